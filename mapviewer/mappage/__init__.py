@@ -1,0 +1,1 @@
+"""The map page: built once with folium, cached, and driven by named commands."""

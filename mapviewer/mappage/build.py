@@ -1,0 +1,112 @@
+"""Build the map page with folium: sea, the 1920-22 borders, and the page controller.
+
+The page holds no passage data: places and events arrive as commands over the bridge,
+so one built page serves every passage and is cached by the hash of its inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from .. import __version__
+from ..paths import geodata_path, resource_path
+from .encode import encode
+
+BORDERS_FILE = "borders.geojson"
+PAGE_URL_BASE = "mapviewer://app/"
+INITIAL_DATE = "1921-03-16"
+# Europe from Iceland to the Urals, as the map first opens.
+INITIAL_BOUNDS = [[35.0, -11.0], [67.0, 45.0]]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mapviewer"
+
+
+def page_inputs_hash(borders: bytes) -> str:
+    import importlib.metadata as md
+
+    digest = hashlib.sha256()
+    for part in (__version__, md.version("folium"), Path(__file__).read_bytes(), borders):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+    return digest.hexdigest()[:20]
+
+
+def build_page_html(borders: dict, asset_tags: str) -> str:
+    """Render the map page; ``asset_tags`` loads Leaflet, QWebChannel and the controller."""
+    import folium  # slow to import: only when the cached page is missing
+
+    fmap = folium.Map(
+        location=[52.0, 20.0], zoom_start=4, tiles=None, prefer_canvas=True,
+        control_scale=True, min_zoom=3, max_zoom=10, world_copy_jump=False,
+    )
+    # Leaflet comes from the installed xstatic package through asset_tags, never a CDN.
+    fmap.default_js = []
+    fmap.default_css = []
+    fmap.get_root().header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
+    layer = folium.GeoJson(borders, name="borders", smooth_factor=0.5)
+    layer.add_to(fmap)
+    options = {"date": INITIAL_DATE}
+    fmap.fit_bounds(INITIAL_BOUNDS)
+    start = folium.Element(
+        "<script>mapviewer.init(%s, %s, %s);</script>"
+        % (fmap.get_name(), layer.get_name(), encode(options))
+    )
+    fmap.get_root().html.add_child(start, name="mapviewer_start")
+    html = fmap.get_root().render()
+    # folium places the init element in the body before its own map script; move it last.
+    html = html.replace(start.render(), "")
+    return html.replace("</html>", start.render() + "\n</html>")
+
+
+def scheme_asset_tags() -> str:
+    return "\n".join([
+        f'<link rel="stylesheet" href="{PAGE_URL_BASE}leaflet/leaflet.css"/>',
+        f'<link rel="stylesheet" href="{PAGE_URL_BASE}mapviewer.css"/>',
+        f'<script src="{PAGE_URL_BASE}leaflet/leaflet.js"></script>',
+        f'<script src="{PAGE_URL_BASE}qwebchannel.js"></script>',
+        f'<script src="{PAGE_URL_BASE}mapviewer.js"></script>',
+    ])
+
+
+def load_borders_bytes() -> bytes:
+    return geodata_path(BORDERS_FILE).read_bytes()
+
+
+def cached_page() -> bytes:
+    """The app's map page, from the cache when its inputs are unchanged."""
+    borders = load_borders_bytes()
+    path = cache_dir() / f"map-{page_inputs_hash(borders)}.html"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    html = build_page_html(json.loads(borders), scheme_asset_tags()).encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(html)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache only costs start-up time
+    return html
+
+
+def page_assets() -> dict[str, Path]:
+    """Files the page loads by URL path, other than the page and qwebchannel.js."""
+    import xstatic.pkg.leaflet as xleaflet
+
+    leaflet = Path(xleaflet.BASE_DIR)
+    assets = {
+        "leaflet/leaflet.js": leaflet / "leaflet.js",
+        "leaflet/leaflet.css": leaflet / "leaflet.css",
+        "mapviewer.js": resource_path("map", "mapviewer.js"),
+        "mapviewer.css": resource_path("map", "mapviewer.css"),
+    }
+    for image in (leaflet / "images").glob("*.png"):
+        assets[f"leaflet/images/{image.name}"] = image
+    return assets

@@ -1,0 +1,301 @@
+"""The place-event index: places, events, dates and anchors, loaded and checked."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import jsonschema
+
+from ..paths import resource_path
+from .anchors import AnchorError, TextQuote, resolve_anchor
+from .dates import DateError, HistDate
+from .errors import InputError
+from .passage import Passage, load_passage
+
+MAX_INDEX_BYTES = 20 * 1024 * 1024
+INDEX_SUFFIX = ".index.json"
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    modern_name: str
+    kind: str
+    lat: float
+    lon: float
+    wikidata: str | None = None
+    geonames: int | None = None
+    mentions: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        """"Reval (Tallinn)" when the period name differs from today's, else the name."""
+        if self.modern_name and self.modern_name != self.name:
+            return f"{self.name} ({self.modern_name})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class PlaceRole:
+    place: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    date: HistDate
+    places: tuple[PlaceRole, ...]
+    anchor: TextQuote
+    summary: str
+    span: tuple[int, int]
+    people: tuple[str, ...] = ()
+    date_source: str = ""
+
+    @property
+    def place_ids(self) -> list[str]:
+        return list(dict.fromkeys(p.place for p in self.places))
+
+
+@dataclass(frozen=True)
+class TourStep:
+    event: str
+    note: str = ""
+    view: dict | None = None
+
+
+@dataclass(frozen=True)
+class Tour:
+    id: str
+    title: str
+    steps: tuple[TourStep, ...]
+
+
+@dataclass(frozen=True)
+class PlaceEventIndex:
+    """A passage with its places and events; events keep file order, ``chronological`` sorts."""
+
+    passage: Passage
+    places: dict[str, Place]
+    events: dict[str, Event]
+    meta: dict = field(default_factory=dict)
+    tours: tuple[Tour, ...] = ()
+    path: str = ""
+
+    @cached_property
+    def chronological(self) -> list[Event]:
+        return sorted(self.events.values(), key=lambda e: (e.date.start, e.date.end, e.span[0]))
+
+    def events_at(self, place_id: str) -> list[Event]:
+        return [e for e in self.chronological if place_id in e.place_ids]
+
+    def event_at_offset(self, offset: int) -> Event | None:
+        """The event whose anchor covers this character; the shortest anchor wins."""
+        covering = [e for e in self.events.values() if e.span[0] <= offset < e.span[1]]
+        return min(covering, key=lambda e: e.span[1] - e.span[0], default=None)
+
+    @cached_property
+    def mention_spans(self) -> dict[str, list[tuple[int, int]]]:
+        """Where each place is named in the passage (whole words only)."""
+        return {pid: find_mentions(self.passage.text, p.mentions) for pid, p in self.places.items()}
+
+    def to_json(self) -> dict:
+        """The index as the file format holds it (the inverse of ``index_from_json``)."""
+        out = {"format": "mapviewer-index", "version": 1, "passage": dict(self.meta)}
+        out["places"] = [_place_json(p) for p in self.places.values()]
+        out["events"] = [_event_json(e) for e in self.events.values()]
+        if self.tours:
+            out["tours"] = [
+                {"id": t.id, "title": t.title, "steps": [_step_json(s) for s in t.steps]}
+                for t in self.tours
+            ]
+        return out
+
+
+def find_mentions(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for word in words:
+        start = text.find(word)
+        while start != -1:
+            end = start + len(word)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                spans.append((start, end))
+            start = text.find(word, start + 1)
+    return sorted(spans)
+
+
+def _place_json(p: Place) -> dict:
+    out = {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
+           "lat": p.lat, "lon": p.lon}
+    if p.wikidata:
+        out["wikidata"] = p.wikidata
+    if p.geonames:
+        out["geonames"] = p.geonames
+    if p.mentions:
+        out["mentions"] = list(p.mentions)
+    if p.note:
+        out["note"] = p.note
+    return out
+
+
+def _event_json(e: Event) -> dict:
+    out = {"id": e.id, "title": e.title, "date": e.date.text,
+           "places": [{"place": r.place, "role": r.role} for r in e.places],
+           "anchor": e.anchor.to_json(), "summary": e.summary}
+    if e.people:
+        out["people"] = list(e.people)
+    if e.date_source:
+        out["date_source"] = e.date_source
+    return out
+
+
+def _step_json(s: TourStep) -> dict:
+    out = {"event": s.event}
+    if s.note:
+        out["note"] = s.note
+    if s.view:
+        out["view"] = dict(s.view)
+    return out
+
+
+@dataclass
+class _Schema:
+    validator: jsonschema.protocols.Validator | None = None
+
+
+_SCHEMA = _Schema()
+
+
+def _validator():
+    if _SCHEMA.validator is None:
+        schema = json.loads(resource_path("schema", "place-event-index.schema.json").read_text("utf-8"))
+        _SCHEMA.validator = jsonschema.Draft202012Validator(schema)
+    return _SCHEMA.validator
+
+
+def _item_name(data: object, path) -> str:
+    """Name the item a schema error is about: 'event "rapallo" field date' rather than a path."""
+    parts = list(path)
+    if len(parts) >= 2 and parts[0] in ("events", "places", "tours") and isinstance(parts[1], int):
+        kind = parts[0][:-1]
+        try:
+            item_id = data[parts[0]][parts[1]].get("id")
+        except (AttributeError, IndexError, KeyError, TypeError):
+            item_id = None
+        name = f'{kind} "{item_id}"' if isinstance(item_id, str) else f"{kind} #{parts[1] + 1}"
+        rest = ".".join(str(p) for p in parts[2:])
+        return f"{name}, field {rest}" if rest else name
+    return ".".join(str(p) for p in parts) or "the top level"
+
+
+def index_from_json(data: object, passage: Passage, file: str = "") -> PlaceEventIndex:
+    """Check a parsed index against the schema and the passage; raise InputError on the first problem."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        err = errors[0]
+        raise InputError(file, err.message if len(err.message) < 300 else err.message[:297] + "...",
+                         item=_item_name(data, err.absolute_path),
+                         fix="see docs/index-format.md for the format")
+    places: dict[str, Place] = {}
+    for raw in data["places"]:
+        if raw["id"] in places:
+            raise InputError(file, "this place id is used twice", item=f'place "{raw["id"]}"',
+                             fix="give each place its own id")
+        places[raw["id"]] = Place(
+            raw["id"], raw["name"], raw["modern_name"], raw["kind"], float(raw["lat"]), float(raw["lon"]),
+            raw.get("wikidata"), raw.get("geonames"), tuple(raw.get("mentions", ())), raw.get("note", ""),
+        )
+    events: dict[str, Event] = {}
+    for raw in data["events"]:
+        item = f'event "{raw["id"]}"'
+        if raw["id"] in events:
+            raise InputError(file, "this event id is used twice", item=item, fix="give each event its own id")
+        try:
+            date = HistDate.parse(raw["date"])
+        except DateError as exc:
+            raise InputError(file, str(exc), item=f"{item}, field date", fix="correct the date") from None
+        for role in raw["places"]:
+            if role["place"] not in places:
+                raise InputError(file, f'it names the place "{role["place"]}", which is not in the places list',
+                                 item=item, fix="add the place or correct the id")
+        anchor = raw["anchor"]
+        quote = TextQuote(anchor["exact"], anchor.get("prefix", ""), anchor.get("suffix", ""))
+        try:
+            span = resolve_anchor(passage.text, quote)
+        except AnchorError as exc:
+            raise InputError(file, str(exc), item=f"{item}, field anchor",
+                             fix="copy the words exactly from the passage") from None
+        events[raw["id"]] = Event(
+            raw["id"], raw["title"], date,
+            tuple(PlaceRole(r["place"], r["role"]) for r in raw["places"]),
+            quote, raw["summary"], span, tuple(raw.get("people", ())), raw.get("date_source", ""),
+        )
+    tours = []
+    for raw in data.get("tours", ()):
+        for step in raw["steps"]:
+            if step["event"] not in events:
+                raise InputError(file, f'step names the event "{step["event"]}", which is not in the index',
+                                 item=f'tour "{raw["id"]}"', fix="correct the event id")
+        tours.append(Tour(raw["id"], raw["title"],
+                          tuple(TourStep(s["event"], s.get("note", ""), s.get("view")) for s in raw["steps"])))
+    return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file)
+
+
+def parse_index_bytes(raw: bytes, file: str) -> object:
+    """Decode and parse index JSON, turning every failure into an InputError."""
+    if b"\x00" in raw[:4096]:
+        raise InputError(file, "this is a binary file, not an index", fix="choose a .index.json file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(file, f"the file is not UTF-8 (byte {exc.start})", fix="save it as UTF-8") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = f"the JSON is malformed at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        if exc.pos >= len(text.rstrip()):
+            problem = f"the file ends too early (line {exc.lineno}): it may have been cut short"
+        raise InputError(file, problem, fix="repair it in a text editor or restore a backup") from None
+    except RecursionError:
+        raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
+
+
+def _read_bytes(path: Path, limit: int, what: str) -> bytes:
+    try:
+        if path.stat().st_size > limit:
+            raise InputError(path, f"the {what} is larger than {limit // (1024 * 1024)} MB",
+                             fix=f"this is not a {what} mapviewer can open")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, f"the {what} file does not exist", fix="check the path") from None
+    except IsADirectoryError:
+        raise InputError(path, "this is a folder", fix=f"choose a {what} file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file ({exc.strerror})", fix="check its permissions") from None
+
+
+def index_path_for(passage_path: str | Path) -> Path:
+    """The index that sits beside a passage: carr.txt -> carr.index.json."""
+    p = Path(passage_path)
+    return p.with_name(p.stem + INDEX_SUFFIX)
+
+
+def load_index(path: str | Path, passage: Passage | None = None) -> PlaceEventIndex:
+    """Load an index file and its passage (named in the index, relative to it)."""
+    path = Path(path)
+    data = parse_index_bytes(_read_bytes(path, MAX_INDEX_BYTES, "index"), str(path))
+    if passage is None:
+        file = data.get("passage", {}).get("file") if isinstance(data, dict) else None
+        if not isinstance(file, str) or not file:
+            raise InputError(path, "the index does not name its passage", item="passage.file",
+                             fix='add "passage": {"file": "NAME.txt"}')
+        passage = load_passage(path.parent / file)
+    return index_from_json(data, passage, str(path))

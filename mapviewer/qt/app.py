@@ -1,0 +1,47 @@
+"""Start Qt for mapviewer: environment, URL scheme, application object, settings."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from .web import register_scheme
+
+ORGANIZATION = "mapviewer"
+APPLICATION = "mapviewer"
+
+
+def prepare_environment(headless: bool) -> None:
+    """Settings Qt and Chromium read at start-up; must run before QApplication exists."""
+    if headless:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses to start as root with its sandbox on.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.info=false")
+
+
+def has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def create_application(argv: list[str]) -> QApplication:
+    register_scheme()
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationDisplayName("mapviewer")
+    return app
+
+
+def app_settings() -> QSettings:
+    """The user's settings; a corrupt file reads as empty rather than failing."""
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    if settings.status() != QSettings.Status.NoError:
+        settings.clear()
+    return settings

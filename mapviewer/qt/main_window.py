@@ -1,0 +1,220 @@
+"""The main window: passage, event list and map, all following one Selection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from .. import __version__
+from ..model.errors import InputError
+from ..model.index import Event, PlaceEventIndex
+from ..model.selection import Selection
+from .event_table import EventTable
+from .passage_view import PassageView
+from .web import MapView
+
+FIRST_BORDER_DATE = dt.date(1920, 1, 1)
+LAST_BORDER_DATE = dt.date(1922, 12, 31)
+
+
+def border_date(event: Event) -> str:
+    """The date whose borders the map shows for an event, kept within 1920-22."""
+    return min(max(event.date.start, FIRST_BORDER_DATE), LAST_BORDER_DATE).isoformat()
+
+
+def map_payload(index: PlaceEventIndex) -> dict:
+    """What the page needs to draw the index: ids, names, places, dates — plain data."""
+    return {
+        "places": [
+            {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
+             "lat": p.lat, "lon": p.lon}
+            for p in index.places.values()
+        ],
+        "events": [
+            {"id": e.id, "title": e.title, "date_label": e.date.label(), "places": e.place_ids}
+            for e in index.chronological
+        ],
+    }
+
+
+class MainWindow(QMainWindow):
+    """Pairs the passage with its map; every view follows ``self.selection``."""
+
+    index_changed = Signal()
+
+    def __init__(self, index: PlaceEventIndex, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.passage_view = PassageView()
+        self.event_table = EventTable()
+        self.map_view = MapView()
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.passage_view)
+        self.left.addWidget(self.event_table)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.map_view)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.resize(1280, 800)
+        self.splitter.setSizes([560, 720])
+        self.left.setSizes([470, 300])
+
+        self.selection: Selection | None = None
+        self.index: PlaceEventIndex | None = None
+        self._build_actions()
+        self.passage_view.event_clicked.connect(self._on_event_requested)
+        self.event_table.event_activated.connect(self._on_event_requested)
+        self.map_view.bridge.place_clicked.connect(self._on_place_requested)
+        self.map_view.bridge.event_chosen.connect(self._on_event_requested)
+        self.map_view.bridge.place_closed.connect(self._on_place_closed)
+        self.set_index(index)
+        self._restore_state()
+
+    # ---- the index and the selection ---------------------------------------
+
+    def set_index(self, index: PlaceEventIndex) -> None:
+        if self.selection is not None:
+            self.selection.event_changed.disconnect(self._on_event_changed)
+            self.selection.place_changed.disconnect(self._on_place_changed)
+        self.index = index
+        self.selection = Selection(index)
+        self.selection.event_changed.connect(self._on_event_changed)
+        self.selection.place_changed.connect(self._on_place_changed)
+        self.passage_view.set_index(index)
+        self.event_table.set_index(index)
+        self.map_view.call("setIndex", map_payload(index))
+        title = index.meta.get("title") or index.passage.name
+        self.setWindowTitle(f"{title} \u2014 mapviewer")
+        self._show_status(None)
+        self.index_changed.emit()
+
+    def _on_event_requested(self, event_id: str | None) -> None:
+        self.selection.select_event(event_id)
+
+    def _on_place_requested(self, place_id: str) -> None:
+        if place_id in self.index.places:
+            self.selection.select_place(place_id)
+
+    def _on_place_closed(self, place_id: str) -> None:
+        if self.selection.place == place_id:
+            self.selection.select_place(None)
+
+    def _on_event_changed(self, event_id: str | None) -> None:
+        self.passage_view.show_event(event_id)
+        self.event_table.show_event(event_id)
+        if event_id:
+            self.map_view.call("selectEvent", event_id, border_date(self.index.events[event_id]))
+        else:
+            self.map_view.call("selectEvent", None)
+        self._show_status(event_id)
+
+    def _on_place_changed(self, place_id: str | None) -> None:
+        self.passage_view.show_place(place_id)
+        self.map_view.call("selectPlace", place_id)
+        if place_id:
+            place = self.index.places[place_id]
+            count = len(self.index.events_at(place_id))
+            self.status_label.setText(
+                f"{place.label} \u2014 {count} event{'s' if count != 1 else ''}; choose one on the map"
+            )
+        else:
+            self._show_status(self.selection.event)
+
+    def _show_status(self, event_id: str | None) -> None:
+        if not event_id:
+            count = len(self.index.events)
+            self.status_label.setText(
+                f"{count} events, {len(self.index.places)} places \u2014 choose an event, "
+                "or press \u2192 to step through them in date order"
+            )
+            return
+        event = self.index.events[event_id]
+        self.status_label.setText(f"{event.date.label()} \u2014 {event.title}: {event.summary}")
+
+    # ---- actions -------------------------------------------------------------
+
+    def _action(self, menu, text: str, shortcuts, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close)
+        view = bar.addMenu("&View")
+        self.next_action = self._action(view, "&Next event", ["Right"], lambda: self.selection.step(+1))
+        self.prev_action = self._action(view, "&Previous event", ["Left"], lambda: self.selection.step(-1))
+        self.clear_action = self._action(view, "&Clear selection", ["Esc"], lambda: self.selection.clear())
+        view.addSeparator()
+        self._action(view, "&Larger text", [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+                     lambda: self.passage_view.set_font_size(self.passage_view.font_size + 1))
+        self._action(view, "&Smaller text", [QKeySequence.StandardKey.ZoomOut],
+                     lambda: self.passage_view.set_font_size(self.passage_view.font_size - 1))
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About mapviewer", [], self.show_about)
+
+    def show_about(self) -> None:
+        source = self.index.meta.get("source") or self.index.passage.source_line or "unknown"
+        box = QMessageBox(self)
+        box.setWindowTitle("About mapviewer")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<h3>mapviewer {__version__}</h3>"
+            "<p>Read a history passage beside a map of Europe as it was in 1920\u201322.</p>"
+            f"<p><b>Text:</b> {html.escape(source)}</p>"
+            "<p><b>Borders:</b> drawn for this project from Natural Earth 1:10m admin units "
+            "(public domain) and its own hand-drawn lines; see geodata/README.md.</p>"
+            "<p><b>Places:</b> coordinates from GeoNames and Wikidata, cited per place in the index.</p>"
+            "<p><b>Map:</b> Leaflet 1.9.3 (BSD-2-Clause) through folium; no network is used.</p>"
+        )
+        box.exec()
+
+    def show_error(self, error: InputError) -> None:
+        QMessageBox.critical(self, "mapviewer", error.message)
+
+    # ---- remembered state --------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/splitter", self.splitter), ("window/left", self.left)):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        try:
+            size = float(self.settings.value("text/size", self.passage_view.font_size))
+        except (TypeError, ValueError):
+            size = self.passage_view.font_size
+        if size != self.passage_view.font_size:
+            self.passage_view.set_font_size(size)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/left", self.left.saveState())
+        self.settings.setValue("text/size", self.passage_view.font_size)
+        super().closeEvent(event)

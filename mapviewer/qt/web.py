@@ -1,0 +1,204 @@
+"""The map view: a locked-down QWebEngineView, its local URL scheme and its bridge object."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+
+from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from ..mappage.build import PAGE_URL_BASE, cached_page, page_assets
+from ..mappage.encode import command
+
+log = logging.getLogger(__name__)
+
+SCHEME = b"mapviewer"
+PAGE_URL = QUrl(PAGE_URL_BASE + "map.html")
+# Schemes the page may load from: its own, and data/blob URLs Leaflet makes itself.
+ALLOWED_SCHEMES = {"mapviewer", "data", "blob"}
+MIME = {"html": b"text/html", "js": b"text/javascript", "css": b"text/css", "png": b"image/png"}
+
+
+def register_scheme() -> None:
+    """Declare the app's URL scheme; must run before the QApplication is created."""
+    if QWebEngineUrlScheme.schemeByName(SCHEME).name() == SCHEME:
+        return
+    scheme = QWebEngineUrlScheme(SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+    )
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class AppSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Serves the map page and its assets from the installed package, nothing else."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._assets = None
+        self._page: bytes | None = None
+
+    def _content(self, path: str) -> bytes | None:
+        if path == "map.html":
+            if self._page is None:
+                self._page = cached_page()
+            return self._page
+        if path == "qwebchannel.js":
+            qfile = QFile(":/qtwebchannel/qwebchannel.js")
+            if not qfile.open(QIODevice.OpenModeFlag.ReadOnly):
+                return None
+            return bytes(qfile.readAll().data())
+        if self._assets is None:
+            self._assets = page_assets()
+        file = self._assets.get(path)
+        return file.read_bytes() if file else None
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
+        path = job.requestUrl().path().lstrip("/")
+        try:
+            data = self._content(path)
+        except OSError as exc:
+            log.error("cannot read page asset %s: %s", path, exc)
+            data = None
+        if data is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        buffer = QBuffer(parent=job)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply(MIME.get(path.rsplit(".", 1)[-1], b"application/octet-stream"), buffer)
+
+
+class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
+    """Blocks, and records, every request that would leave the app's own resources."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info) -> None:  # noqa: N802 (Qt API)
+        url = info.requestUrl()
+        if url.scheme() not in ALLOWED_SCHEMES:
+            info.block(True)
+            self.blocked.append(url.toString())
+            log.warning("blocked a request to %s", url.toString())
+
+
+_PROFILE_SETUP: dict[str, QObject] = {}
+
+
+def offline_profile() -> QWebEngineProfile:
+    """The default (off-the-record) profile, set up once with our scheme and interceptor."""
+    profile = QWebEngineProfile.defaultProfile()
+    if not _PROFILE_SETUP:
+        handler = AppSchemeHandler(profile)
+        interceptor = OfflineInterceptor(profile)
+        profile.installUrlSchemeHandler(SCHEME, handler)
+        profile.setUrlRequestInterceptor(interceptor)
+        _PROFILE_SETUP.update(handler=handler, interceptor=interceptor)
+    return profile
+
+
+def blocked_requests() -> list[str]:
+    interceptor = _PROFILE_SETUP.get("interceptor")
+    return list(interceptor.blocked) if interceptor else []
+
+
+class MapPage(QWebEnginePage):
+    """Stays on the map page: other navigation is refused, clicked links go to the browser."""
+
+    console_error = Signal(str)
+
+    def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
+        if url == PAGE_URL and nav_type != QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+            return True
+        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+        log.info("refused navigation to %s", url.toString())
+        return False
+
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
+        text = f"map page: {message} ({source}:{line})"
+        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
+            log.error(text)
+            self.console_error.emit(message)
+        else:
+            log.info(text)
+
+
+class Bridge(QObject):
+    """The one object the page sees: commands go in as JSON, reader actions come out."""
+
+    command = Signal(str)
+    ready = Signal()
+    place_clicked = Signal(str)
+    place_closed = Signal(str)
+    event_chosen = Signal(str)
+
+    @Slot()
+    def pageReady(self) -> None:  # noqa: N802 (called from JavaScript)
+        self.ready.emit()
+
+    @Slot(str)
+    def placeClicked(self, place_id: str) -> None:  # noqa: N802
+        self.place_clicked.emit(place_id)
+
+    @Slot(str)
+    def placeClosed(self, place_id: str) -> None:  # noqa: N802
+        self.place_closed.emit(place_id)
+
+    @Slot(str)
+    def eventChosen(self, event_id: str) -> None:  # noqa: N802
+        self.event_chosen.emit(event_id)
+
+
+class MapView(QWebEngineView):
+    """Shows the map page; ``call`` runs a named page function once the page is ready."""
+
+    ready = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.bridge = Bridge(self)
+        self._queue: deque[str] = deque()
+        self._ready = False
+        page = MapPage(offline_profile(), self)
+        self._channel = QWebChannel(page)
+        self._channel.registerObject("bridge", self.bridge)
+        page.setWebChannel(self._channel)
+        self.setPage(page)
+        self.bridge.ready.connect(self._on_page_ready)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.load(PAGE_URL)
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def call(self, fn: str, *args: object) -> None:
+        """Run the page function ``fn`` with JSON-encoded arguments (queued until ready)."""
+        message = command(fn, *args)
+        if self._ready:
+            self.bridge.command.emit(message)
+        else:
+            self._queue.append(message)
+
+    def _on_page_ready(self) -> None:
+        self._ready = True
+        while self._queue:
+            self.bridge.command.emit(self._queue.popleft())
+        self.ready.emit()

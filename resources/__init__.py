@@ -1,0 +1,1 @@
+"""Data shipped with mapviewer: the passages, the index schema and the map page assets."""

@@ -1,0 +1,1 @@
+"""Map page assets: the controller script and style sheet of the map page."""

@@ -1,0 +1,309 @@
+// mapviewer map page controller: draws places, highlights the selected event,
+// filters the borders by date, and talks to Python over one QWebChannel bridge object.
+// Every value from Python arrives as JSON data; text is only ever set with textContent.
+"use strict";
+(function () {
+  // Fills for the states, muted like an atlas; neighbours get different indices.
+  const PALETTE = ["#efe3c8", "#d9e6c5", "#f2d5c4", "#e1d7ea", "#f4efb8", "#cfe0e3"];
+  const PLAIN_LAND = "#e4e1da";
+  // Orange and blue read for colour-blind viewers and on washed-out projectors.
+  const HIGHLIGHT = "#d35400";
+  const PLACE_COLOUR = "#1f4e79";
+  const NORMAL_RADIUS = { city: 5, site: 5, country: 4, region: 4 };
+  const HIGHLIGHT_RADIUS = 10;
+  const FLY_SECONDS = 0.6;
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+
+  const mv = {
+    map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
+    selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
+    dateControl: null, popup: null,
+  };
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function send(method, ...args) {
+    if (mv.bridge && typeof mv.bridge[method] === "function") mv.bridge[method](...args);
+  }
+
+  // ---- borders -------------------------------------------------------------
+
+  function borderStyle(feature) {
+    const p = feature.properties || {};
+    const plain = p.status === "plain-land";
+    return {
+      color: plain ? "#b8b2a7" : "#6b6257",
+      weight: plain ? 0.5 : 0.9,
+      opacity: 1,
+      fillColor: plain ? PLAIN_LAND : PALETTE[(p.color || 0) % PALETTE.length],
+      fillOpacity: 1,
+      dashArray: p.status && p.status !== "sovereign" && !plain ? "3 3" : null,
+    };
+  }
+
+  function borderTooltip(feature) {
+    const p = feature.properties || {};
+    const box = el("div", "border-tip");
+    box.appendChild(el("div", "border-name", p.name || ""));
+    if (p.status && p.status !== "sovereign" && p.status !== "plain-land") {
+      box.appendChild(el("div", "border-status", p.status.replace(/-/g, " ")));
+    }
+    return box;
+  }
+
+  function formatDate(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return d + " " + MONTHS[m - 1] + " " + y;
+  }
+
+  function showDate(iso) {
+    if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return;
+    mv.date = iso;
+    mv.borders.clearLayers();
+    for (const layer of mv.borderLayers) {
+      const p = layer.feature.properties || {};
+      if ((!p.valid_from || p.valid_from <= iso) && (!p.valid_to || iso <= p.valid_to)) {
+        mv.borders.addLayer(layer);
+      }
+    }
+    mv.borders.bringToBack();
+    if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(iso);
+  }
+
+  // ---- places --------------------------------------------------------------
+
+  function labelSide(place, all) {
+    // Put the label on the left when a neighbour sits just to the east, so that
+    // pairs such as Genoa/Rapallo and Versailles/Paris do not overprint.
+    for (const other of all) {
+      if (other.id === place.id) continue;
+      const dLon = other.lon - place.lon, dLat = Math.abs(other.lat - place.lat);
+      if (dLon > 0 && dLon < 2.0 && dLat < 0.8) return "left";
+    }
+    return "right";
+  }
+
+  function markerStyle(place, highlighted) {
+    if (highlighted) {
+      return { radius: HIGHLIGHT_RADIUS, color: "#000000", weight: 2, fillColor: HIGHLIGHT, fillOpacity: 1 };
+    }
+    const area = place.kind === "country" || place.kind === "region";
+    return {
+      radius: NORMAL_RADIUS[place.kind] || 5,
+      color: PLACE_COLOUR, weight: area ? 1.5 : 1,
+      fillColor: area ? "#ffffff" : PLACE_COLOUR, fillOpacity: 0.9,
+    };
+  }
+
+  function setIndex(data) {
+    for (const id in mv.markers) mv.markers[id].remove();
+    mv.markers = {};
+    mv.places = {};
+    mv.events = {};
+    for (const e of data.events) mv.events[e.id] = e;
+    for (const p of data.places) {
+      mv.places[p.id] = p;
+      const marker = L.circleMarker([p.lat, p.lon], markerStyle(p, false));
+      const side = labelSide(p, data.places);
+      const label = el("span", "place-label place-" + p.kind, p.name);
+      marker.bindTooltip(label, {
+        permanent: true, direction: side, offset: side === "left" ? [-6, 0] : [6, 0],
+        className: "place-tooltip",
+      });
+      marker.on("click", function () { send("placeClicked", p.id); });
+      marker.addTo(mv.map);
+      mv.markers[p.id] = marker;
+    }
+    mv.selectedEvent = null;
+    mv.selectedPlace = null;
+    if (data.date) showDate(data.date);
+    restyle();
+  }
+
+  // ---- selection -----------------------------------------------------------
+
+  function highlightedIds() {
+    const ev = mv.selectedEvent && mv.events[mv.selectedEvent];
+    const ids = new Set(ev ? ev.places : []);
+    if (mv.selectedPlace) ids.add(mv.selectedPlace);
+    return ids;
+  }
+
+  function restyle() {
+    const ids = highlightedIds();
+    const any = ids.size > 0;
+    for (const id in mv.markers) {
+      const marker = mv.markers[id];
+      const on = ids.has(id);
+      marker.setStyle(markerStyle(mv.places[id], on));
+      const tip = marker.getTooltip();
+      const node = tip && tip.getElement();
+      if (node) {
+        node.classList.toggle("highlighted", on);
+        node.classList.toggle("dimmed", any && !on);
+      }
+      if (on) marker.bringToFront();
+    }
+  }
+
+  function closePopup() {
+    if (mv.popup) {
+      const popup = mv.popup;
+      mv.popup = null;
+      mv.map.closePopup(popup);
+    }
+  }
+
+  function selectEvent(id, date) {
+    const ev = id ? mv.events[id] : null;
+    mv.selectedEvent = ev ? id : null;
+    if (mv.links) { mv.links.remove(); mv.links = null; }
+    closePopup();
+    mv.selectedPlace = null;
+    restyle();
+    if (!ev) return;
+    if (date) showDate(date);
+    const points = ev.places.filter((pid) => mv.places[pid])
+      .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
+    if (points.length > 1) {
+      mv.links = L.polyline(points, {
+        color: HIGHLIGHT, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false,
+      }).addTo(mv.map);
+    }
+    if (points.length === 1) {
+      mv.map.flyTo(points[0], Math.max(mv.map.getZoom(), 5), { duration: FLY_SECONDS });
+    } else if (points.length > 1) {
+      mv.map.flyToBounds(L.latLngBounds(points), { padding: [60, 60], maxZoom: 6, duration: FLY_SECONDS });
+    }
+  }
+
+  function selectPlace(id) {
+    const place = id ? mv.places[id] : null;
+    closePopup();
+    mv.selectedPlace = place ? id : null;
+    restyle();
+    if (!place) return;
+    const box = el("div", "place-popup");
+    box.appendChild(el("div", "place-name", place.name));
+    if (place.modern_name && place.modern_name !== place.name) {
+      box.appendChild(el("div", "place-modern", "today: " + place.modern_name));
+    }
+    const events = Object.values(mv.events).filter((e) => e.places.includes(id));
+    const list = el("ol", "place-events");
+    for (const e of events) {
+      const item = el("li");
+      const button = el("button", "event-link");
+      button.type = "button";
+      button.dataset.event = e.id;
+      button.appendChild(el("span", "event-date", e.date_label));
+      button.appendChild(el("span", "event-title", e.title));
+      button.addEventListener("click", function () { send("eventChosen", e.id); });
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    if (!events.length) box.appendChild(el("div", "place-none", "No events here."));
+    box.appendChild(list);
+    const popup = L.popup({ maxWidth: 340, autoPan: true, className: "mapviewer-popup" })
+      .setLatLng([place.lat, place.lon]).setContent(box);
+    popup.on("remove", function () {
+      if (mv.popup === popup) { mv.popup = null; send("placeClosed", id); }
+    });
+    mv.popup = popup;
+    popup.openOn(mv.map);
+  }
+
+  function clearSelection() {
+    selectEvent(null);
+  }
+
+  // ---- what tests and the benchmark read back ------------------------------
+
+  function state() {
+    const highlighted = [];
+    for (const id in mv.markers) {
+      const o = mv.markers[id].options;
+      if (o.radius === HIGHLIGHT_RADIUS && o.fillColor === HIGHLIGHT) highlighted.push(id);
+    }
+    const popup = mv.popup && mv.popup.isOpen() ? mv.popup.getElement() : null;
+    const center = mv.map.getCenter();
+    return {
+      ready: !!mv.bridge,
+      event: mv.selectedEvent,
+      place: mv.selectedPlace,
+      highlighted: highlighted.sort(),
+      highlightedLabels: Array.from(document.querySelectorAll(".place-tooltip.highlighted"))
+        .map((n) => n.textContent).sort(),
+      links: mv.links ? mv.links.getLatLngs().length : 0,
+      date: mv.date,
+      dateLabel: mv.dateControl ? mv.dateControl.textContent : "",
+      borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
+      labels: Object.keys(mv.markers).sort().map((id) => {
+        const tip = mv.markers[id].getTooltip();
+        return tip && tip.getElement() ? tip.getElement().textContent : null;
+      }),
+      popupText: popup ? popup.textContent : null,
+      popupEvents: popup ? Array.from(popup.querySelectorAll("button.event-link")).map((b) => b.dataset.event) : [],
+      bounds: mv.map.getBounds().toBBoxString(),
+      center: [center.lat, center.lng],
+      zoom: mv.map.getZoom(),
+    };
+  }
+
+  // ---- start-up ------------------------------------------------------------
+
+  const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection };
+
+  function dispatch(message) {
+    const command = JSON.parse(message);
+    if (!Object.prototype.hasOwnProperty.call(COMMANDS, command.fn)) {
+      console.error("mapviewer: unknown page command " + String(command.fn));
+      return;
+    }
+    COMMANDS[command.fn].apply(null, command.args || []);
+  }
+
+  function addDateControl() {
+    const DateControl = L.Control.extend({
+      onAdd: function () {
+        const node = el("div", "date-control");
+        L.DomEvent.disableClickPropagation(node);
+        return node;
+      },
+    });
+    const control = new DateControl({ position: "topright" });
+    control.addTo(mv.map);
+    mv.dateControl = control.getContainer();
+  }
+
+  function init(map, borders, options) {
+    mv.map = map;
+    mv.borders = borders;
+    mv.borderLayers = borders.getLayers();
+    for (const layer of mv.borderLayers) {
+      layer.setStyle(borderStyle(layer.feature));
+      layer.bindTooltip(borderTooltip(layer.feature), { sticky: true, className: "border-tooltip" });
+    }
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
+    addDateControl();
+    showDate(options.date);
+    if (typeof QWebChannel === "undefined" || typeof qt === "undefined") return;  // exported page
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      mv.bridge = channel.objects.bridge;
+      mv.bridge.command.connect(dispatch);
+      mv.bridge.pageReady();
+    });
+  }
+
+  window.addEventListener("error", function (event) {
+    console.error("mapviewer page error: " + event.message);
+  });
+
+  window.mapviewer = { init, state, dispatch };
+})();

@@ -1,0 +1,1 @@
+"""The shipped passages with their place-event indexes."""

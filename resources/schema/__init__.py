@@ -1,0 +1,1 @@
+"""The JSON Schema of the place-event index format."""
