@@ -100,11 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         if args.screenshot:
             return fail(exc.message)
+        # The window still opens, on the default passage, and says what was wrong.
         error = exc
         index = load_for_path(None)
     if args.event and args.event not in index.events:
         return fail(f"--event {args.event!r}: no such event in {index.path}; "
-                    "'mapviewer check' lists the index")
+                    f"the events are: {', '.join(e.id for e in index.chronological)}")
 
     application = qtapp.create_application([sys.argv[0]])
     from .qt.main_window import MainWindow
@@ -116,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         return render_screenshot(window, Path(args.screenshot), args.event, size)
     window.show()
     if error:
-        window.show_error(error)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: window.show_error(error))
     return application.exec()
 
 

@@ -196,14 +196,20 @@ def _item_name(data: object, path) -> str:
     return ".".join(str(p) for p in parts) or "the top level"
 
 
-def index_from_json(data: object, passage: Passage, file: str = "") -> PlaceEventIndex:
-    """Check a parsed index against the schema and the passage; raise InputError on the first problem."""
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+def check_schema(data: object, file: str = "") -> None:
+    """Raise InputError for the first place where ``data`` breaks the index schema."""
+    errors = sorted(_validator().iter_errors(data),
+                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         err = errors[0]
         raise InputError(file, err.message if len(err.message) < 300 else err.message[:297] + "...",
                          item=_item_name(data, err.absolute_path),
                          fix="see docs/index-format.md for the format")
+
+
+def index_from_json(data: object, passage: Passage, file: str = "") -> PlaceEventIndex:
+    """Check a parsed index against the schema and the passage; raise InputError on the first problem."""
+    check_schema(data, file)
     places: dict[str, Place] = {}
     for raw in data["places"]:
         if raw["id"] in places:
@@ -293,9 +299,6 @@ def load_index(path: str | Path, passage: Passage | None = None) -> PlaceEventIn
     path = Path(path)
     data = parse_index_bytes(_read_bytes(path, MAX_INDEX_BYTES, "index"), str(path))
     if passage is None:
-        file = data.get("passage", {}).get("file") if isinstance(data, dict) else None
-        if not isinstance(file, str) or not file:
-            raise InputError(path, "the index does not name its passage", item="passage.file",
-                             fix='add "passage": {"file": "NAME.txt"}')
-        passage = load_passage(path.parent / file)
+        check_schema(data, str(path))
+        passage = load_passage(path.parent / data["passage"]["file"])
     return index_from_json(data, passage, str(path))

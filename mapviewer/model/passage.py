@@ -86,7 +86,7 @@ def load_passage(path: str | Path) -> Passage:
         if size > MAX_PASSAGE_BYTES:
             raise InputError(
                 path,
-                f"the passage is {size / 1e6:.0f} MB; mapviewer opens passages up to "
+                f"the passage is {size / 2**20:.0f} MB; mapviewer opens passages up to "
                 f"{MAX_PASSAGE_BYTES // (1024 * 1024)} MB",
                 fix="split it into chapters and open one at a time",
             )

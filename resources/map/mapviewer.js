@@ -247,6 +247,10 @@
         const tip = mv.markers[id].getTooltip();
         return tip && tip.getElement() ? tip.getElement().textContent : null;
       }),
+      points: Object.fromEntries(Object.keys(mv.markers).map((id) => {
+        const pt = mv.map.latLngToContainerPoint(mv.markers[id].getLatLng());
+        return [id, [Math.round(pt.x), Math.round(pt.y)]];
+      })),
       popupText: popup ? popup.textContent : null,
       popupEvents: popup ? Array.from(popup.querySelectorAll("button.event-link")).map((b) => b.dataset.event) : [],
       bounds: mv.map.getBounds().toBBoxString(),

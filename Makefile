@@ -1,0 +1,26 @@
+# Two commands: `make run` opens the app on the Carr passage, `make test` runs every test headless.
+PYTHON ?= python3
+VENV ?= .venv
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test bench screenshot clean
+
+run: $(STAMP)
+	$(VENV)/bin/mapviewer
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
+
+screenshot: $(STAMP)
+	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event trade-agreement-signed
+
+$(STAMP): pyproject.toml
+	bash scripts/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info

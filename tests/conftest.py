@@ -1,0 +1,78 @@
+"""Shared fixtures: one offscreen QApplication, temporary settings, the real window and page."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from mapviewer.model.index import load_index  # noqa: E402
+from mapviewer.paths import resource_path  # noqa: E402
+from mapviewer.qt.web import register_scheme  # noqa: E402
+
+register_scheme()  # before pytest-qt creates the QApplication
+
+PAGE_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _page_cache(tmp_path_factory):
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(scope="session")
+def carr_index():
+    return load_index(resource_path("passages", "carr-1979-pp42-46.index.json"))
+
+
+@pytest.fixture
+def js_errors():
+    """JavaScript console errors of the page; a test fails on any it did not expect."""
+    errors: list[str] = []
+    yield errors
+    assert errors == [], f"JavaScript errors on the map page: {errors}"
+
+
+@pytest.fixture
+def window(qtbot, carr_index, settings, js_errors):
+    from mapviewer.qt.main_window import MainWindow
+
+    win = MainWindow(carr_index, settings)
+    qtbot.addWidget(win)
+    win.map_view.page().console_error.connect(js_errors.append)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.map_view.is_ready, timeout=PAGE_TIMEOUT_MS)
+    return win
+
+
+def page_state(qtbot, view) -> dict:
+    """The map page's own account of what it shows, read back with runJavaScript."""
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        view.page().runJavaScript("JSON.stringify(mapviewer.state())", 0, callback)
+    return json.loads(callback.args[0])
+
+
+def wait_for_state(qtbot, view, predicate, timeout=10.0) -> dict:
+    """Poll the page until its state satisfies ``predicate``; return that state."""
+    deadline = time.monotonic() + timeout
+    state = page_state(qtbot, view)
+    while not predicate(state):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the map page never reached the expected state; last: {state}")
+        qtbot.wait(50)
+        state = page_state(qtbot, view)
+    return state
