@@ -114,13 +114,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         from .qt.screenshot import render_screenshot
 
-        return render_screenshot(window, Path(args.screenshot), args.event, size)
+        code = render_screenshot(window, Path(args.screenshot), args.event, size)
+        _release(window)
+        return code
     window.show()
     if error:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, lambda: window.show_error(error))
-    return application.exec()
+    code = application.exec()
+    _release(window)
+    return code
+
+
+def _release(window) -> None:
+    """Delete the window (and its web page) before Qt tears down QtWebEngine's profile."""
+    import shiboken6
+
+    shiboken6.delete(window)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ import time
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 
 import pytest  # noqa: E402
+import shiboken6  # noqa: E402
 
 from mapviewer.model.index import load_index  # noqa: E402
 from mapviewer.paths import resource_path  # noqa: E402
@@ -35,7 +37,7 @@ def settings(tmp_path):
 
 @pytest.fixture(scope="session")
 def carr_index():
-    return load_index(resource_path("passages", "carr-1979-pp42-46.index.json"))
+    return load_index(os.environ.get("MV_TEST_INDEX") or resource_path("passages", "carr-1979-pp42-46.index.json"))
 
 
 @pytest.fixture
@@ -56,7 +58,10 @@ def window(qtbot, carr_index, settings, js_errors):
     win.resize(1280, 800)
     win.show()
     qtbot.waitUntil(lambda: win.map_view.is_ready, timeout=PAGE_TIMEOUT_MS)
-    return win
+    yield win
+    # Pages must go before QtWebEngine's profile does, so delete the window now.
+    win.close()
+    shiboken6.delete(win)
 
 
 def page_state(qtbot, view) -> dict:

@@ -18,6 +18,8 @@ def prepare_environment(headless: bool) -> None:
     """Settings Qt and Chromium read at start-up; must run before QApplication exists."""
     if headless:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        # No GPU offscreen: Chromium renders in software without first probing for one.
+        os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses to start as root with its sandbox on.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")

@@ -79,7 +79,8 @@ class EventTable(QTableView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 170)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.selectionModel().currentRowChanged.connect(self._on_current_row)
+        # Follow the selection, not the current row: focusing the table must not choose an event.
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def set_index(self, index: PlaceEventIndex) -> None:
         self.table_model.set_index(index)
@@ -102,6 +103,7 @@ class EventTable(QTableView):
         rows = self.selectionModel().selectedRows()
         return rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
 
-    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.event_activated.emit(current.data(Qt.ItemDataRole.UserRole))
+    def _on_selection_changed(self, *_ranges) -> None:
+        event_id = self.selected_event()
+        if event_id:
+            self.event_activated.emit(event_id)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QWidget,
 )
 
 from .. import __version__
@@ -193,7 +192,12 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def show_error(self, error: InputError) -> None:
-        QMessageBox.critical(self, "mapviewer", error.message)
+        """Say what went wrong in a dialog; the window keeps what it was showing."""
+        box = QMessageBox(QMessageBox.Icon.Critical, "mapviewer", error.message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file text must never render as markup
+        self.error_box = box
+        box.open()
 
     # ---- remembered state --------------------------------------------------------
 
