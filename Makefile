@@ -12,7 +12,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
 
 screenshot: $(STAMP)
-	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event trade-agreement-signed
+	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event anglo-soviet-trade-agreement
 
 $(STAMP): pyproject.toml
 	bash scripts/system-deps.sh

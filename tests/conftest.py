@@ -53,7 +53,6 @@ def window(qtbot, carr_index, settings, js_errors):
     from mapviewer.qt.main_window import MainWindow
 
     win = MainWindow(carr_index, settings)
-    qtbot.addWidget(win)
     win.map_view.page().console_error.connect(js_errors.append)
     win.resize(1280, 800)
     win.show()
@@ -81,3 +80,15 @@ def wait_for_state(qtbot, view, predicate, timeout=10.0) -> dict:
         qtbot.wait(50)
         state = page_state(qtbot, view)
     return state
+
+
+def settled_state(qtbot, view, timeout=10.0) -> dict:
+    """The page state once the map has stopped moving (two reads 200 ms apart agree)."""
+    deadline = time.monotonic() + timeout
+    previous = page_state(qtbot, view)
+    while True:
+        qtbot.wait(200)
+        state = page_state(qtbot, view)
+        if state["points"] == previous["points"] or time.monotonic() > deadline:
+            return state
+        previous = state

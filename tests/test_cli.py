@@ -61,7 +61,7 @@ def test_check_names_the_bad_item(tmp_path, change, words):
 
 def test_screenshot_renders_the_window_with_the_event(tmp_path):
     out = tmp_path / "shot.png"
-    result = run("--screenshot", str(out), "--event", "rapallo-treaty", cwd=tmp_path)
+    result = run("--screenshot", str(out), "--event", "treaty-of-rapallo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -29,6 +29,8 @@ class PassageView(QTextBrowser):
         self._index: PlaceEventIndex | None = None
         self._raw_starts: list[int] = []
         self._doc_starts: list[int] = []
+        self._astral: list[int] = []
+        self._astral_utf16: list[int] = []
         self._event: str | None = None
         self._place: str | None = None
         self._font_size = 12.0
@@ -56,6 +58,8 @@ class PassageView(QTextBrowser):
         cursor = QTextCursor(doc)
         self._raw_starts, self._doc_starts = [], []
         text = self._index.passage.text
+        self._astral = [i for i, ch in enumerate(text) if ch > "\uffff"]
+        self._astral_utf16 = [a + j for j, a in enumerate(self._astral)]
         title = self._index.meta.get("title") or self._index.passage.name
         previous_kind = None
         first = True
@@ -110,10 +114,19 @@ class PassageView(QTextBrowser):
 
     # ---- offsets -------------------------------------------------------------
 
+    # Python counts code points, QTextDocument counts UTF-16 units: characters beyond
+    # U+FFFF (emoji, some scripts) take two units, so offsets are converted both ways.
+
+    def _utf16(self, raw: int) -> int:
+        return raw + bisect_left(self._astral, raw)
+
+    def _from_utf16(self, units: int) -> int:
+        return units - bisect_left(self._astral_utf16, units)
+
     def doc_position(self, raw: int) -> int:
         """Where a character of the passage sits in the displayed document."""
         i = max(0, bisect_right(self._raw_starts, raw) - 1)
-        return self._doc_starts[i] + (raw - self._raw_starts[i])
+        return self._doc_starts[i] + self._utf16(raw) - self._utf16(self._raw_starts[i])
 
     def raw_offset(self, doc_pos: int) -> int | None:
         """The passage character shown at a document position (None for headings)."""
@@ -123,7 +136,7 @@ class PassageView(QTextBrowser):
         block = self.document().findBlock(doc_pos)
         if block.position() + block.length() - 1 < self._doc_starts[i]:
             return None  # a heading between paragraphs
-        return self._raw_starts[i] + (doc_pos - self._doc_starts[i])
+        return self._from_utf16(self._utf16(self._raw_starts[i]) + doc_pos - self._doc_starts[i])
 
     # ---- highlights ----------------------------------------------------------
 
