@@ -128,6 +128,8 @@ class HistDate:
             return f"{a.start.day}\u2013{b.start.day} {b.start:%B %Y}"
         if a.precision == "day" and b.precision == "day" and a.start.year == b.start.year:
             return f"{a.start.day} {a.start:%B}\u2013{b.start.day} {b.start:%B %Y}"
+        if a.precision == b.precision == "year":
+            return f"{a.start.year}\u2013{b.start.year}"
         if a.precision == b.precision == "month" and a.start.year == b.start.year:
             return f"{a.start:%B}\u2013{b.start:%B %Y}"
         return f"{a.label()} \u2013 {b.label()}"

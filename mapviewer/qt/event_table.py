@@ -1,9 +1,10 @@
-"""The chronological event list: a thin Qt table model over the index, and its view."""
+"""The chronological event list: a thin Qt table model over the index, and a two-line list view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
 from ..model.index import PlaceEventIndex
 
@@ -58,7 +59,58 @@ class EventTableModel(QAbstractTableModel):
         return -1
 
 
-class EventTable(QTableView):
+class EventDelegate(QStyledItemDelegate):
+    """Draws an event as two lines: date and places small above, the title below."""
+
+    PAD = 5
+
+    def _fonts(self, option) -> tuple[QFont, QFont]:
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.85)
+        title = QFont(option.font)
+        title.setWeight(QFont.Weight.DemiBold)
+        return small, title
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
+        small, title = self._fonts(option)
+        height = QFontMetrics(small).height() + QFontMetrics(title).height() + 2 * self.PAD + 2
+        return QSize(200, height)
+
+    def paint(self, painter, option, index) -> None:
+        style = option.widget.style() if option.widget else None
+        self.initStyleOption(option, index)
+        option.text = ""
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        text_colour = option.palette.color(
+            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        small, title = self._fonts(option)
+        rect = option.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        row = index.row()
+        model = index.model()
+        date = model.index(row, 0).data()
+        places = model.index(row, 2).data()
+        painter.save()
+        painter.setFont(small)
+        metrics = QFontMetrics(small)
+        top = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
+        painter.setPen(text_colour if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText))
+        date_width = metrics.horizontalAdvance(date) + 12
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date)
+        painter.drawText(top.adjusted(date_width, 0, 0, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(places, Qt.TextElideMode.ElideRight, max(0, top.width() - date_width)))
+        painter.setFont(title)
+        painter.setPen(text_colour)
+        tmetrics = QFontMetrics(title)
+        bottom = QRect(rect.left(), top.bottom() + 2, rect.width(), tmetrics.height())
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         tmetrics.elidedText(model.index(row, 1).data(), Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+
+class EventTable(QListView):
     """Lists the events in date order; choosing a row asks for that event."""
 
     event_activated = Signal(object)  # event id or None
@@ -67,19 +119,14 @@ class EventTable(QTableView):
         super().__init__(parent)
         self.table_model = EventTableModel(parent=self)
         self.setModel(self.table_model)
+        self.setItemDelegate(EventDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 170)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Follow the selection, not the current row: focusing the table must not choose an event.
+        self.setUniformItemSizes(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Follow the selection, not the current row: focusing the list must not choose an event.
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def set_index(self, index: PlaceEventIndex) -> None:
@@ -95,12 +142,12 @@ class EventTable(QTableView):
             index = self.table_model.index(row, 0)
             selection.setCurrentIndex(
                 index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
             )
-        self.scrollTo(self.table_model.index(row, 0))
+        self.scrollTo(self.table_model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
 
     def selected_event(self) -> str | None:
-        rows = self.selectionModel().selectedRows()
+        rows = self.selectionModel().selectedIndexes()
         return rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
 
     def _on_selection_changed(self, *_ranges) -> None:
