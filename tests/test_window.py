@@ -143,3 +143,21 @@ def test_borders_follow_the_event_date(window, carr_index, qtbot, event_id):
     state = wait_for_state(qtbot, window.map_view, lambda s: s["event"] == event_id)
     assert state["date"] == event.date.start.isoformat()
     assert state["dateLabel"] == "Borders of " + event.date.start.strftime("%-d %B %Y")
+
+
+def test_timeline_moves_the_borders_without_changing_the_event(window, carr_index, qtbot):
+    window.selection.select_event("treaty-of-rapallo")
+    wait_for_state(qtbot, window.map_view, lambda s: s["date"] == "1922-04-16")
+    window.timeline.slider.setValue(0)
+    state = wait_for_state(qtbot, window.map_view, lambda s: s["date"] == "1920-01-01" and not s["transitioning"])
+    assert state["dateLabel"] == "Borders of 1 January 1920"
+    assert window.timeline.label.text() == "Map of 1 Jan 1920"
+    assert window.selection.event == "treaty-of-rapallo"
+    assert state["highlighted"] == sorted(carr_index.events["treaty-of-rapallo"].place_ids)
+
+
+def test_places_show_period_and_modern_names(window, qtbot):
+    state = page_state(qtbot, window.map_view)
+    assert state["modernLabels"]["tartu"] == "Tartu"
+    assert state["labels"][sorted(window.index.places).index("tartu")] == "Dorpat"
+    assert state["modernLabels"]["berlin"] is None  # same name then and now

@@ -12,12 +12,12 @@ import os
 from pathlib import Path
 
 from .. import __version__
+from ..model.selection import DEFAULT_MAP_DATE
 from ..paths import geodata_path, resource_path
 from .encode import encode
 
 BORDERS_FILE = "borders.geojson"
 PAGE_URL_BASE = "mapviewer://app/"
-INITIAL_DATE = "1921-03-16"
 # Europe from Iceland to the Urals, as the map first opens.
 INITIAL_BOUNDS = [[35.0, -11.0], [67.0, 45.0]]
 
@@ -50,7 +50,7 @@ def build_page_html(borders: dict, asset_tags: str) -> str:
     fmap.get_root().header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
     layer = folium.GeoJson(borders, name="borders", smooth_factor=0.5)
     layer.add_to(fmap)
-    options = {"date": INITIAL_DATE}
+    options = {"date": DEFAULT_MAP_DATE.isoformat()}
     fmap.fit_bounds(INITIAL_BOUNDS)
     start = folium.Element(
         "<script>mapviewer.init(%s, %s, %s);</script>"

@@ -1,25 +1,49 @@
-"""The one selection every view follows: the current event and the current place."""
+"""The one selection every view follows: the current event, place and map date."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from psygnal import Signal
 
-from .index import PlaceEventIndex
+from .index import Event, PlaceEventIndex
+
+FIRST_MAP_DATE = dt.date(1920, 1, 1)
+LAST_MAP_DATE = dt.date(1922, 12, 31)
+DEFAULT_MAP_DATE = dt.date(1921, 3, 16)
+
+
+def map_date_of(event: Event) -> dt.date:
+    """The day whose borders the map shows for an event: its first day, kept within 1920-22."""
+    return min(max(event.date.start, FIRST_MAP_DATE), LAST_MAP_DATE)
 
 
 class Selection:
     """Which event and which place the reader has chosen; views listen to its signals.
 
-    Choosing an event clears the chosen place; choosing a place keeps the event.
+    Choosing an event clears the chosen place and moves the map to the event's date;
+    choosing a place keeps the event; the date can also be set on its own.
     """
 
     event_changed = Signal(object)  # event id or None
     place_changed = Signal(object)  # place id or None
+    date_changed = Signal(object)  # datetime.date
 
     def __init__(self, index: PlaceEventIndex) -> None:
         self.index = index
         self._event: str | None = None
         self._place: str | None = None
+        self._date = DEFAULT_MAP_DATE
+
+    @property
+    def date(self) -> dt.date:
+        return self._date
+
+    def set_date(self, date: dt.date) -> None:
+        date = min(max(date, FIRST_MAP_DATE), LAST_MAP_DATE)
+        if date != self._date:
+            self._date = date
+            self.date_changed.emit(date)
 
     @property
     def event(self) -> str | None:
@@ -33,6 +57,8 @@ class Selection:
         if event_id is not None and event_id not in self.index.events:
             raise KeyError(f"no event {event_id!r} in the index")
         self.select_place(None)
+        if event_id is not None:
+            self.set_date(map_date_of(self.index.events[event_id]))
         if event_id != self._event:
             self._event = event_id
             self.event_changed.emit(event_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -12,24 +11,18 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .. import __version__
 from ..model.errors import InputError
-from ..model.index import Event, PlaceEventIndex
+from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
 from .event_table import EventTable
 from .passage_view import PassageView
+from .timeline import TimelineSlider
 from .web import MapView
-
-FIRST_BORDER_DATE = dt.date(1920, 1, 1)
-LAST_BORDER_DATE = dt.date(1922, 12, 31)
-
-
-def border_date(event: Event) -> str:
-    """The date whose borders the map shows for an event, kept within 1920-22."""
-    return min(max(event.date.start, FIRST_BORDER_DATE), LAST_BORDER_DATE).isoformat()
-
 
 def map_payload(index: PlaceEventIndex) -> dict:
     """What the page needs to draw the index: ids, names, places, dates — plain data."""
@@ -66,9 +59,16 @@ class MainWindow(QMainWindow):
         self.left.addWidget(self.event_table)
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 2)
+        self.timeline = TimelineSlider()
+        map_column = QWidget()
+        column = QVBoxLayout(map_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.map_view, 1)
+        column.addWidget(self.timeline)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(self.map_view)
+        self.splitter.addWidget(map_column)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.map_view.bridge.place_clicked.connect(self._on_place_requested)
         self.map_view.bridge.event_chosen.connect(self._on_event_requested)
         self.map_view.bridge.place_closed.connect(self._on_place_closed)
+        self.timeline.date_chosen.connect(lambda date: self.selection.set_date(date))
         self.set_index(index)
         self._restore_state()
 
@@ -93,13 +94,18 @@ class MainWindow(QMainWindow):
         if self.selection is not None:
             self.selection.event_changed.disconnect(self._on_event_changed)
             self.selection.place_changed.disconnect(self._on_place_changed)
+            self.selection.date_changed.disconnect(self._on_date_changed)
         self.index = index
         self.selection = Selection(index)
         self.selection.event_changed.connect(self._on_event_changed)
         self.selection.place_changed.connect(self._on_place_changed)
+        self.selection.date_changed.connect(self._on_date_changed)
         self.passage_view.set_index(index)
         self.event_table.set_index(index)
+        self.timeline.set_index(index)
+        self.timeline.set_date(self.selection.date)
         self.map_view.call("setIndex", map_payload(index))
+        self.map_view.call("showDate", self.selection.date.isoformat())
         title = index.meta.get("title") or index.passage.name
         self.setWindowTitle(f"{title} \u2014 mapviewer")
         self._show_status(None)
@@ -119,11 +125,12 @@ class MainWindow(QMainWindow):
     def _on_event_changed(self, event_id: str | None) -> None:
         self.passage_view.show_event(event_id)
         self.event_table.show_event(event_id)
-        if event_id:
-            self.map_view.call("selectEvent", event_id, border_date(self.index.events[event_id]))
-        else:
-            self.map_view.call("selectEvent", None)
+        self.map_view.call("selectEvent", event_id)
         self._show_status(event_id)
+
+    def _on_date_changed(self, date) -> None:
+        self.timeline.set_date(date)
+        self.map_view.call("showDate", date.isoformat())
 
     def _on_place_changed(self, place_id: str | None) -> None:
         self.passage_view.show_place(place_id)

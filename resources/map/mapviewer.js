@@ -62,18 +62,52 @@
     return d + " " + MONTHS[m - 1] + " " + y;
   }
 
-  function showDate(iso) {
+  function validOn(layer, iso) {
+    const p = layer.feature.properties || {};
+    return (!p.valid_from || p.valid_from <= iso) && (!p.valid_to || iso <= p.valid_to);
+  }
+
+  // Borders that change fade over TRANSITION_MS; the rest of the map stays still.
+  const TRANSITION_MS = 350;
+  let fade = null;
+
+  function showDate(iso, instant) {
     if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return;
+    if (iso === mv.date) return;
     mv.date = iso;
-    mv.borders.clearLayers();
+    if (fade) fade.finish();
+    const leaving = [], coming = [];
     for (const layer of mv.borderLayers) {
-      const p = layer.feature.properties || {};
-      if ((!p.valid_from || p.valid_from <= iso) && (!p.valid_to || iso <= p.valid_to)) {
-        mv.borders.addLayer(layer);
-      }
+      const shown = mv.borders.hasLayer(layer), wanted = validOn(layer, iso);
+      if (shown && !wanted) leaving.push(layer);
+      if (!shown && wanted) coming.push(layer);
+    }
+    for (const layer of coming) {
+      layer.setStyle({ fillOpacity: 0, opacity: 0 });
+      mv.borders.addLayer(layer);
     }
     mv.borders.bringToBack();
     if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(iso);
+    const started = performance.now();
+    const finish = function () {
+      for (const layer of leaving) mv.borders.removeLayer(layer);
+      for (const layer of coming) layer.setStyle(borderStyle(layer.feature));
+      for (const layer of coming) layer.bringToBack();
+      fade = null;
+    };
+    const step = function (now) {
+      if (fade !== current) return;
+      const t = Math.min(1, (now - started) / TRANSITION_MS);
+      if (t >= 1) { finish(); return; }
+      for (const layer of coming) layer.setStyle({ fillOpacity: t, opacity: t });
+      for (const layer of leaving) layer.setStyle({ fillOpacity: 1 - t, opacity: 1 - t });
+      requestAnimationFrame(step);
+    };
+    const current = { finish: finish };
+    if (!leaving.length && !coming.length) return;
+    if (instant) { finish(); return; }
+    fade = current;
+    requestAnimationFrame(step);
   }
 
   // ---- places --------------------------------------------------------------
@@ -111,7 +145,11 @@
       mv.places[p.id] = p;
       const marker = L.circleMarker([p.lat, p.lon], markerStyle(p, false));
       const side = labelSide(p, data.places);
-      const label = el("span", "place-label place-" + p.kind, p.name);
+      const label = el("span", "place-label place-" + p.kind);
+      label.appendChild(el("span", "place-name", p.name));
+      if (p.modern_name && p.modern_name !== p.name) {
+        label.appendChild(el("span", "place-modern", p.modern_name));
+      }
       marker.bindTooltip(label, {
         permanent: true, direction: side, offset: side === "left" ? [-6, 0] : [6, 0],
         className: "place-tooltip",
@@ -160,7 +198,7 @@
     }
   }
 
-  function selectEvent(id, date) {
+  function selectEvent(id) {
     const ev = id ? mv.events[id] : null;
     mv.selectedEvent = ev ? id : null;
     if (mv.links) { mv.links.remove(); mv.links = null; }
@@ -168,7 +206,6 @@
     mv.selectedPlace = null;
     restyle();
     if (!ev) return;
-    if (date) showDate(date);
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length > 1) {
@@ -237,15 +274,22 @@
       event: mv.selectedEvent,
       place: mv.selectedPlace,
       highlighted: highlighted.sort(),
-      highlightedLabels: Array.from(document.querySelectorAll(".place-tooltip.highlighted"))
+      highlightedLabels: Array.from(document.querySelectorAll(".place-tooltip.highlighted .place-name"))
         .map((n) => n.textContent).sort(),
+      modernLabels: Object.fromEntries(Object.keys(mv.markers).map((id) => {
+        const tip = mv.markers[id].getTooltip();
+        const node = tip && tip.getElement() && tip.getElement().querySelector(".place-modern");
+        return [id, node ? node.textContent : null];
+      })),
       links: mv.links ? mv.links.getLatLngs().length : 0,
       date: mv.date,
+      transitioning: fade !== null,
       dateLabel: mv.dateControl ? mv.dateControl.textContent : "",
       borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
       labels: Object.keys(mv.markers).sort().map((id) => {
         const tip = mv.markers[id].getTooltip();
-        return tip && tip.getElement() ? tip.getElement().textContent : null;
+        const node = tip && tip.getElement() && tip.getElement().querySelector(".place-name");
+        return node ? node.textContent : null;
       }),
       points: Object.fromEntries(Object.keys(mv.markers).map((id) => {
         const pt = mv.map.latLngToContainerPoint(mv.markers[id].getLatLng());
@@ -296,7 +340,7 @@
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     addDateControl();
-    showDate(options.date);
+    showDate(options.date, true);
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") return;  // exported page
     new QWebChannel(qt.webChannelTransport, function (channel) {
       mv.bridge = channel.objects.bridge;

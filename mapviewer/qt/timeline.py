@@ -1,0 +1,97 @@
+"""The date control under the map: a slider over 1920-22 with the events as ticks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QStyleOptionSlider, QWidget
+
+from ..model.index import PlaceEventIndex
+from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE, map_date_of
+
+TICK = QColor("#d35400")
+
+
+class _TickedSlider(QSlider):
+    """A horizontal slider that marks the days events happen on, and the years."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.days: list[int] = []
+        self.setMinimumHeight(34)
+
+    def _groove(self) -> QRect:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                             QStyle.SubControl.SC_SliderGroove, self)
+        handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                             QStyle.SubControl.SC_SliderHandle, self)
+        return groove.adjusted(handle.width() // 2, 0, -(handle.width() // 2), 0)
+
+    def x_of(self, day: int) -> int:
+        groove = self._groove()
+        span = max(1, self.maximum() - self.minimum())
+        return groove.left() + round((day - self.minimum()) * groove.width() / span)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.setPen(QPen(TICK, 2))
+        bottom = self.height() - 2
+        for day in self.days:
+            x = self.x_of(day)
+            painter.drawLine(x, bottom - 7, x, bottom)
+        painter.setPen(QPen(QColor("#888888"), 1))
+        for year in (1921, 1922):
+            x = self.x_of((dt.date(year, 1, 1) - FIRST_MAP_DATE).days)
+            painter.drawLine(x, 2, x, 9)
+        painter.end()
+        super().paintEvent(event)
+
+
+class TimelineSlider(QWidget):
+    """Lets the reader move the map's date freely; shows the date the map is drawn for."""
+
+    date_chosen = Signal(object)  # datetime.date
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.slider = _TickedSlider()
+        self.slider.setRange(0, (LAST_MAP_DATE - FIRST_MAP_DATE).days)
+        self.slider.setPageStep(30)
+        self.slider.setToolTip("Borders on a date: drag, or use PageUp/PageDown while focused")
+        self.label = QLabel()
+        self.label.setMinimumWidth(140)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.addWidget(QLabel("1920"))
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(QLabel("1922"))
+        layout.addWidget(self.label)
+        self.slider.valueChanged.connect(self._on_value)
+        self._quiet = False
+
+    def set_index(self, index: PlaceEventIndex) -> None:
+        self.slider.days = sorted({(map_date_of(e) - FIRST_MAP_DATE).days for e in index.events.values()})
+        self.slider.update()
+
+    def set_date(self, date: dt.date) -> None:
+        self._quiet = True
+        self.slider.setValue((date - FIRST_MAP_DATE).days)
+        self._quiet = False
+        self._show(date)
+
+    @property
+    def date(self) -> dt.date:
+        return FIRST_MAP_DATE + dt.timedelta(days=self.slider.value())
+
+    def _show(self, date: dt.date) -> None:
+        self.label.setText(f"Map of {date.day} {date:%b %Y}")
+
+    def _on_value(self, _value: int) -> None:
+        self._show(self.date)
+        if not self._quiet:
+            self.date_chosen.emit(self.date)
