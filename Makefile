@@ -11,6 +11,9 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
 
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py
+
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event anglo-soviet-trade-agreement
 

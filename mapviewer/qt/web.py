@@ -148,6 +148,7 @@ class Bridge(QObject):
     place_clicked = Signal(str)
     place_closed = Signal(str)
     event_chosen = Signal(str)
+    page_shown = Signal(str, str)
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802 (called from JavaScript)
@@ -164,6 +165,11 @@ class Bridge(QObject):
     @Slot(str)
     def eventChosen(self, event_id: str) -> None:  # noqa: N802
         self.event_chosen.emit(event_id)
+
+    @Slot(str, str)
+    def shown(self, kind: str, value: str) -> None:
+        """The page has drawn a selection ("event", id) or a date ("date", ISO date)."""
+        self.page_shown.emit(kind, value)
 
 
 class MapView(QWebEngineView):

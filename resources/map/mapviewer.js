@@ -32,6 +32,11 @@
     if (mv.bridge && typeof mv.bridge[method] === "function") mv.bridge[method](...args);
   }
 
+  // Tell Python once the next frame, with the change in it, has been drawn.
+  function confirm(kind, value) {
+    requestAnimationFrame(function () { send("shown", kind, value); });
+  }
+
   // ---- borders -------------------------------------------------------------
 
   function borderStyle(feature) {
@@ -95,6 +100,7 @@
       for (const layer of coming) layer.bringToBack();
       fade = null;
     };
+    confirm("date", iso);
     const step = function (now) {
       if (fade !== current) return;
       const t = Math.min(1, (now - started) / TRANSITION_MS);
@@ -160,8 +166,8 @@
     }
     mv.selectedEvent = null;
     mv.selectedPlace = null;
-    if (data.date) showDate(data.date);
     restyle();
+    confirm("index", String(data.events.length));
   }
 
   // ---- selection -----------------------------------------------------------
@@ -205,6 +211,7 @@
     closePopup();
     mv.selectedPlace = null;
     restyle();
+    confirm("event", id || "");
     if (!ev) return;
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
@@ -216,7 +223,10 @@
     if (points.length === 1) {
       mv.map.flyTo(points[0], Math.max(mv.map.getZoom(), 5), { duration: FLY_SECONDS });
     } else if (points.length > 1) {
-      mv.map.flyToBounds(L.latLngBounds(points), { padding: [60, 60], maxZoom: 6, duration: FLY_SECONDS });
+      // More room on the right, where the labels of the highlighted places run.
+      mv.map.flyToBounds(L.latLngBounds(points), {
+        paddingTopLeft: [50, 50], paddingBottomRight: [170, 50], maxZoom: 6, duration: FLY_SECONDS,
+      });
     }
   }
 

@@ -1,0 +1,157 @@
+"""One measured scenario per process, run by bench/run.py; prints one JSON line of results."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+def _emit(result: dict) -> None:
+    print(json.dumps(result), flush=True)
+
+
+def _wait(app, predicate, timeout=60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("timed out")
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def _percentile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def startup_floor() -> None:
+    """The platform's floor: a bare QWebEngineView showing a one-line page."""
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    app = QApplication([])
+    view = QWebEngineView()
+    loaded = []
+    view.loadFinished.connect(loaded.append)
+    view.setHtml("<p>floor</p>")
+    view.show()
+    _wait(app, lambda: loaded)
+    _emit({"ready": time.time()})
+
+
+def startup_app() -> None:
+    """The app on the Carr passage: window shown, map page ready, an event selectable."""
+    from mapviewer.__main__ import load_for_path
+    from mapviewer.qt.app import create_application
+    from mapviewer.qt.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    app = create_application([sys.argv[0]])
+    window = MainWindow(load_for_path(None), QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat))
+    window.show()
+    shown = []
+    window.map_view.bridge.page_shown.connect(lambda kind, value: shown.append(kind))
+    _wait(app, lambda: "index" in shown)
+    _emit({"ready": time.time()})
+
+
+def _interactive(index_path: str | None, rounds: int) -> dict:
+    from mapviewer.__main__ import load_for_path
+    from mapviewer.qt.app import create_application
+    from mapviewer.qt.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    app = create_application([sys.argv[0]])
+    started = time.perf_counter()
+    index = load_for_path(index_path)
+    parsed = time.perf_counter()
+    shown: list[tuple[str, str]] = []
+    window = MainWindow(index, QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat))
+    window.map_view.bridge.page_shown.connect(lambda kind, value: shown.append((kind, value)))
+    window.show()
+    _wait(app, lambda: any(k == "index" for k, _ in shown), timeout=120)
+    loaded = time.perf_counter()
+    events = [e.id for e in index.chronological]
+    latencies = []
+    for _ in range(rounds):
+        for event_id in events:
+            t0 = time.perf_counter()
+            window.selection.select_event(event_id)
+            _wait(app, lambda: shown[-1] == ("event", event_id))
+            assert window.passage_view.highlighted_event_text() == index.events[event_id].anchor.exact
+            latencies.append((time.perf_counter() - t0) * 1000)
+    switches = []
+    dates = ["1920-01-10", "1920-11-15", "1921-03-18", "1922-06-20", "1922-12-06", "1920-07-28"]
+    for i in range(rounds * 6):
+        date = dates[i % len(dates)]
+        t0 = time.perf_counter()
+        window.map_view.call("showDate", date)
+        _wait(app, lambda: shown[-1] == ("date", date))
+        switches.append((time.perf_counter() - t0) * 1000)
+        time.sleep(0.4)  # let the fade finish before the next switch
+        app.processEvents()
+    return {
+        "parse_s": parsed - started,
+        "load_s": loaded - started,
+        "select_p50_ms": _percentile(latencies, 0.5),
+        "select_p95_ms": _percentile(latencies, 0.95),
+        "select_n": len(latencies),
+        "switch_ms": switches,
+    }
+
+
+def interactive() -> None:
+    _emit(_interactive(sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] != "-" else None,
+                       int(os.environ.get("BENCH_ROUNDS", "3"))))
+
+
+def regenerate() -> None:
+    """The common folium-in-Qt approach: rebuild the whole page and reload it per selection."""
+    import folium
+    import xstatic.pkg.leaflet as xleaflet
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from mapviewer.__main__ import load_for_path
+    from mapviewer.mappage.build import load_borders_bytes
+
+    app = QApplication([])
+    index = load_for_path(None)
+    borders = json.loads(load_borders_bytes())
+    leaflet = xleaflet.BASE_DIR
+    view = QWebEngineView()
+    view.resize(1280, 800)
+    view.show()
+    loaded = []
+    view.loadFinished.connect(loaded.append)
+    out = os.path.join(os.environ["BENCH_TMP"], "regenerated.html")
+    times = []
+    for event in index.chronological[: int(os.environ.get("BENCH_REGEN", "8"))]:
+        t0 = time.perf_counter()
+        fmap = folium.Map(location=[52, 20], zoom_start=4, tiles=None)
+        fmap.default_js = [("leaflet", f"file://{leaflet}/leaflet.js")]
+        fmap.default_css = [("leaflet_css", f"file://{leaflet}/leaflet.css")]
+        folium.GeoJson(borders).add_to(fmap)
+        for place in index.places.values():
+            on = place.id in event.place_ids
+            folium.CircleMarker([place.lat, place.lon], radius=10 if on else 5,
+                                color="#d35400" if on else "#1f4e79", tooltip=place.name).add_to(fmap)
+        fmap.save(out)
+        loaded.clear()
+        view.load(QUrl.fromLocalFile(out))
+        _wait(app, lambda: loaded)
+        times.append((time.perf_counter() - t0) * 1000)
+    _emit({"regenerate_ms": times})
+
+
+if __name__ == "__main__":
+    {"startup-floor": startup_floor, "startup-app": startup_app, "interactive": interactive,
+     "regenerate": regenerate}[sys.argv[1]]()
