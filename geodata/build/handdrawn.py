@@ -92,7 +92,7 @@ EAST_PRUSSIA_PL = [
 
 # Free City of Danzig (1920-1939), applied to Pomeranian voivodeship.
 DANZIG = [
-    (18.565, 54.455), # coast between Gdynia-Orlowo (Polish) and Sopot/Zoppot (Danzig)
+    (18.56, 54.465),  # coast between Gdynia-Orlowo (Polish) and Sopot/Zoppot (Danzig)
     (18.50, 54.44),   # Oliwa forest (Danzig)
     (18.43, 54.40),   # Chwaszczyno (Polish) west, Matarnia (Danzig) east
     (18.40, 54.35),   # Zukowo (Polish) west

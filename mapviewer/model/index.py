@@ -30,6 +30,7 @@ class Place:
     wikidata: str | None = None
     geonames: int | None = None
     mentions: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
     note: str = ""
 
     @property
@@ -141,6 +142,8 @@ def _place_json(p: Place) -> dict:
         out["geonames"] = p.geonames
     if p.mentions:
         out["mentions"] = list(p.mentions)
+    if p.states:
+        out["states"] = list(p.states)
     if p.note:
         out["note"] = p.note
     return out
@@ -217,7 +220,8 @@ def index_from_json(data: object, passage: Passage, file: str = "") -> PlaceEven
                              fix="give each place its own id")
         places[raw["id"]] = Place(
             raw["id"], raw["name"], raw["modern_name"], raw["kind"], float(raw["lat"]), float(raw["lon"]),
-            raw.get("wikidata"), raw.get("geonames"), tuple(raw.get("mentions", ())), raw.get("note", ""),
+            raw.get("wikidata"), raw.get("geonames"), tuple(raw.get("mentions", ())),
+            tuple(raw.get("states", ())), raw.get("note", ""),
         )
     events: dict[str, Event] = {}
     for raw in data["events"]:

@@ -29,7 +29,7 @@ def map_payload(index: PlaceEventIndex) -> dict:
     return {
         "places": [
             {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
-             "lat": p.lat, "lon": p.lon}
+             "lat": p.lat, "lon": p.lon, "states": list(p.states)}
             for p in index.places.values()
         ],
         "events": [

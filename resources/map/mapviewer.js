@@ -18,7 +18,7 @@
   const mv = {
     map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
-    dateControl: null, popup: null,
+    dateControl: null, popup: null, highlightedStates: new Set(),
   };
 
   function el(tag, className, text) {
@@ -42,6 +42,9 @@
   function borderStyle(feature) {
     const p = feature.properties || {};
     const plain = p.status === "plain-land";
+    if (mv.highlightedStates.has(p.state)) {
+      return { color: HIGHLIGHT, weight: 2.5, opacity: 1, fillColor: "#f6c9a4", fillOpacity: 1, dashArray: null };
+    }
     return {
       color: plain ? "#b8b2a7" : "#6b6257",
       weight: plain ? 0.5 : 0.9,
@@ -182,6 +185,14 @@
   function restyle() {
     const ids = highlightedIds();
     const any = ids.size > 0;
+    // Countries and regions light up as territory: the states they stand for.
+    const states = new Set();
+    for (const id of ids) for (const state of (mv.places[id] && mv.places[id].states) || []) states.add(state);
+    const changed = states.size !== mv.highlightedStates.size || [...states].some((s) => !mv.highlightedStates.has(s));
+    if (changed) {
+      mv.highlightedStates = states;
+      for (const layer of mv.borders.getLayers()) layer.setStyle(borderStyle(layer.feature));
+    }
     for (const id in mv.markers) {
       const marker = mv.markers[id];
       const on = ids.has(id);
@@ -296,6 +307,9 @@
       transitioning: fade !== null,
       dateLabel: mv.dateControl ? mv.dateControl.textContent : "",
       borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
+      highlightedStates: mv.borders.getLayers()
+        .filter((l) => l.options.color === HIGHLIGHT).map((l) => l.feature.properties.state)
+        .filter((v, i, all) => all.indexOf(v) === i).sort(),
       labels: Object.keys(mv.markers).sort().map((id) => {
         const tip = mv.markers[id].getTooltip();
         const node = tip && tip.getElement() && tip.getElement().querySelector(".place-name");
