@@ -94,37 +94,44 @@ def main(argv: list[str] | None = None) -> int:
     qtapp.prepare_environment(headless=bool(args.screenshot))
     if not qtapp.has_display():
         return fail("no display found; run it on a desktop, or use --screenshot OUT.png to render without one")
-    try:
-        index = load_for_path(args.path)
-        error = None
-    except InputError as exc:
-        if args.screenshot:
-            return fail(exc.message)
-        # The window still opens, on the default passage, and says what was wrong.
-        error = exc
-        index = load_for_path(None)
-    if args.event and args.event not in index.events:
-        return fail(f"--event {args.event!r}: no such event in {index.path}; "
-                    f"the events are: {', '.join(e.id for e in index.chronological)}")
-
-    application = qtapp.create_application([sys.argv[0]])
-    from .qt.main_window import MainWindow
-
-    window = MainWindow(index, qtapp.app_settings())
     if args.screenshot:
+        try:
+            index = load_for_path(args.path)
+        except InputError as exc:
+            return fail(exc.message)
+        if args.event and args.event not in index.events:
+            return fail(f"--event {args.event!r}: no such event in {index.path}; "
+                        f"the events are: {', '.join(e.id for e in index.chronological)}")
+        qtapp.create_application([sys.argv[0]])
+        from .qt.main_window import MainWindow
         from .qt.screenshot import render_screenshot
 
+        window = MainWindow(index, qtapp.app_settings())
         code = render_screenshot(window, Path(args.screenshot), args.event, size)
         _release(window)
         return code
-    window.show()
-    if error:
-        from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, lambda: window.show_error(error))
+    application = qtapp.create_application([sys.argv[0]])
+    window = open_main_window(args.path, qtapp.app_settings())
     code = application.exec()
     _release(window)
     return code
+
+
+def open_main_window(path: str | None, settings):
+    """Show the window on ``path``; if it cannot be opened, on the default passage with a dialog."""
+    from .model.errors import InputError
+    from .qt.main_window import MainWindow
+
+    try:
+        index, error = load_for_path(path), None
+    except InputError as exc:
+        index, error = load_for_path(None), exc
+    window = MainWindow(index, settings)
+    window.show()
+    if error:
+        window.show_error(error)
+    return window
 
 
 def _release(window) -> None:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .. import __version__
+from ..model.errors import InputError
 from ..model.selection import DEFAULT_MAP_DATE
 from ..paths import geodata_path, resource_path
 from .encode import encode
@@ -74,18 +75,35 @@ def scheme_asset_tags() -> str:
 
 
 def load_borders_bytes() -> bytes:
-    return geodata_path(BORDERS_FILE).read_bytes()
+    """The border data file; InputError when it is missing or unreadable."""
+    try:
+        return geodata_path(BORDERS_FILE).read_bytes()
+    except OSError as exc:
+        raise InputError(f"geodata/{BORDERS_FILE}", f"the border data cannot be read ({exc})",
+                         fix="reinstall mapviewer") from None
+
+
+def load_borders() -> dict:
+    raw = load_borders_bytes()
+    try:
+        data = json.loads(raw)
+        if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+            raise ValueError("not a GeoJSON FeatureCollection")
+    except (ValueError, AttributeError) as exc:
+        raise InputError(f"geodata/{BORDERS_FILE}", f"the border data is damaged ({exc})",
+                         fix="reinstall mapviewer, or rebuild it with geodata/build/build_borders.py") from None
+    return data
 
 
 def cached_page() -> bytes:
-    """The app's map page, from the cache when its inputs are unchanged."""
+    """The app's map page, from the cache when its inputs are unchanged; InputError if it cannot be built."""
     borders = load_borders_bytes()
     path = cache_dir() / f"map-{page_inputs_hash(borders)}.html"
     try:
         return path.read_bytes()
     except OSError:
         pass
-    html = build_page_html(json.loads(borders), scheme_asset_tags()).encode("utf-8")
+    html = build_page_html(load_borders(), scheme_asset_tags()).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

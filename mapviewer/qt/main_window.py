@@ -22,7 +22,7 @@ from ..model.selection import Selection
 from .event_table import EventTable
 from .passage_view import PassageView
 from .timeline import TimelineSlider
-from .web import MapView
+from .web import MapView, scheme_handler
 
 def map_payload(index: PlaceEventIndex) -> dict:
     """What the page needs to draw the index: ids, names, places, dates — plain data."""
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self.selection: Selection | None = None
         self.index: PlaceEventIndex | None = None
+        self.error_box: QMessageBox | None = None
         self._build_actions()
         self.passage_view.event_clicked.connect(self._on_event_requested)
         self.event_table.event_activated.connect(self._on_event_requested)
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.map_view.bridge.event_chosen.connect(self._on_event_requested)
         self.map_view.bridge.place_closed.connect(self._on_place_closed)
         self.timeline.date_chosen.connect(lambda date: self.selection.set_date(date))
+        scheme_handler().failed.connect(self.show_error)
         self.set_index(index)
         self._restore_state()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections import deque
 
@@ -20,6 +21,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from ..mappage.build import PAGE_URL_BASE, cached_page, page_assets
 from ..mappage.encode import command
+from ..model.errors import InputError
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +46,18 @@ def register_scheme() -> None:
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
+def error_page(message: str) -> bytes:
+    """A plain page saying why the map is missing; the rest of the window still works."""
+    return (
+        "<!DOCTYPE html><meta charset='utf-8'><body style='font:15px sans-serif;padding:2em;background:#eee'>"
+        f"<h3>The map cannot be drawn</h3><p>{html.escape(message)}</p></body>"
+    ).encode("utf-8")
+
+
 class AppSchemeHandler(QWebEngineUrlSchemeHandler):
     """Serves the map page and its assets from the installed package, nothing else."""
+
+    failed = Signal(object)  # InputError: the page could not be built
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +67,11 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
     def _content(self, path: str) -> bytes | None:
         if path == "map.html":
             if self._page is None:
-                self._page = cached_page()
+                try:
+                    self._page = cached_page()
+                except InputError as exc:
+                    self.failed.emit(exc)
+                    return error_page(exc.message)
             return self._page
         if path == "qwebchannel.js":
             qfile = QFile(":/qtwebchannel/qwebchannel.js")
@@ -111,6 +127,11 @@ def offline_profile() -> QWebEngineProfile:
         profile.setUrlRequestInterceptor(interceptor)
         _PROFILE_SETUP.update(handler=handler, interceptor=interceptor)
     return profile
+
+
+def scheme_handler() -> AppSchemeHandler:
+    offline_profile()
+    return _PROFILE_SETUP["handler"]
 
 
 def blocked_requests() -> list[str]:
