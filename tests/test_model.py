@@ -220,3 +220,12 @@ def test_model_never_imports_qt():
 
 def test_dates_are_real_dates():
     assert HistDate.parse("1922-04-16").start == dt.date(1922, 4, 16)
+
+
+def test_place_territories_exist_in_the_border_data(carr_index):
+    from mapviewer.mappage.build import load_borders
+
+    states = {f["properties"]["state"] for f in load_borders()["features"]}
+    named = {s for p in carr_index.places.values() for s in p.states}
+    assert named and named <= states
+    assert carr_index.places["germany"].states == ("german-reich",)

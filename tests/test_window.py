@@ -39,6 +39,8 @@ def test_selecting_each_event_highlights_exactly_its_places_and_sentence(window,
         assert state["highlighted"] == expected, event.id
         assert state["highlightedLabels"] == sorted(carr_index.places[p].name for p in expected)
         assert state["links"] == (len(expected) if len(expected) > 1 else 0)
+        territories = sorted({s for p in expected for s in carr_index.places[p].states})
+        assert state["highlightedStates"] == territories, event.id
         assert window.passage_view.highlighted_event_text() == event.anchor.exact
         assert window.event_table.selected_event() == event.id
         assert event.date.label() in window.status_label.text()

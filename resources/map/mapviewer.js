@@ -156,7 +156,8 @@
       const side = labelSide(p, data.places);
       const label = el("span", "place-label place-" + p.kind);
       label.appendChild(el("span", "place-name", p.name));
-      if (p.modern_name && p.modern_name !== p.name) {
+      // Today's name beside the period one, unless the period name already holds it.
+      if (p.modern_name && !p.name.toLowerCase().includes(p.modern_name.toLowerCase())) {
         label.appendChild(el("span", "place-modern", p.modern_name));
       }
       marker.bindTooltip(label, {
