@@ -237,7 +237,7 @@
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
       mv.map.flyToBounds(L.latLngBounds(points), {
-        paddingTopLeft: [50, 50], paddingBottomRight: [170, 50], maxZoom: 6, duration: FLY_SECONDS,
+        paddingTopLeft: [110, 50], paddingBottomRight: [170, 50], maxZoom: 6, duration: FLY_SECONDS,
       });
     }
   }
