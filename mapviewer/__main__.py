@@ -16,7 +16,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mapviewer",
         description="Read a history passage beside a map of Europe as it was in 1920-22.",
-        epilog="Also: 'mapviewer check INDEX' validates an index without opening a window.",
+        epilog="Also: 'mapviewer check INDEX' validates an index without opening a window; "
+               "'mapviewer suggest PASSAGE.txt' drafts an index for a passage.",
     )
     parser.add_argument("path", nargs="?", help="a passage (.txt) or its index (.index.json); "
                         "default: E. H. Carr on Soviet diplomacy 1920-22")
@@ -78,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     if argv[:1] == ["check"]:
         return check(argv[1:])
+    if argv[:1] == ["suggest"]:
+        from .suggest.cli import main as suggest_main
+
+        return suggest_main(argv[1:])
     args = _parser().parse_args(argv)
     if args.version:
         from . import __version__

@@ -42,6 +42,7 @@ from shapely.geometry.polygon import orient
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
 import handdrawn as HD  # noqa: E402
 
 DEFAULT_GPKG = "/usr/share/qgis/resources/data/world_map.gpkg"
@@ -495,6 +496,7 @@ CUTS = [
     ("REPOLA", "REPOLA", "RUS", {"Karelia"}, None),
     ("PORAJARVI", "REPOLA", "RUS", {"Karelia"}, None),
     ("BUDJAK", "RO", "UKR", {"Odessa"}, None),
+    ("BENDER", "RO", "MDA", None, {"SOV"}),
     ("ITALIAN_KVARNER", "IT_JULIAN", "HRV", {"Primorsko-Goranska"}, None),
     ("FIUME", "FIUME", "HRV", {"Primorsko-Goranska"}, None),
     ("ZARA", "ZARA", "HRV", {"Zadarska"}, None),

@@ -327,8 +327,8 @@ MEMEL = [
     (21.90, 55.36),
     (22.10, 55.28),   # Taurage/Tauroggen (Russian) north-east
     (22.25, 55.20),
-    (22.45, 55.11),   # Pagegiai/Pogegen (German) south-west
-    (22.65, 55.06),   # Smalininkai (German) west, Jurbarkas (Russian) east
+    (22.45, 55.13),   # Pagegiai/Pogegen (German) south-west
+    (22.68, 55.10),   # Smalininkai (German) west, Jurbarkas (Russian) east
     (22.75, 55.03),   # Neman
     (22.75, 54.80),   # outside (Kaliningrad oblast)
     (20.50, 54.80),   # outside
@@ -390,10 +390,11 @@ CENTRAL_LITHUANIA = [
 # Minsk, Dzyarzhynsk, Kapyl, Slutsk Soviet.
 RIGA_BY = [
     (26.00, 56.00),   # outside (Latvia/Lithuania)
-    (26.00, 55.79),   # outside
-    (27.40, 55.79),   # Daugava at Druja (Polish) / Piedruja (Latvian)
-    (27.70, 55.765),  # Daugava
-    (27.94, 55.765),  # Daugava at Verkhnedvinsk/Drissa (Soviet, north bank)
+    (26.00, 55.85),   # outside
+    (27.40, 55.85),   # in Latvia: the Daugava below Druja (Polish) is the Latvian border
+    (27.60, 55.83),   # in Latvia
+    (27.75, 55.775),  # Daugava east of Druja
+    (27.94, 55.77),   # Daugava at Verkhnedvinsk/Drissa (Soviet, north bank)
     (28.05, 55.67),   # Daugava
     (28.21, 55.57),   # Daugava at Dzisna (Polish)
     (28.40, 55.53),   # Riga line leaves the Daugava west of Polotsk (Soviet)
@@ -423,10 +424,11 @@ RIGA_BY = [
 # Berezina, at Mozyr, Korosten, Zhytomyr and Vinnytsia), applied to Belarusian
 # and Ukrainian oblasts.  The Polish (Riga) part is cut afterwards and wins.
 WAR_EAST = [
-    (26.00, 55.79),   # outside
-    (27.40, 55.79),   # Daugava (north bank stays Soviet)
-    (27.70, 55.765),
-    (27.94, 55.765),
+    (26.00, 55.85),   # outside
+    (27.40, 55.85),   # in Latvia
+    (27.60, 55.83),   # in Latvia
+    (27.75, 55.775),  # Daugava (north bank stays Soviet)
+    (27.94, 55.77),
     (28.05, 55.67),
     (28.21, 55.57),
     (28.40, 55.53),
@@ -739,4 +741,14 @@ ARTVIN_OTTOMAN = [
     (41.90, 40.95),   # Artvin town (Russian) north-east
     (41.90, 40.40),
     (41.00, 40.40),
+]
+
+# Bender/Tighina (right bank of the Dniester, Romanian) inside the modern
+# Transnistrian units of Moldova.
+BENDER = [
+    (29.38, 46.78),
+    (29.50, 46.78),
+    (29.52, 46.86),   # Dniester east of Bender; Tiraspol (Soviet) further east
+    (29.48, 46.90),
+    (29.38, 46.90),
 ]

@@ -49,7 +49,7 @@ def build_page_html(borders: dict, asset_tags: str) -> str:
     fmap.default_js = []
     fmap.default_css = []
     fmap.get_root().header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
-    layer = folium.GeoJson(borders, name="borders", smooth_factor=0.5)
+    layer = folium.GeoJson(borders, name="borders", smooth_factor=1.5)
     layer.add_to(fmap)
     options = {"date": DEFAULT_MAP_DATE.isoformat()}
     fmap.fit_bounds(INITIAL_BOUNDS)

@@ -34,6 +34,7 @@ class PassageView(QTextBrowser):
         self._event: str | None = None
         self._place: str | None = None
         self._font_size = 12.0
+        self._anchor_cache: list[QTextEdit.ExtraSelection] | None = None
 
     # ---- content -----------------------------------------------------------
 
@@ -54,6 +55,7 @@ class PassageView(QTextBrowser):
     def _render(self) -> None:
         doc = self.document()
         doc.clear()
+        self._anchor_cache = None
         doc.setDocumentMargin(18)
         cursor = QTextCursor(doc)
         self._raw_starts, self._doc_starts = [], []
@@ -149,15 +151,19 @@ class PassageView(QTextBrowser):
         sel.format = fmt
         return sel
 
+    def _anchor_marks(self) -> list[QTextEdit.ExtraSelection]:
+        """Dotted underlines under every event's words, built once per rendering."""
+        if self._anchor_cache is None:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(ANCHOR_UNDERLINE)
+            self._anchor_cache = [self._selection(e.span, fmt) for e in self._index.events.values()]
+        return self._anchor_cache
+
     def _apply_highlights(self) -> None:
         if not self._index:
             return
-        selections = []
-        anchor_fmt = QTextCharFormat()
-        anchor_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        anchor_fmt.setUnderlineColor(ANCHOR_UNDERLINE)
-        for event in self._index.events.values():
-            selections.append(self._selection(event.span, anchor_fmt))
+        selections = list(self._anchor_marks())
         if self._event:
             fmt = QTextCharFormat()
             fmt.setBackground(EVENT_BACKGROUND)
