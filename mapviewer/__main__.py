@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     parser.add_argument("--event", metavar="ID", help="with --screenshot: the event to select")
     parser.add_argument("--size", metavar="WxH", default="1280x800", help="with --screenshot: window size")
+    parser.add_argument("--present", action="store_true", help="with --screenshot: the presentation layout")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser
 
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         from .qt.screenshot import render_screenshot
 
         window = MainWindow(index, qtapp.app_settings())
-        code = render_screenshot(window, Path(args.screenshot), args.event, size)
+        code = render_screenshot(window, Path(args.screenshot), args.event, size, present=args.present)
         _release(window)
         return code
 

@@ -229,3 +229,23 @@ def test_place_territories_exist_in_the_border_data(carr_index):
     named = {s for p in carr_index.places.values() for s in p.states}
     assert named and named <= states
     assert carr_index.places["germany"].states == ("german-reich",)
+
+
+def test_presentation_steps_like_a_clicker(carr_index):
+    from mapviewer.model.presentation import Presentation
+
+    order = [e.id for e in carr_index.chronological]
+    show = Presentation(carr_index)
+    assert show.press("next") == order[0]
+    assert show.press("next") == order[1]
+    assert show.press("prev") == order[0]
+    assert show.press("prev") is None  # already at the first
+    assert show.press("last") == order[-1]
+    assert show.press("first") == order[0]
+    for key in "12":
+        assert show.press(key) is None
+    assert show.press("enter") == order[11]
+    assert show.press("black") is None and show.black
+    assert show.press("next") is None and not show.black  # any key only lifts the black
+    assert show.press("next") == order[12]
+    assert show.following.event == order[13]

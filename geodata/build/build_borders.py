@@ -780,7 +780,11 @@ def main(argv=None):
             if base:
                 src.append(base)
             if b != d(D0):
-                src.extend(notes_for(grp, b, rs, prev))
+                for note in notes_for(grp, b, rs, prev):
+                    if note in src or any(note in x for x in src):
+                        continue
+                    src = [x for x in src if x not in note]
+                    src.append(note)
             feats.append({
                 "id": f"{grp}-{b.isoformat()}",
                 "state": state, "name": name, "status": status,

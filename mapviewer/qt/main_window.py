@@ -21,6 +21,7 @@ from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
 from .event_table import EventTable
 from .passage_view import PassageView
+from .presentation import PresentationMode
 from .timeline import TimelineSlider
 from .web import MapView, scheme_handler
 
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.map_view, 1)
         column.addWidget(self.timeline)
+        self.presentation = PresentationMode(self)
+        self.presentation.layout_into(column)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(map_column)
@@ -127,6 +130,8 @@ class MainWindow(QMainWindow):
     def _on_event_changed(self, event_id: str | None) -> None:
         self.passage_view.show_event(event_id)
         self.event_table.show_event(event_id)
+        if self.presentation.active:
+            self.presentation.refresh()
         self.map_view.call("selectEvent", event_id)
         self._show_status(event_id)
 
@@ -177,12 +182,21 @@ class MainWindow(QMainWindow):
         self.prev_action = self._action(view, "&Previous event", ["Left"], lambda: self.selection.step(-1))
         self.clear_action = self._action(view, "&Clear selection", ["Esc"], lambda: self.selection.clear())
         view.addSeparator()
+        self.present_action = self._action(view, "&Present", ["F5"], self.toggle_presentation)
+        view.addSeparator()
         self._action(view, "&Larger text", [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
                      lambda: self.passage_view.set_font_size(self.passage_view.font_size + 1))
         self._action(view, "&Smaller text", [QKeySequence.StandardKey.ZoomOut],
                      lambda: self.passage_view.set_font_size(self.passage_view.font_size - 1))
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About mapviewer", [], self.show_about)
+
+    def toggle_presentation(self) -> None:
+        if self.presentation.active:
+            self.presentation.stop()
+        else:
+            tour = self.index.tours[0].id if self.index.tours else ""
+            self.presentation.start(tour)
 
     def show_about(self) -> None:
         source = self.index.meta.get("source") or self.index.passage.source_line or "unknown"

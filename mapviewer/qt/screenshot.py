@@ -12,11 +12,14 @@ SETTLE_MS = 1500
 TIMEOUT_MS = 30000
 
 
-def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, int]) -> int:
+def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, int],
+                      present: bool = False) -> int:
     """Show ``window`` offscreen at ``size``, select ``event_id``, save a PNG; return an exit code."""
     app = QApplication.instance()
     window.resize(*size)
     window.show()
+    if present:
+        window.presentation.start(window.index.tours[0].id if window.index.tours else "", fullscreen=False)
     result = {"code": 1}
 
     def grab() -> None:

@@ -293,6 +293,7 @@
     const center = mv.map.getCenter();
     return {
       ready: !!mv.bridge,
+      presenting: document.body.classList.contains("presenting"),
       event: mv.selectedEvent,
       place: mv.selectedPlace,
       highlighted: highlighted.sort(),
@@ -330,7 +331,22 @@
 
   // ---- start-up ------------------------------------------------------------
 
-  const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection };
+  function setPresentation(on) {
+    document.body.classList.toggle("presenting", !!on);
+    // The window changes size around the map: measure again, then frame the event anew.
+    setTimeout(function () {
+      mv.map.invalidateSize();
+      if (mv.selectedEvent) selectEvent(mv.selectedEvent);
+    }, 300);
+  }
+
+  function setView(view) {
+    if (view && isFinite(view.lat) && isFinite(view.lon) && isFinite(view.zoom)) {
+      mv.map.flyTo([view.lat, view.lon], view.zoom, { duration: FLY_SECONDS });
+    }
+  }
+
+  const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection, setPresentation, setView };
 
   function dispatch(message) {
     const command = JSON.parse(message);

@@ -1,0 +1,107 @@
+"""Presentation mode driven with real key events, as a lecturer's clicker sends them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from .conftest import wait_for_state
+
+
+def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier, text=""):
+    # Keys go to whatever has focus during a talk; the map is the usual culprit.
+    target = window.map_view.focusProxy() or window.map_view
+    QTest.keyClick(target, key, modifiers)
+
+
+def test_f5_starts_the_audience_layout_and_esc_leaves(window, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert window.presentation.active
+    qtbot.waitUntil(window.isFullScreen)
+    assert not window.menuBar().isVisible() and not window.left.isVisible()
+    assert window.presentation.banner.isVisible() and window.presentation.sentence.isVisible()
+    wait_for_state(qtbot, window.map_view, lambda s: s["presenting"])
+    press(window, Qt.Key.Key_Escape)
+    assert not window.presentation.active
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.menuBar().isVisible() and window.left.isVisible()
+    wait_for_state(qtbot, window.map_view, lambda s: not s["presenting"])
+
+
+def test_clicker_follows_the_lecture_sequence(window, carr_index, qtbot):
+    steps = [s.event for s in carr_index.tours[0].steps]
+    window.toggle_presentation()
+    seen = []
+    for key in [Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space]:
+        press(window, key)
+        seen.append(window.selection.event)
+    assert seen == steps[:4]
+    event = carr_index.events[steps[3]]
+    assert window.presentation.banner.text() == f"{event.date.label()} \u2014 {event.title}"
+    assert window.presentation.sentence.text() == event.anchor.exact
+    press(window, Qt.Key.Key_PageUp)
+    assert window.selection.event == steps[2]
+    press(window, Qt.Key.Key_Left)
+    press(window, Qt.Key.Key_Up)
+    assert window.selection.event == steps[0]
+    press(window, Qt.Key.Key_End)
+    assert window.selection.event == steps[-1]
+    press(window, Qt.Key.Key_Home)
+    assert window.selection.event == steps[0]
+    press(window, Qt.Key.Key_1)
+    press(window, Qt.Key.Key_1)
+    press(window, Qt.Key.Key_Return)
+    assert window.selection.event == steps[10]
+    state = wait_for_state(qtbot, window.map_view, lambda s: s["event"] == steps[10])
+    assert state["highlighted"] == sorted(carr_index.events[steps[10]].place_ids)
+    window.presentation.stop()
+
+
+def test_black_screen_and_any_key_returns(window, carr_index, qtbot):
+    window.toggle_presentation()
+    press(window, Qt.Key.Key_PageDown)
+    first = window.selection.event
+    press(window, Qt.Key.Key_B)
+    assert window.presentation.black_screen.isVisible()
+    assert window.presentation.black_screen.geometry() == window.rect()
+    press(window, Qt.Key.Key_PageDown)  # only lifts the black
+    assert not window.presentation.black_screen.isVisible()
+    assert window.selection.event == first
+    press(window, Qt.Key.Key_Period)
+    assert window.presentation.black_screen.isVisible()
+    press(window, Qt.Key.Key_A)
+    assert not window.presentation.black_screen.isVisible()
+    window.presentation.stop()
+
+
+def test_type_size_grows_and_shrinks(window, qtbot):
+    window.toggle_presentation()
+    size = window.presentation.banner.font().pointSizeF()
+    press(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    press(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.presentation.banner.font().pointSizeF() == size + 4
+    assert window.presentation.sentence.font().pointSizeF() > size * 0.85
+    press(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.presentation.banner.font().pointSizeF() == size + 2
+    window.presentation.stop()
+
+
+def test_date_order_without_a_lecture_sequence(window, carr_index):
+    window.presentation.start(tour_id="")
+    press(window, Qt.Key.Key_PageDown)
+    press(window, Qt.Key.Key_PageDown)
+    assert window.selection.event == carr_index.chronological[1].id
+    window.presentation.stop()
+
+
+def test_presenter_view_shows_now_next_and_the_note(window, carr_index, qtbot):
+    steps = carr_index.tours[0].steps
+    window.presentation.start(tour_id="lecture", with_presenter=True)
+    presenter = window.presentation.presenter
+    press(window, Qt.Key.Key_PageDown)
+    assert carr_index.events[steps[0].event].title in presenter.current.text()
+    assert carr_index.events[steps[1].event].title in presenter.following.text()
+    assert presenter.note.text() == steps[0].note
+    qtbot.waitUntil(lambda: presenter.clock.text() == "0:01", timeout=3000)
+    window.presentation.stop()
+    assert window.presentation.presenter is None
