@@ -44,6 +44,7 @@ def build_page_html(borders: dict, asset_tags: str) -> str:
     fmap = folium.Map(
         location=[52.0, 20.0], zoom_start=4, tiles=None, prefer_canvas=True,
         control_scale=True, min_zoom=3, max_zoom=10, world_copy_jump=False,
+        zoom_snap=0.25, zoom_delta=0.5,
     )
     # Leaflet comes from the installed xstatic package through asset_tags, never a CDN.
     fmap.default_js = []

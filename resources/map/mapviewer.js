@@ -232,12 +232,20 @@
         color: HIGHLIGHT, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false,
       }).addTo(mv.map);
     }
+    frame(ev);
+  }
+
+  function frame(ev) {
+    const points = ev.places.filter((pid) => mv.places[pid])
+      .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length === 1) {
       mv.map.flyTo(points[0], Math.max(mv.map.getZoom(), 5), { duration: FLY_SECONDS });
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
+      const big = document.body.classList.contains("presenting");
       mv.map.flyToBounds(L.latLngBounds(points), {
-        paddingTopLeft: [110, 50], paddingBottomRight: [170, 50], maxZoom: 6, duration: FLY_SECONDS,
+        paddingTopLeft: [big ? 150 : 110, 50], paddingBottomRight: [big ? 260 : 170, 60],
+        maxZoom: 6, duration: FLY_SECONDS,
       });
     }
   }
@@ -333,11 +341,17 @@
 
   function setPresentation(on) {
     document.body.classList.toggle("presenting", !!on);
-    // The window changes size around the map: measure again, then frame the event anew.
-    setTimeout(function () {
-      mv.map.invalidateSize();
-      if (mv.selectedEvent) selectEvent(mv.selectedEvent);
-    }, 300);
+    mv.map.invalidateSize();
+  }
+
+  // When the window changes size around the map, frame the selected event anew.
+  let refitTimer = null;
+  function refitAfterResize() {
+    clearTimeout(refitTimer);
+    refitTimer = setTimeout(function () {
+      const ev = mv.selectedEvent && mv.events[mv.selectedEvent];
+      if (ev) frame(ev);
+    }, 150);
   }
 
   function setView(view) {
@@ -378,6 +392,7 @@
       layer.setStyle(borderStyle(layer.feature));
       layer.bindTooltip(borderTooltip(layer.feature), { sticky: true, className: "border-tooltip" });
     }
+    map.on("resize", refitAfterResize);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     addDateControl();
