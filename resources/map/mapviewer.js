@@ -18,7 +18,7 @@
   const mv = {
     map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
-    dateControl: null, popup: null, highlightedStates: new Set(),
+    dateControl: null, popup: null, highlightedStates: new Set(), standalone: null,
   };
 
   function el(tag, className, text) {
@@ -29,7 +29,13 @@
   }
 
   function send(method, ...args) {
-    if (mv.bridge && typeof mv.bridge[method] === "function") mv.bridge[method](...args);
+    if (mv.bridge && typeof mv.bridge[method] === "function") {
+      mv.bridge[method](...args);
+    } else if (mv.standalone) {
+      // The exported page answers the reader itself.
+      if (method === "placeClicked") selectPlace(args[0]);
+      if (method === "eventChosen") chooseStandalone(args[0]);
+    }
   }
 
   // Tell Python once the next frame, with the change in it, has been drawn.
@@ -238,13 +244,19 @@
   function frame(ev) {
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
-    if (points.length === 1) {
+    if (points.length === 1 && mv.standalone) {
+      mv.map.flyToBounds(L.latLngBounds(points, points), {
+        paddingTopLeft: [350, 50], maxZoom: Math.max(mv.map.getZoom(), 5), duration: FLY_SECONDS,
+      });
+    } else if (points.length === 1) {
       mv.map.flyTo(points[0], Math.max(mv.map.getZoom(), 5), { duration: FLY_SECONDS });
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
       const big = document.body.classList.contains("presenting");
       mv.map.flyToBounds(L.latLngBounds(points), {
-        paddingTopLeft: [big ? 150 : 110, 50], paddingBottomRight: [big ? 260 : 170, 60],
+        // The exported page's event list covers the left of the map.
+        paddingTopLeft: [mv.standalone ? 350 : big ? 150 : 110, 50],
+        paddingBottomRight: [big ? 260 : 170, mv.standalone ? 90 : 60],
         maxZoom: 6, duration: FLY_SECONDS,
       });
     }
@@ -300,7 +312,8 @@
     const popup = mv.popup && mv.popup.isOpen() ? mv.popup.getElement() : null;
     const center = mv.map.getCenter();
     return {
-      ready: !!mv.bridge,
+      ready: !!mv.bridge || !!mv.standalone,
+      sentence: mv.standalone ? mv.standalone.sentence.textContent : null,
       presenting: document.body.classList.contains("presenting"),
       event: mv.selectedEvent,
       place: mv.selectedPlace,
@@ -397,12 +410,63 @@
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     addDateControl();
     showDate(options.date, true);
-    if (typeof QWebChannel === "undefined" || typeof qt === "undefined") return;  // exported page
+    if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
+      startStandalone();  // an exported page: the data travels inside it
+      return;
+    }
     new QWebChannel(qt.webChannelTransport, function (channel) {
       mv.bridge = channel.objects.bridge;
       mv.bridge.command.connect(dispatch);
       mv.bridge.pageReady();
     });
+  }
+
+  // ---- the exported, self-contained page ------------------------------------
+
+  function startStandalone() {
+    const script = document.getElementById("mapviewer-data");
+    if (!script) return;
+    const data = JSON.parse(script.textContent);
+    setIndex(data);
+    const sentence = el("div", "standalone-sentence");
+    const Panel = L.Control.extend({
+      onAdd: function () {
+        const box = el("div", "standalone-panel");
+        box.appendChild(el("div", "standalone-title", data.title || ""));
+        const list = el("ol", "standalone-events");
+        for (const e of data.events) {
+          const item = el("li");
+          const button = el("button", "event-link");
+          button.type = "button";
+          button.dataset.event = e.id;
+          button.appendChild(el("span", "event-date", e.date_label));
+          button.appendChild(el("span", "event-title", e.title));
+          button.addEventListener("click", function () { chooseStandalone(e.id); });
+          item.appendChild(button);
+          list.appendChild(item);
+        }
+        box.appendChild(list);
+        box.appendChild(el("div", "standalone-source", data.source || ""));
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      },
+    });
+    new Panel({ position: "topleft" }).addTo(mv.map);
+    const Sentence = L.Control.extend({ onAdd: function () { return sentence; } });
+    new Sentence({ position: "bottomleft" }).addTo(mv.map);
+    mv.standalone = { data: data, sentence: sentence };
+  }
+
+  function chooseStandalone(id) {
+    const e = mv.events[id];
+    if (!e) return;
+    selectEvent(id);
+    showDate(e.map_date);
+    mv.standalone.sentence.textContent = e.sentence || "";
+    for (const b of document.querySelectorAll(".standalone-events button")) {
+      b.classList.toggle("chosen", b.dataset.event === id);
+    }
   }
 
   window.addEventListener("error", function (event) {
