@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     if argv[:1] == ["check"]:
         return check(argv[1:])
+    if argv[:1] == ["export"]:
+        from .export.cli import main as export_main
+
+        return export_main(argv[1:])
     if argv[:1] == ["suggest"]:
         from .suggest.cli import main as suggest_main
 

@@ -82,3 +82,52 @@ def test_exported_page_place_click_lists_its_events(exported_view, carr_index, q
     qtbot.waitUntil(lambda: _state(qtbot, view)["popupEvents"] == [e.id for e in carr_index.events_at("berlin")],
                     timeout=10_000)
     assert interceptor.others == [] and errors == []
+
+
+def _run(*args, cwd):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "mapviewer", "export", *args], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=600)
+
+
+def test_slides_from_the_command_line_have_the_requested_size(tmp_path):
+    from PySide6.QtGui import QImage
+
+    result = _run("slides", str(tmp_path / "slides"), "--event", "treaty-of-rapallo",
+                  "--event", "treaty-of-dorpat", "--size", "1600x900", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in (tmp_path / "slides").glob("*.png"))
+    assert files == ["12-treaty-of-dorpat.png", "41-treaty-of-rapallo.png"]
+    image = QImage(str(tmp_path / "slides" / files[1]))
+    assert (image.width(), image.height()) == (1600, 900)
+    # The banner across the top is the presentation layout's dark blue.
+    assert image.pixelColor(800, 10).name() == "#1f2a36"
+
+
+def test_handout_pdf_has_the_passage_and_every_event(tmp_path, carr_index):
+    from pypdf import PdfReader
+
+    out = tmp_path / "handout.pdf"
+    result = _run("pdf", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(str(out))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert len(reader.pages) >= 8
+    assert "The strengthening of party and Soviet organization" in text
+    assert "The events" in text
+    for number, event in enumerate(carr_index.chronological, 1):
+        assert f"[{number}]" in text
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == len(carr_index.events)
+
+
+def test_html_export_from_the_command_line(tmp_path):
+    out = tmp_path / "page.html"
+    result = _run("html", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text("utf-8")
+    assert "mapviewer-data" in text and "<script src=" not in text and "<link" not in text

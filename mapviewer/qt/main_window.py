@@ -176,6 +176,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        export_menu = file_menu.addMenu("&Export")
+        self._action(export_menu, "&Slides (PNG, 1920×1080)…", [], lambda: self.export("slides"))
+        self._action(export_menu, "&Current event as a slide…", [], lambda: self.export("slide"))
+        self._action(export_menu, "&Web page for students (HTML)…", [], lambda: self.export("html"))
+        self._action(export_menu, "&Handout (PDF)…", [], lambda: self.export("pdf"))
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close)
         view = bar.addMenu("&View")
         self.next_action = self._action(view, "&Next event", ["Right"], lambda: self.selection.step(+1))
@@ -197,6 +203,21 @@ class MainWindow(QMainWindow):
         else:
             tour = self.index.tours[0].id if self.index.tours else ""
             self.presentation.start(tour)
+
+    def export(self, kind: str) -> None:
+        """Ask where, then export; slides and handouts render in a hidden window with progress."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..export.run import run_export
+
+        if kind in ("slides", "slide"):
+            target = QFileDialog.getExistingDirectory(self, "Folder for the slides")
+        else:
+            suffix = {"html": "Web page (*.html)", "pdf": "PDF (*.pdf)"}[kind]
+            target, _ = QFileDialog.getSaveFileName(self, "Export", "", suffix)
+        if target:
+            events = [self.selection.event] if kind == "slide" and self.selection.event else None
+            run_export(self, kind, target, events)
 
     def show_about(self) -> None:
         source = self.index.meta.get("source") or self.index.passage.source_line or "unknown"
