@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
+from mapviewer.model.dates import day_month_year
 from mapviewer.qt.web import blocked_requests
 
 from .conftest import page_state, settled_state, wait_for_state
@@ -144,7 +145,7 @@ def test_borders_follow_the_event_date(window, carr_index, qtbot, event_id):
     window.selection.select_event(event_id)
     state = wait_for_state(qtbot, window.map_view, lambda s: s["event"] == event_id)
     assert state["date"] == event.date.start.isoformat()
-    assert state["dateLabel"] == "Borders of " + event.date.start.strftime("%-d %B %Y")
+    assert state["dateLabel"] == "Borders of " + day_month_year(event.date.start)
 
 
 def test_timeline_moves_the_borders_without_changing_the_event(window, carr_index, qtbot):

@@ -595,20 +595,19 @@ WIKIDATA = {
 
 # Names that are also ordinary English words or people's names: they count as places only
 # after a preposition of place ("in Nice", "to Split"), never at the start of a sentence or
-# as a surname ("Engels wrote").
+# as a person's name ("Vladimir Lenin", "Cordell Hull").
 GUARDED_NAMES = {
-    "Nice", "Split", "Reading", "Tours", "Angers", "Van", "Batman", "Sale", "Bath", "Mons",
-    "Engels", "Vladimir", "Kirov", "Pushkin", "Marx", "Of", "Bergen", "Spa", "Kars", "Essen",
-    "Bonn", "Halle", "Orel", "Perm", "Arad", "Cork", "Metz", "Jena",
-    "Luck", "Zara", "Trent", "Pola", "Rostov", "Chester", "Derby", "Preston", "Lincoln", "Wells",
-    "Hull", "March", "Georgia", "Russe", "Nis", "Brest",
+    "Nice", "Split", "Tours", "Angers", "Bath", "Mons", "Spa", "Cork", "Perm", "Luck", "Trent",
+    "Chester", "Derby", "Preston", "Lincoln", "Wells", "Hull", "March", "Mobile", "Nancy",
+    "Florence", "Vladimir", "Pushkin", "Constantine", "León", "Leon", "Bradford", "Hagen",
+    "Offenbach", "Latina", "Sofia", "Alexandria", "Victoria", "Wigan", "Sterling", "Orange",
 }
 
-# Names GeoNames gives for today's cities that are Soviet-era tributes to people, or words
-# too common to match safely; they are kept as modern names but never matched in text.
+# Names that GeoNames gives for today's cities but that are Soviet-era tributes to people,
+# or words too common to match safely: kept as modern names, never matched in text.
 NEVER_MATCHED = {
     "Kirov", "Kalinin", "Molotov", "Gorky", "Gorki", "Kuybyshev", "Kuibyshev", "Zhdanov",
     "Ordzhonikidze", "Voroshilov", "Chkalov", "Stalin", "Lenin", "Frunze", "Tolyatti", "Togliatti",
     "Brezhnev", "Andropov", "Ustinov", "Korolyov", "Zhukovskiy", "Dzerzhinsky", "Khmelnytskyi",
-    "Batman", "Van", "Engels", "Marx", "Reading", "Of", "Sale",
+    "Batman", "Van", "Engels", "Marx", "Reading", "Of", "Sale", "Salé",
 }

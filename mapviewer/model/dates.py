@@ -20,6 +20,20 @@ _POINT = re.compile(
 )
 
 
+# English names on purpose: %B and calendar.month_name follow the locale, which Qt sets.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def month_year(date: dt.date) -> str:
+    return f"{MONTHS[date.month - 1]} {date.year}"
+
+
+def day_month_year(date: dt.date) -> str:
+    """"16 March 1921"."""
+    return f"{date.day} {month_year(date)}"
+
+
 class DateError(ValueError):
     """A date string that is not a valid historical date."""
 
@@ -36,9 +50,9 @@ class DatePoint:
     def label(self) -> str:
         """Return the date as a reader would write it, e.g. "2 February 1920"."""
         if self.precision == "day":
-            return f"{self.start.day} {self.start:%B %Y}"
+            return day_month_year(self.start)
         if self.precision == "month":
-            return f"{self.start:%B %Y}"
+            return month_year(self.start)
         if self.precision == "season":
             season = self.text.split("-", 1)[1]
             if season == "winter":
@@ -77,7 +91,7 @@ def _parse_point(text: str) -> DatePoint:
         return DatePoint("month", dt.date(year, month, 1), dt.date(year, month, last_day), text)
     day = int(match["day"])
     if not 1 <= day <= last_day:
-        raise DateError(f"{text!r}: {calendar.month_name[month]} {year} has no day {day}")
+        raise DateError(f"{text!r}: {MONTHS[month - 1]} {year} has no day {day}")
     day_date = dt.date(year, month, day)
     return DatePoint("day", day_date, day_date, text)
 
@@ -125,13 +139,13 @@ class HistDate:
             b.start.year,
             b.start.month,
         ):
-            return f"{a.start.day}\u2013{b.start.day} {b.start:%B %Y}"
+            return f"{a.start.day}\u2013{day_month_year(b.start)}"
         if a.precision == "day" and b.precision == "day" and a.start.year == b.start.year:
-            return f"{a.start.day} {a.start:%B}\u2013{b.start.day} {b.start:%B %Y}"
+            return f"{a.start.day} {MONTHS[a.start.month - 1]}\u2013{day_month_year(b.start)}"
         if a.precision == b.precision == "year":
             return f"{a.start.year}\u2013{b.start.year}"
         if a.precision == b.precision == "month" and a.start.year == b.start.year:
-            return f"{a.start:%B}\u2013{b.start:%B %Y}"
+            return f"{MONTHS[a.start.month - 1]}\u2013{month_year(b.start)}"
         return f"{a.label()} \u2013 {b.label()}"
 
     def __str__(self) -> str:

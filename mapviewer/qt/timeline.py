@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QStyleOptionSlider, QWidget
 
+from ..model.dates import MONTHS
 from ..model.index import PlaceEventIndex
 from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE, map_date_of
 
@@ -89,7 +90,7 @@ class TimelineSlider(QWidget):
         return FIRST_MAP_DATE + dt.timedelta(days=self.slider.value())
 
     def _show(self, date: dt.date) -> None:
-        self.label.setText(f"Map of {date.day} {date:%b %Y}")
+        self.label.setText(f"Map of {date.day} {MONTHS[date.month - 1][:3]} {date.year}")
 
     def _on_value(self, _value: int) -> None:
         self._show(self.date)
