@@ -70,7 +70,7 @@ def test_exported_page_highlights_an_event_offline(exported_view, carr_index, qt
     qtbot.waitUntil(lambda: _state(qtbot, view)["event"] == event.id, timeout=10_000)
     state = _state(qtbot, view)
     assert state["highlighted"] == sorted(event.place_ids)
-    assert state["sentence"] == event.anchor.exact
+    assert state["sentence"] == event.quote and event.anchor.exact in state["sentence"]
     assert state["date"] == "1922-04-16" and "German Reich" in state["borders"]
     assert interceptor.others == []
     assert errors == []

@@ -22,7 +22,7 @@ def standalone_payload(index: PlaceEventIndex) -> dict:
         ],
         "events": [
             {"id": e.id, "title": e.title, "date_label": e.date.label(), "places": e.place_ids,
-             "sentence": e.anchor.exact, "map_date": map_date_of(e).isoformat()}
+             "sentence": e.quote, "map_date": map_date_of(e).isoformat()}
             for e in index.chronological
         ],
     }

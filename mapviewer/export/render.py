@@ -7,8 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
-# The map flies for 0.6 s and borders fade for 0.35 s after the page confirms a selection.
-SETTLE_MS = 900
+# The map has landed when its view reads the same twice, POLL_MS apart, after MIN_MS.
+POLL_MS = 250
+MIN_MS = 700
 TIMEOUT_MS = 30_000
 
 
@@ -33,6 +34,7 @@ class EventRenderer(QObject):
         self._timeout = QTimer(self)
         self._timeout.setSingleShot(True)
         self._timeout.timeout.connect(lambda: self._finish(False, "the map page did not respond in 30 s"))
+        self._last_view = None
         window.map_view.bridge.page_shown.connect(self._on_shown)
 
     def start(self) -> None:
@@ -55,7 +57,18 @@ class EventRenderer(QObject):
     def _on_shown(self, kind: str, value: str) -> None:
         if kind == "event" and value and value == self._waiting:
             self._waiting = None
-            QTimer.singleShot(SETTLE_MS, self._grab)
+            self._last_view = None
+            QTimer.singleShot(MIN_MS, self._poll)
+
+    def _poll(self) -> None:
+        self.window.map_view.page().runJavaScript("mapviewer.view()", 0, self._on_view)
+
+    def _on_view(self, view) -> None:
+        if view is not None and view == self._last_view:
+            self._grab()
+        else:
+            self._last_view = view
+            QTimer.singleShot(POLL_MS, self._poll)
 
     def _grab(self) -> None:
         event_id = self.event_ids[self._next]

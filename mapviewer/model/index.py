@@ -63,6 +63,16 @@ class Event:
     def place_ids(self) -> list[str]:
         return list(dict.fromkeys(p.place for p in self.places))
 
+    @property
+    def quote(self) -> str:
+        """The anchored words as a quotation, with ellipses where they cut a sentence."""
+        text = self.anchor.exact.strip()
+        if text[:1].islower():
+            text = "\u2026 " + text
+        if text[-1:].isalnum():
+            text += " \u2026"
+        return text
+
 
 @dataclass(frozen=True)
 class TourStep:

@@ -199,7 +199,7 @@ class PresentationMode(QObject):
         if event_id:
             event = index.events[event_id]
             self.banner.setText(f"{event.date.label()} \u2014 {event.title}")
-            self.sentence.setText(event.anchor.exact)
+            self.sentence.setText(event.quote)
         else:
             self.banner.setText(index.meta.get("title") or index.passage.name)
             self.sentence.setText("Press \u2192 or PageDown to begin.")

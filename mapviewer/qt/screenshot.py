@@ -7,9 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-# Long enough for the map's fly-to animation (0.6 s) and the canvas redraw.
-SETTLE_MS = 1500
-TIMEOUT_MS = 30000
+from ..export.render import EventRenderer
+
+# With no event to wait for: long enough for the page to draw its first frames.
+SETTLE_MS = 1000
 
 
 def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, int],
@@ -22,29 +23,29 @@ def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, 
         window.presentation.start(window.index.tours[0].id if window.index.tours else "", fullscreen=False)
     result = {"code": 1}
 
-    def grab() -> None:
-        image = window.grab()
-        if image.save(str(out), "PNG"):
-            result["code"] = 0
-        else:
-            print(f"mapviewer: cannot write {out}", flush=True)
-            result["code"] = 2
+    def save(_event_id, pixmap) -> None:
+        if not pixmap.save(str(out), "PNG"):
+            raise OSError(f"cannot write {out}")
+
+    def done(ok: bool, message: str) -> None:
+        if not ok:
+            print(f"mapviewer: {out}: {message}", flush=True)
+        result["code"] = 0 if ok else 2
         app.quit()
 
-    def on_ready() -> None:
-        if event_id:
-            window.selection.select_event(event_id)
-        QTimer.singleShot(SETTLE_MS, grab)
-
-    def on_timeout() -> None:
-        print("mapviewer: the map page did not load within 30 s", flush=True)
-        app.exit(1)
-
-    if window.map_view.is_ready:
-        on_ready()
+    if event_id:
+        renderer = EventRenderer(window, [event_id], window.grab, save)
+        renderer.finished.connect(done)
+        renderer.start()
     else:
-        window.map_view.ready.connect(on_ready)
-    QTimer.singleShot(TIMEOUT_MS, on_timeout)
+        def grab() -> None:
+            try:
+                save(None, window.grab())
+                done(True, "")
+            except OSError as exc:
+                done(False, str(exc))
+
+        window.map_view.ready.connect(lambda: QTimer.singleShot(SETTLE_MS, grab))
     app.exec()
     window.close()
     return result["code"]

@@ -350,6 +350,12 @@
     };
   }
 
+  // A cheap fingerprint of the view, polled by Python to know when the map has landed.
+  function view() {
+    const c = mv.map.getCenter();
+    return [c.lat.toFixed(5), c.lng.toFixed(5), mv.map.getZoom(), mv.date, !!fade].join(",");
+  }
+
   // ---- start-up ------------------------------------------------------------
 
   function setPresentation(on) {
@@ -473,5 +479,5 @@
     console.error("mapviewer page error: " + event.message);
   });
 
-  window.mapviewer = { init, state, dispatch };
+  window.mapviewer = { init, state, view, dispatch };
 })();

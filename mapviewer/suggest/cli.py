@@ -1,0 +1,107 @@
+"""`mapviewer suggest PASSAGE.txt`: draft an index for a passage and write it beside it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..model.errors import InputError
+from ..model.index import INDEX_SUFFIX, index_from_json, index_path_for
+from ..model.passage import load_passage
+from .draft import CONTEXT_MODES, draft_index
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+USAGE = "mapviewer suggest PASSAGE.txt [--out PATH] [--force]"
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints usage and error on two lines; the command line promises one.
+    def error(self, message: str):
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mapviewer suggest",
+        description="Draft a place-event index for a passage that has none: the places and dates "
+                    "the text names, and an event for each clause that carries them.",
+        epilog="The draft is a starting point: check every date, place and title (docs/suggest.md).",
+    )
+    parser.add_argument("passage", help="a UTF-8 text passage (.txt or .md)")
+    parser.add_argument("--out", metavar="PATH", help="where to write the index "
+                        "(default: beside the passage, PASSAGE.index.json)")
+    parser.add_argument("--force", action="store_true", help="replace an index that is already there")
+    parser.add_argument("--context-dates", choices=CONTEXT_MODES, default="between",
+                        help="how a clause without a date of its own is dated (default: between)")
+    return parser
+
+
+def fail(message: str) -> int:
+    print(f"mapviewer: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main(argv: list[str]) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except _UsageError as exc:
+        return fail(f"suggest: {exc} (usage: {USAGE})")
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+
+    passage_path = Path(args.passage)
+    if passage_path.name.endswith(INDEX_SUFFIX):
+        return fail(f"{passage_path}: this is an index, not a passage \u2014 give the passage's .txt file")
+    out = Path(args.out) if args.out else index_path_for(passage_path)
+    try:
+        passage = load_passage(passage_path)
+    except InputError as exc:
+        return fail(exc.message)
+    if out.resolve() == passage_path.resolve():
+        return fail(f"{out}: this is the passage itself \u2014 choose another --out")
+    if out.exists() and not args.force:
+        return fail(f"{out}: an index already exists \u2014 pass --force to replace it, or --out to write elsewhere")
+
+    draft = draft_index(passage, context=args.context_dates)
+    data = draft.data
+    data["passage"]["file"] = os.path.relpath(passage_path.resolve(), out.resolve().parent)
+    try:
+        # The draft must load as an index; anything else is a bug here, reported plainly.
+        index_from_json(data, passage, str(out))
+        _write_json(out, data)
+    except InputError as exc:
+        return fail(f"the draft index does not validate ({exc.message}); please report this")
+    except OSError as exc:
+        return fail(f"{out}: cannot write the index ({exc.strerror or exc}) \u2014 check the folder and its permissions")
+
+    names = ", ".join(p["name"] for p in draft.places[:8]) + (", \u2026" if len(draft.places) > 8 else "")
+    print(f"Suggested an index for {passage_path.name}:")
+    print(f"  places  {len(draft.places):3d}" + (f"  ({names})" if names else ""))
+    print(f"  dates   {len(draft.dates):3d}")
+    print(f"  events  {len(draft.events):3d}" +
+          (f"  ({draft.context_dated} dated from context)" if draft.context_dated else ""))
+    print(f"Wrote {out}")
+    print("This is a draft: check every date, place and title before you rely on it.")
+    return EXIT_OK
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Write whole or not at all: a temporary file beside the target, then a rename."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

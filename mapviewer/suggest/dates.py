@@ -1,0 +1,355 @@
+"""Find the dates in running text and resolve them to the index's date grammar."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..model.dates import SEASONS, DateError, HistDate
+
+# English month names written out: calendar.month_name follows the locale, which Qt may set.
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, start=1)}
+MONTHS.update({"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8,
+               "Sep.": 9, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12})
+
+# Parts of a year, as historians use them (documented in docs/suggest.md): "early in 1922"
+# is its first four months, "mid-1922" the middle four, "late in 1922" the last four.
+YEAR_PARTS = {
+    "early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12),
+    "beginning": (1, 2), "start": (1, 2), "end": (11, 12),
+    "first half": (1, 6), "second half": (7, 12),
+}
+# Parts of a month: "early March" is days 1-10, "mid-March" 11-20, "late March" 21-end.
+MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10),
+               "mid": (11, 20), "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
+
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2}
+# Vague counts as (fewest, most).
+VAGUE_COUNTS = {"a few": (2, 6), "few": (2, 6), "several": (3, 9), "some": (2, 9)}
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+
+
+def _ci(word: str) -> str:
+    """A word that may open a sentence: "in" matches "in" and "In"."""
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}"
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+# A year standing alone ("in 1918") is taken only from 1700 on: "of 1500 men" is a count.
+_BARE_YEAR = r"(?:1[7-9]\d\d|20\d\d)"
+_PREP = "(?:" + "|".join(_ci(w) for w in (
+    "on", "in", "by", "during", "until", "till", "from", "since", "after", "before", "throughout",
+    "through", "of", "at", "around", "about", "between", "and", "or", "to")) + r")\s+"
+_SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+_COUNT = r"(?i:a couple of|a few|few|several|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+_UNIT = r"(?:day|week|fortnight|month|year)s?"
+
+# Each pattern: its name and its regex. A leading preposition is part of the expression
+# ("on February 2, 1920"), so that a title made from the clause can drop the whole phrase.
+_PATTERNS = [
+    ("day_range", rf"(?:{_PREP})?(?P<d1>{_DAY})\s*[-\u2013\u2014]\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
+    ("day_range", rf"(?:{_PREP})?(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*[-\u2013\u2014]\s*(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
+    ("day", rf"(?:{_PREP})?(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
+    ("day", rf"(?:{_PREP})?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
+    ("day_no_year", rf"(?:{_PREP})?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\s*\d|:)"),
+    ("day_no_year", rf"(?:{_PREP})?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*\d)"),
+    ("month_range", rf"(?:{_ci('between')}\s+|{_ci('from')}\s+)?(?P<m1>{_MONTH})\s*(?:[-\u2013\u2014]|\s(?:to|and|until|till)\s)\s*(?P<m2>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("month", rf"(?:{_PREP})?(?:(?:the\s+)?(?P<part>(?i:early|mid|middle|late|beginning|start|end))(?:-|\s+of\s+|\s+in\s+|\s+))?"
+              rf"(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("month_no_year", rf"(?:(?:{_ci('early')}|{_ci('late')})\s+in\s+|{_ci('at')}\s+the\s+(?:beginning|end)\s+of\s+|{_PREP})"
+                      rf"(?P<m>{_MONTH})\b(?!\s*\d)"),
+    ("season", rf"(?:{_PREP})?(?:(?:the|that)\s+)?(?:(?P<part>(?i:early|late|mid))(?:-|\s+in\s+the\s+|\s+))?"
+               rf"(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})(?:\s*[-\u2013/]\s*(?P<y2>\d{{2}}|{_YEAR}))?\b"),
+    ("season_no_year", rf"(?:{_PREP}|{_ci('most')}\s+of\s+)?(?:[Tt]he|[Tt]hat|[Tt]his)\s+"
+                       rf"(?:(?P<rel>following|next|same|previous|preceding)\s+)?(?:(?P<part>early|late)\s+)?"
+                       rf"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d)"),
+    ("year_part", rf"(?P<part>[Ee]arly|[Ll]ate)\s+in\s+(?P<y>{_YEAR})\b"),
+    ("year_part", rf"(?:{_PREP})?(?P<part>[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)(?P<y>{_YEAR})\b"),
+    ("year_part", rf"(?:{_PREP})?[Tt]he\s+(?P<part>beginning|start|end|middle|first half|second half)\s+of\s+(?P<y>{_YEAR})\b"),
+    ("year_range", rf"(?:{_ci('from')}|{_ci('between')})\s+(?P<y>{_YEAR})\s+(?:to|and|until|till)\s+(?P<y2>{_YEAR})\b"),
+    ("year_range", rf"(?:{_PREP})?(?:the\s+years\s+)?(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<y2>{_YEAR}|\d{{2}})\b(?![-\u2013/]\d)"),
+    ("decade", rf"(?:{_PREP})?[Tt]he\s+(?:(?P<part>early|mid|late)(?:-|\s+))?(?P<y>1[0-9]\d0|20\d0)s\b"),
+    ("year", rf"(?:(?:{_ci('most')}|{_ci('much')}|{_ci('part')}|{_ci('all')})\s+of\s+|{_PREP})(?P<y>{_BARE_YEAR})\b(?![-\u2013\u2014/]\d)"),
+    ("year", rf"\((?P<y>{_BARE_YEAR})\)"),
+    ("offset", rf"(?:(?i:only|just|some|about|barely|nearly)\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+"
+               rf"(?P<dir>later|afterwards|after|before|earlier|previously)\b"),
+    ("offset", rf"(?:[Ww]ithin|[Aa]fter)\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b"),
+    ("next", rf"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+(?P<u>day|week|month|year)\b"),
+    ("same", rf"(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Ii]n\s+|[Oo]n\s+)?(?:that|[Tt]he\s+same)\s+(?P<u>day|month|year)\b"),
+]
+_COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression in the text: its span, its words, and its value in the index grammar."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    how: str  # "stated", "year from context", "from context", "relative"
+
+    @cached_property
+    def date(self) -> HistDate:
+        return HistDate.parse(self.value)
+
+    @property
+    def stated(self) -> bool:
+        """Whether the words give the date in full, without the text around them."""
+        return self.how == "stated"
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None,
+               context: HistDate | str | None = None) -> list[FoundDate]:
+    """Every date expression in ``text[start:end]``, resolved in reading order.
+
+    Expressions that need a reference ("in May", "the winter", "a few days later") use
+    the date found before them, or ``context`` (e.g. the last date of the previous
+    paragraph); those without any reference are left out.
+    """
+    end = len(text) if end is None else end
+    candidates = []
+    for order, (kind, regex) in enumerate(_COMPILED):
+        for m in regex.finditer(text, start, end):
+            if m.end() > m.start():
+                candidates.append((m.start(), -(m.end() - m.start()), order, kind, m))
+    candidates.sort()
+    chosen = []
+    last_end = -1
+    for m_start, _, _, kind, m in candidates:
+        if m_start >= last_end:
+            chosen.append((kind, m))
+            last_end = m.end()
+
+    previous = HistDate.parse(context) if isinstance(context, str) else context
+    found: list[FoundDate | None] = []
+    pending_after: list[tuple[int, re.Match, int]] = []  # "a week after X" waits for the sentence's date
+    for kind, m in chosen:
+        words = _trim(m.group())
+        span_start = m.start() + m.group().index(words)
+        after_clause = kind == "offset" and m.groupdict().get("dir") in ("after", "before")
+        value, how = _resolve(kind, m, previous)
+        try:
+            resolved = HistDate.parse(value) if value else None
+        except DateError:
+            resolved = None
+        if after_clause:
+            pending_after.append((len(found), m, span_start))
+        if resolved is None:
+            if after_clause:
+                found.append(None)  # may still be resolved by a later date in its sentence
+            continue
+        found.append(FoundDate(span_start, span_start + len(words), words, value, how))
+        previous = resolved
+    _anchor_to_later_dates(text, found, pending_after)
+    return [f for f in found if f is not None]
+
+
+def _trim(words: str) -> str:
+    return words.strip().rstrip(",")
+
+
+def _resolve(kind: str, m: re.Match, previous: HistDate | None) -> tuple[str | None, str]:
+    g = m.groupdict()
+    if kind == "day":
+        return _day(int(g["y"]), MONTHS[g["m"]], _day_number(g["d"])), "stated"
+    if kind == "day_range":
+        y, month = int(g["y"]), MONTHS[g["m"]]
+        return f"{_day(y, month, _day_number(g['d1']))}/{_day(y, month, _day_number(g['d2']))}", "stated"
+    if kind == "month":
+        y, month = int(g["y"]), MONTHS[g["m"]]
+        return _month_part(y, month, _lower(g.get("part"))), "stated"
+    if kind == "month_range":
+        y = int(g["y"])
+        return f"{y}-{MONTHS[g['m1']]:02d}/{y}-{MONTHS[g['m2']]:02d}", "stated"
+    if kind == "season":
+        return _season(int(g["y"]), g["s"].lower(), _lower(g.get("part"))), "stated"
+    if kind == "year_part":
+        first, last = YEAR_PARTS[g["part"].lower()]
+        y = int(g["y"])
+        return f"{y}-{first:02d}/{y}-{last:02d}", "stated"
+    if kind == "year_range":
+        y1, y2 = int(g["y"]), _full_year(g["y2"], int(g["y"]))
+        return (f"{y1}/{y2}" if y2 > y1 else None), "stated"
+    if kind == "decade":
+        decade = int(g["y"])
+        first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(g.get("part") or "", (0, 9))
+        return f"{decade + first}/{decade + last}", "stated"
+    if kind == "year":
+        return g["y"], "stated"
+    if previous is None:
+        return None, ""
+    if kind == "day_no_year":
+        month, day = MONTHS[g["m"]], _day_number(g["d"])
+        return _day(_year_on_or_after(previous, month), month, day), "year from context"
+    if kind == "month_no_year":
+        month = MONTHS[g["m"]]
+        return f"{_year_on_or_after(previous, month)}-{month:02d}", "year from context"
+    if kind == "season_no_year":
+        return _season_in_context(previous, g["s"].lower(), g.get("rel"), _lower(g.get("part"))), "from context"
+    if kind == "offset":
+        return _offset(previous, g["n"], g["u"], g.get("dir") or "later"), "relative"
+    if kind == "next":
+        return _step(previous, g["u"], 1 if g["dir"] in ("next", "following") else -1), "relative"
+    if kind == "same":
+        return _same(previous, g["u"]), "from context"
+    return None, ""
+
+
+def _lower(text: str | None) -> str | None:
+    return text.lower() if text else None
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _day(year: int, month: int, day: int) -> str:
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _full_year(text: str, first: int) -> int:
+    """"22" after 1920 is 1922; "1922" is itself."""
+    if len(text) == 4:
+        return int(text)
+    century = first // 100 * 100
+    return century + int(text) if century + int(text) >= first else century + 100 + int(text)
+
+
+def _month_part(year: int, month: int, part: str | None) -> str:
+    if not part:
+        return f"{year}-{month:02d}"
+    first, last = MONTH_PARTS[part]
+    last = min(last, calendar.monthrange(year, month)[1])
+    return f"{_day(year, month, first)}/{_day(year, month, last)}"
+
+
+def _season(year: int, season: str, part: str | None) -> str:
+    season = "autumn" if season == "fall" else season
+    if not part:
+        return f"{year}-{season}"
+    first_month, _, _ = SEASONS[season]
+    month_index = {"early": 0, "mid": 1, "late": 2}[part]
+    month = (first_month - 1 + month_index) % 12 + 1
+    return f"{year + (1 if season == 'winter' and month < 12 else 0)}-{month:02d}"
+
+
+def _year_on_or_after(previous: HistDate, month: int) -> int:
+    """The year of the first such month on or after the previous date (narrative moves forward)."""
+    year = previous.start.year
+    return year if month >= previous.start.month else year + 1
+
+
+def _season_in_context(previous: HistDate, season: str, rel: str | None, part: str | None) -> str:
+    """The season that contains the previous date or follows it; "next" and "previous" step."""
+    season = "autumn" if season == "fall" else season
+    year = previous.start.year
+    spans = []
+    for y in (year - 1, year, year + 1):
+        value = f"{y}-{season}"
+        spans.append((HistDate.parse(value), y))
+    if rel in ("previous", "preceding"):
+        before = [y for d, y in spans if d.end < previous.start]
+        chosen = before[-1] if before else year - 1
+    elif rel in ("next", "following"):
+        chosen = next((y for d, y in spans if d.start > previous.end), year + 1)
+    else:
+        chosen = next((y for d, y in spans if d.end >= previous.start), year)
+    return _season(chosen, season, part)
+
+
+def _count_range(n: str) -> tuple[int, int]:
+    n = n.lower()
+    if n in VAGUE_COUNTS:
+        return VAGUE_COUNTS[n]
+    if n.isdigit():
+        return int(n), int(n)
+    return NUMBERS.get(n, 1), NUMBERS.get(n, 1)
+
+
+def _offset(previous: HistDate, n: str, unit: str, direction: str) -> str | None:
+    """Shift the previous date by a number of days, weeks, months or years."""
+    unit = unit.rstrip("s")
+    low, high = _count_range(n)
+    forward = direction in ("later", "afterwards", "after")
+    if unit in ("month", "year"):
+        months = 12 if unit == "year" else 1
+        sign = 1 if forward else -1
+        first = _add_months(previous.start, sign * (low if forward else high) * months)
+        last = _add_months(previous.end, sign * (high if forward else low) * months)
+        if unit == "year" and previous.precision == "year":
+            return f"{first.year}" if first.year == last.year else f"{first.year}/{last.year}"
+        return _span_value(first, last)
+    days = UNIT_DAYS[unit]
+    if forward:
+        first = previous.start + dt.timedelta(days=low * days)
+        last = previous.end + dt.timedelta(days=high * days)
+    else:
+        first = previous.start - dt.timedelta(days=high * days)
+        last = previous.end - dt.timedelta(days=low * days)
+    return _span_value(first, last)
+
+
+def _step(previous: HistDate, unit: str, sign: int) -> str | None:
+    """"The following year" is the next calendar year, "the next month" the next month."""
+    if unit == "year":
+        return str(previous.start.year + sign)
+    if unit == "month":
+        first = _add_months(previous.start.replace(day=1), sign)
+        return f"{first.year}-{first.month:02d}"
+    return _offset(previous, "one", unit, "later" if sign > 0 else "before")
+
+
+def _same(previous: HistDate, unit: str) -> str:
+    if unit == "year":
+        return str(previous.start.year)
+    if unit == "month":
+        return f"{previous.start.year}-{previous.start.month:02d}"
+    return _span_value(previous.start, previous.start)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _span_value(first: dt.date, last: dt.date) -> str:
+    """The index grammar for a span of days, as coarse as the span is: day, month or year."""
+    if first == last:
+        return first.isoformat()
+    month_end = calendar.monthrange(last.year, last.month)[1]
+    if first.day == 1 and last.day == month_end:
+        if (first.month, last.month) == (1, 12):
+            return str(first.year) if first.year == last.year else f"{first.year}/{last.year}"
+        a, b = f"{first.year}-{first.month:02d}", f"{last.year}-{last.month:02d}"
+        return a if a == b else f"{a}/{b}"
+    if (last - first).days > 62:
+        a, b = f"{first.year}-{first.month:02d}", f"{last.year}-{last.month:02d}"
+        return a if a == b else f"{a}/{b}"
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _anchor_to_later_dates(text: str, found: list[FoundDate | None],
+                           pending: list[tuple[int, re.Match, int]]) -> None:
+    """Resolve "a week after X, Y happened on D": X is a week before D, when D is in the sentence."""
+    for index, m, span_start in pending:
+        words = _trim(m.group())
+        later = next((f for f in found[index + 1:] if f is not None and f.stated), None)
+        if later is None or _SENTENCE_END.search(text, span_start + len(words), later.start):
+            continue
+        reverse = {"after": "before", "before": "after"}[m.group("dir")]
+        value = _offset(later.date, m.group("n"), m.group("u"), reverse)
+        if value:
+            found[index] = FoundDate(span_start, span_start + len(words), words, value, "relative to a later date")

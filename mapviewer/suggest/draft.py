@@ -1,0 +1,323 @@
+"""Draft a place-event index for a passage: its places, its dates and an event per clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.anchors import TextQuote, find_quote
+from ..model.passage import Passage
+from .dates import FoundDate, find_dates
+from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
+
+# How a clause without a date of its own is dated (docs/suggest.md): "between" runs from
+# the most recent date before it to the next date after it, when the text moves forward;
+# "previous" takes the most recent date before it as it is.
+CONTEXT_MODES = ("between", "previous")
+
+TITLE_WORDS = 8
+SUMMARY_CHARS = 280
+CONTEXT_MARK = "(date from context)"
+
+_ABBREVIATIONS = {
+    "st", "mr", "mrs", "dr", "gen", "col", "lt", "capt", "prof", "sen", "rev", "no", "nos", "pp", "p",
+    "vol", "cf", "ed", "eds", "viz", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "fig", "ch", "art", "e.g", "i.e",
+}
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:(?:and|but|or|yet|so|then|while|whereas)\s+|(?:Finally|Meanwhile|However|Moreover|Thus|"
+    r"Nevertheless|Nonetheless|Indeed|Later|Then|But|And|Yet|So)\b,?\s*)+")
+_TRAILING = " \t,;:.\u2014-"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or clause that may become an event: its span and what it carries."""
+
+    start: int
+    end: int
+    dates: tuple[FoundDate, ...] = ()
+    places: tuple[PlaceMatch, ...] = ()
+
+    @property
+    def names_places(self) -> bool:
+        return any(not p.by_adjective for p in self.places)
+
+
+@dataclass
+class Draft:
+    """A suggested index (``data``, in the file format) and what it was made from."""
+
+    data: dict
+    dates: list[FoundDate] = field(default_factory=list)
+    context_dated: int = 0
+
+    @property
+    def events(self) -> list[dict]:
+        return self.data["events"]
+
+    @property
+    def places(self) -> list[dict]:
+        return self.data["places"]
+
+
+def suggest_index(passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between") -> dict:
+    """A draft index for the passage that validates against the schema (see docs/suggest.md)."""
+    return draft_index(passage, gazetteer, context).data
+
+
+def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between") -> Draft:
+    """Find places and dates in the body of the passage and draft an event for each clause."""
+    if context not in CONTEXT_MODES:
+        raise ValueError(f"context must be one of {CONTEXT_MODES}, not {context!r}")
+    gazetteer = gazetteer or load_gazetteer()
+    text = passage.text
+    body = [p for p in passage.paragraphs if p.kind == "body"]
+
+    dates: list[FoundDate] = []
+    matches: list[PlaceMatch] = []
+    units: list[Unit] = []
+    for paragraph in body:
+        found = find_dates(text, paragraph.start, paragraph.end,
+                           context=dates[-1].date if dates else None)
+        dates.extend(found)
+        places = gazetteer.find(text, paragraph.start, paragraph.end)
+        matches.extend(places)
+        for start, end in split_clauses(text, paragraph.start, paragraph.end, found, places):
+            units.extend(split_at_dates(text, Unit(
+                start, end,
+                tuple(d for d in found if start <= d.start < end),
+                tuple(p for p in places if start <= p.start < end),
+            )))
+
+    events: list[dict] = []
+    used_places: dict[str, list[str]] = {}
+    event_ids: set[str] = set()
+    context_dated = 0
+    for unit in units:
+        if not unit.dates and not unit.names_places:
+            continue
+        exact_start, exact_end = _trimmed_span(text, unit.start, unit.end)
+        if exact_end <= exact_start:
+            continue
+        if unit.dates:
+            found = unit.dates[0]
+            date, from_context = found.value, False
+            date_source = f"suggested from the words '{found.text}'" + (
+                "" if found.stated else f" ({found.how}); check it")
+        else:
+            date = _context_date(dates, unit, context)
+            if date is None:
+                continue
+            from_context = True
+            context_dated += 1
+            date_source = "suggested from the dates around this clause; check it"
+        roles = []
+        for match in unit.places:
+            used_places.setdefault(match.place.id, [])
+            if not match.by_adjective and match.text not in used_places[match.place.id]:
+                used_places[match.place.id].append(match.text)
+            if match.place.id not in [r["place"] for r in roles]:
+                roles.append({"place": match.place.id,
+                              "role": f"implied by '{match.text}'" if match.by_adjective else "named"})
+        title = _title(text, exact_start, exact_end, unit.dates)
+        events.append({
+            "id": _unique_id(_slug(title) or "event", event_ids),
+            "title": title,
+            "date": date,
+            "places": roles,
+            "anchor": _anchor(text, exact_start, exact_end),
+            "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
+            "people": [],
+            "date_source": date_source,
+        })
+
+    # A place the text names is proposed even when no event could be dated.
+    for match in matches:
+        if not match.by_adjective:
+            mentions = used_places.setdefault(match.place.id, [])
+            if match.text not in mentions:
+                mentions.append(match.text)
+    places = [gazetteer.places[pid].index_place(mentions) for pid, mentions in used_places.items()]
+    data = {
+        "format": "mapviewer-index",
+        "version": 1,
+        "passage": _passage_meta(passage),
+        "places": places,
+        "events": events,
+    }
+    return Draft(data, dates, context_dated)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``; initials and abbreviations ("E. H.", "St.") do not end one."""
+    spans = []
+    sentence_start = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)\.?$", text[sentence_start:m.start() + 1])
+        before = word.group(1).rstrip(".").lower() if word else ""
+        if text[m.start()] == "." and (before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())):
+            continue
+        spans.append((sentence_start, m.end()))
+        sentence_start = m.end()
+        while sentence_start < end and text[sentence_start].isspace():
+            sentence_start += 1
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return spans
+
+
+def split_clauses(text: str, start: int, end: int, dates: list[FoundDate],
+                  places: list[PlaceMatch]) -> list[tuple[int, int]]:
+    """Sentences, split at semicolons where each side carries a date or a named place.
+
+    A clause that carries neither stays with its neighbour, so that "...in September 1921;
+    it seems to have been at this moment that..." remains one event.
+    """
+    def carries(a: int, b: int) -> bool:
+        return any(a <= d.start < b for d in dates) or any(a <= p.start < b and not p.by_adjective
+                                                           for p in places)
+
+    out = []
+    for s_start, s_end in split_sentences(text, start, end):
+        pieces = []
+        piece_start = s_start
+        for m in re.finditer(r";\s*", text[s_start:s_end]):
+            pieces.append((piece_start, s_start + m.start()))
+            piece_start = s_start + m.end()
+        pieces.append((piece_start, s_end))
+        merged: list[list[int]] = []
+        for a, b in pieces:
+            if merged and (not carries(a, b) or not carries(*merged[-1])):
+                merged[-1][1] = b
+            else:
+                merged.append([a, b])
+        out.extend((a, b) for a, b in merged)
+    return out
+
+
+def split_at_dates(text: str, unit: Unit) -> list[Unit]:
+    """Split a clause that carries several different dates before each further date.
+
+    The cut is the last comma (else the last " and ") between one date and the next:
+    "...an international conference, which met at Genoa on April 10" gives two events.
+    """
+    distinct = []
+    for d in unit.dates:
+        if not distinct or d.value != distinct[-1].value:
+            distinct.append(d)
+    if len(distinct) < 2:
+        return [unit]
+    cuts = []
+    for before, after in zip(distinct, distinct[1:]):
+        between = text[before.end:after.start]
+        comma = between.rfind(",")
+        conj = between.rfind(" and ")
+        cut = comma if comma >= 0 else conj
+        if cut >= 0:
+            cuts.append(before.end + cut + 1)
+    bounds = [unit.start, *cuts, unit.end]
+    return [Unit(a, b, tuple(d for d in unit.dates if a <= d.start < b),
+                 tuple(p for p in unit.places if a <= p.start < b))
+            for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause without surrounding spaces, its final stop, and a leading "and"/"but"."""
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    lead = re.match(r"(?:and|but|or)\s+", text[start:end])
+    if lead:
+        start += lead.end()
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _context_date(dates: list[FoundDate], unit: Unit, mode: str) -> str | None:
+    before = [d for d in dates if d.end <= unit.start]
+    after = [d for d in dates if d.start >= unit.end]
+    if not before:
+        return after[0].value if after else None
+    previous = before[-1]
+    if mode == "previous" or not after:
+        return previous.value
+    following = after[0]
+    if following.date.start <= previous.date.start:
+        return previous.value
+    return f"{previous.date.first.text}/{following.date.first.text}"
+
+
+def _anchor(text: str, start: int, end: int) -> dict:
+    """A TextQuoteSelector for the span, with as much prefix (or suffix) as makes it unique."""
+    exact = text[start:end]
+    quote = TextQuote(exact)
+    for size in range(8, 501, 8):
+        if len(find_quote(text, quote)) == 1:
+            break
+        prefix = text[max(0, start - size):start]
+        suffix = text[end:end + size]
+        quote = TextQuote(exact, prefix=prefix)
+        if len(find_quote(text, quote)) != 1:
+            quote = TextQuote(exact, prefix=prefix, suffix=suffix)
+    return quote.to_json()
+
+
+def _title(text: str, start: int, end: int, dates: tuple[FoundDate, ...]) -> str:
+    """A short title: the clause cut to a few words, without a date that opens or closes it.
+
+    A date inside the clause stays ("Radek, who spent most of 1919 in prison"): taking it
+    out would leave a sentence with a hole in it.
+    """
+    clause = text[start:end]
+    lead = _LEADING_CONNECTIVE.match(clause)
+    cursor = lead.end() if lead else 0
+    for d in dates:
+        if d.start - start == cursor:
+            cursor = d.end - start
+    tail = len(clause)
+    for d in reversed(dates):
+        if clause[d.end - start:tail].strip(_TRAILING) == "" and d.start - start >= cursor:
+            tail = d.start - start
+    words = " ".join(clause[cursor:tail].split())
+    words = _LEADING_CONNECTIVE.sub("", words).strip(_TRAILING + " ")
+    parts = words.split()
+    title = " ".join(parts[:TITLE_WORDS]).rstrip(_TRAILING + "\"'\u201c(")
+    if len(parts) > TITLE_WORDS:
+        title += "\u2026"
+    if not title:
+        title = " ".join(clause.split()[:TITLE_WORDS])
+    return title[:1].upper() + title[1:]
+
+
+def _summary(clause: str, mark: str) -> str:
+    line = " ".join(clause.split())
+    limit = SUMMARY_CHARS - (len(mark) + 1 if mark else 0)
+    if len(line) > limit:
+        line = line[:limit].rsplit(" ", 1)[0].rstrip(_TRAILING) + "\u2026"
+    return f"{line} {mark}" if mark else line
+
+
+def _slug(title: str) -> str:
+    words = re.findall(r"[a-z0-9]+", title.lower().replace("'", ""))
+    return "-".join(words[:6])[:48].strip("-")
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in used:
+        candidate = f"{base}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def _passage_meta(passage: Passage) -> dict:
+    name = Path(passage.path).name if passage.path else "passage.txt"
+    meta = {"file": name, "title": Path(name).stem.replace("-", " ").replace("_", " ")}
+    source = re.sub(r"^\s*Source\s*[;:,.]\s*", "", passage.source_line, flags=re.IGNORECASE).strip()
+    if source:
+        meta["source"] = source
+    return meta
