@@ -133,11 +133,20 @@ def open_main_window(path: str | None, settings):
     from .model.errors import InputError
     from .qt.main_window import MainWindow
 
+    last = settings.value("session/index")
+    if path is None and isinstance(last, str) and Path(last).is_file():
+        try:
+            return _show(MainWindow(load_for_path(last), settings), None)
+        except InputError:
+            pass  # the last passage has gone bad since: start on the default quietly
     try:
         index, error = load_for_path(path), None
     except InputError as exc:
         index, error = load_for_path(None), exc
-    window = MainWindow(index, settings)
+    return _show(MainWindow(index, settings), error)
+
+
+def _show(window, error):
     window.show()
     if error:
         window.show_error(error)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mapviewer.model.dates import HistDate
 from mapviewer.model.index import PlaceEventIndex, check_schema, index_from_json, load_index
@@ -163,7 +165,7 @@ def test_dates_resolved_against_the_text_before_them(text, words, value):
     'known in party history as the "March action".',
     "They may march to the front in spring.",
     "a force of 1500 men",
-    "Source: pp. 42-46.",
+    "Source: pp. 42-46 and pp. 1919-1920.",
     "During the summer they rested.",  # nothing to resolve "the summer" against
 ])
 def test_non_dates_are_not_dates(text):
@@ -213,6 +215,20 @@ def test_a_passage_with_places_and_no_dates_lists_places_without_events():
     data = suggest_index(passage)
     index = index_from_json(data, passage, "p.index.json")
     assert set(index.places) == {"london", "stockholm"} and not index.events
+
+
+_PIECES = ["In", "on", "in", "by", "the", "winter", "summer of", "May", "March", "April 10,", "16", "1920", "1921",
+           "a few days later", "a week after", "early in", "Reval", "Danzig", "Nice", "Great Britain", "Soviet",
+           "German", "Anglo-Soviet", "treaty", "was signed", ",", ";", ".", ". ", "\n", "\"", "–", "E. H.", "St."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join))
+def test_any_text_gives_a_draft_that_validates(body):
+    passage = Passage(body, "fuzz.txt")
+    index = index_from_json(suggest_index(passage), passage, "fuzz.index.json")
+    for event in index.events.values():
+        assert event.span[0] < event.span[1]
 
 
 # --- measured on the Carr passage --------------------------------------------------------

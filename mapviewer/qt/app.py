@@ -45,5 +45,5 @@ def app_settings() -> QSettings:
     """The user's settings; a corrupt file reads as empty rather than failing."""
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
     if settings.status() != QSettings.Status.NoError:
-        settings.clear()
+        settings.clear()  # unreadable: start from defaults and write a fresh file on exit
     return settings

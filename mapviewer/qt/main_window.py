@@ -259,10 +259,21 @@ class MainWindow(QMainWindow):
             size = self.passage_view.font_size
         if size != self.passage_view.font_size:
             self.passage_view.set_font_size(size)
+        try:
+            self.presentation.set_points(float(self.settings.value("present/size", self.presentation.points)))
+        except (TypeError, ValueError):
+            pass
+        last_event = self.settings.value("session/event")
+        if isinstance(last_event, str) and last_event in self.index.events:
+            self.selection.select_event(last_event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/left", self.left.saveState())
         self.settings.setValue("text/size", self.passage_view.font_size)
+        self.settings.setValue("present/size", self.presentation.points)
+        self.settings.setValue("session/index", self.index.path)
+        self.settings.setValue("session/event", self.selection.event or "")
+        self.settings.sync()
         super().closeEvent(event)

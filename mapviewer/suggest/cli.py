@@ -81,7 +81,8 @@ def main(argv: list[str]) -> int:
     except InputError as exc:
         return fail(f"the draft index does not validate ({exc.message}); please report this")
     except OSError as exc:
-        return fail(f"{out}: cannot write the index ({exc.strerror or exc}) \u2014 check the folder and its permissions")
+        return fail(f"{out}: cannot write the index ({exc.strerror or exc}) "
+                    "\u2014 check the folder and its permissions")
 
     names = ", ".join(p["name"] for p in draft.places[:8]) + (", \u2026" if len(draft.places) > 8 else "")
     print(f"Suggested an index for {passage_path.name}:")

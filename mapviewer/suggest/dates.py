@@ -53,37 +53,47 @@ _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 _COUNT = r"(?i:a couple of|a few|few|several|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _UNIT = r"(?:day|week|fortnight|month|year)s?"
 
+_DASH = r"\s*[-\u2013\u2014]\s*"
+_OPT_PREP = f"(?:{_PREP})?"
+
 # Each pattern: its name and its regex. A leading preposition is part of the expression
 # ("on February 2, 1920"), so that a title made from the clause can drop the whole phrase.
 _PATTERNS = [
-    ("day_range", rf"(?:{_PREP})?(?P<d1>{_DAY})\s*[-\u2013\u2014]\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
-    ("day_range", rf"(?:{_PREP})?(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*[-\u2013\u2014]\s*(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
-    ("day", rf"(?:{_PREP})?(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
-    ("day", rf"(?:{_PREP})?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
-    ("day_no_year", rf"(?:{_PREP})?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\s*\d|:)"),
-    ("day_no_year", rf"(?:{_PREP})?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*\d)"),
-    ("month_range", rf"(?:{_ci('between')}\s+|{_ci('from')}\s+)?(?P<m1>{_MONTH})\s*(?:[-\u2013\u2014]|\s(?:to|and|until|till)\s)\s*(?P<m2>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
-    ("month", rf"(?:{_PREP})?(?:(?:the\s+)?(?P<part>(?i:early|mid|middle|late|beginning|start|end))(?:-|\s+of\s+|\s+in\s+|\s+))?"
-              rf"(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
-    ("month_no_year", rf"(?:(?:{_ci('early')}|{_ci('late')})\s+in\s+|{_ci('at')}\s+the\s+(?:beginning|end)\s+of\s+|{_PREP})"
-                      rf"(?P<m>{_MONTH})\b(?!\s*\d)"),
-    ("season", rf"(?:{_PREP})?(?:(?:the|that)\s+)?(?:(?P<part>(?i:early|late|mid))(?:-|\s+in\s+the\s+|\s+))?"
+    ("day_range", rf"{_OPT_PREP}(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
+    ("day_range", rf"{_OPT_PREP}(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
+    ("day", rf"{_OPT_PREP}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
+    ("day", rf"{_OPT_PREP}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
+    ("day_no_year", rf"{_OPT_PREP}(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\s*\d|:)"),
+    ("day_no_year", rf"{_OPT_PREP}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*\d)"),
+    ("month_range", rf"(?:{_ci('between')}\s+|{_ci('from')}\s+)?(?P<m1>{_MONTH})"
+                    rf"(?:{_DASH}|\s+(?:to|and|until|till)\s+)(?P<m2>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("month", rf"{_OPT_PREP}(?:(?:the\s+)?(?P<part>(?i:early|mid|middle|late|beginning|start|end))"
+              rf"(?:-|\s+of\s+|\s+in\s+|\s+))?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("month_no_year", rf"(?:(?:{_ci('early')}|{_ci('late')})\s+in\s+|{_ci('at')}\s+the\s+(?:beginning|end)\s+of\s+"
+                      rf"|{_PREP})(?P<m>{_MONTH})\b(?!\s*\d)"),
+    ("season", rf"{_OPT_PREP}(?:(?:the|that)\s+)?(?:(?P<part>(?i:early|late|mid))(?:-|\s+in\s+the\s+|\s+))?"
                rf"(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})(?:\s*[-\u2013/]\s*(?P<y2>\d{{2}}|{_YEAR}))?\b"),
     ("season_no_year", rf"(?:{_PREP}|{_ci('most')}\s+of\s+)?(?:[Tt]he|[Tt]hat|[Tt]his)\s+"
                        rf"(?:(?P<rel>following|next|same|previous|preceding)\s+)?(?:(?P<part>early|late)\s+)?"
                        rf"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d)"),
     ("year_part", rf"(?P<part>[Ee]arly|[Ll]ate)\s+in\s+(?P<y>{_YEAR})\b"),
-    ("year_part", rf"(?:{_PREP})?(?P<part>[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)(?P<y>{_YEAR})\b"),
-    ("year_part", rf"(?:{_PREP})?[Tt]he\s+(?P<part>beginning|start|end|middle|first half|second half)\s+of\s+(?P<y>{_YEAR})\b"),
-    ("year_range", rf"(?:{_ci('from')}|{_ci('between')})\s+(?P<y>{_YEAR})\s+(?:to|and|until|till)\s+(?P<y2>{_YEAR})\b"),
-    ("year_range", rf"(?:{_PREP})?(?:the\s+years\s+)?(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<y2>{_YEAR}|\d{{2}})\b(?![-\u2013/]\d)"),
-    ("decade", rf"(?:{_PREP})?[Tt]he\s+(?:(?P<part>early|mid|late)(?:-|\s+))?(?P<y>1[0-9]\d0|20\d0)s\b"),
-    ("year", rf"(?:(?:{_ci('most')}|{_ci('much')}|{_ci('part')}|{_ci('all')})\s+of\s+|{_PREP})(?P<y>{_BARE_YEAR})\b(?![-\u2013\u2014/]\d)"),
+    ("year_part", rf"{_OPT_PREP}(?P<part>[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)(?P<y>{_YEAR})\b"),
+    ("year_part", rf"{_OPT_PREP}[Tt]he\s+(?P<part>beginning|start|end|middle|first half|second half)\s+of\s+"
+                  rf"(?P<y>{_YEAR})\b"),
+    ("year_range", rf"(?:{_ci('from')}|{_ci('between')})\s+(?P<y>{_YEAR})\s+(?:to|and|until|till)\s+"
+                   rf"(?P<y2>{_YEAR})\b"),
+    # "1920-22", but not the page range "pp. 1919-1920".
+    ("year_range", rf"(?<!pp\.\s)(?<!p\.\s){_OPT_PREP}(?:the\s+years\s+)?(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*"
+                   rf"(?P<y2>{_YEAR}|\d{{2}})\b(?![-\u2013/]\d)"),
+    ("decade", rf"{_OPT_PREP}[Tt]he\s+(?:(?P<part>early|mid|late)(?:-|\s+))?(?P<y>1[0-9]\d0|20\d0)s\b"),
+    ("year", rf"(?:(?:{_ci('most')}|{_ci('much')}|{_ci('part')}|{_ci('all')})\s+of\s+|{_PREP})"
+             rf"(?P<y>{_BARE_YEAR})\b(?![-\u2013\u2014/]\d)"),
     ("year", rf"\((?P<y>{_BARE_YEAR})\)"),
     ("offset", rf"(?:(?i:only|just|some|about|barely|nearly)\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+"
                rf"(?P<dir>later|afterwards|after|before|earlier|previously)\b"),
     ("offset", rf"(?:[Ww]ithin|[Aa]fter)\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b"),
-    ("next", rf"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+(?P<u>day|week|month|year)\b"),
+    ("next", rf"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
+             rf"(?P<u>day|week|month|year)\b"),
     ("same", rf"(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Ii]n\s+|[Oo]n\s+)?(?:that|[Tt]he\s+same)\s+(?P<u>day|month|year)\b"),
 ]
 _COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
