@@ -116,7 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         from .qt.main_window import MainWindow
         from .qt.screenshot import render_screenshot
 
-        window = MainWindow(index, qtapp.app_settings())
+        from PySide6.QtCore import QSettings, QTemporaryDir
+
+        # A fresh, throwaway settings file: a picture must not depend on the last session.
+        scratch = QTemporaryDir()
+        window = MainWindow(index, QSettings(scratch.filePath("settings.ini"), QSettings.Format.IniFormat))
         code = render_screenshot(window, Path(args.screenshot), args.event, size, present=args.present)
         _release(window)
         return code

@@ -79,3 +79,46 @@ def test_hostile_text_is_shown_as_text_and_never_runs(qtbot, hostile_index, sett
     finally:
         win.close()
         shiboken6.delete(win)
+
+
+def test_map_page_cannot_reach_the_network_or_navigate_away(window, qtbot):
+    from PySide6.QtCore import QUrl
+
+    page = window.map_view.page()
+    page.runJavaScript(
+        "window.__net = [];"
+        "fetch('https://example.com/x.json').then(function () { __net.push('fetched'); },"
+        " function () { __net.push('fetch refused'); });"
+        "var i = new Image(); i.onload = function () { __net.push('loaded'); };"
+        "i.onerror = function () { __net.push('image refused'); }; i.src = 'https://tiles.example.org/1.png';")
+    results = []
+
+    def read():
+        page.runJavaScript("JSON.stringify(window.__net.slice().sort())", 0, results.append)
+        return bool(results) and results[-1] == '["fetch refused","image refused"]'
+
+    qtbot.waitUntil(read, timeout=5000)
+    page.runJavaScript("window.location.href = 'https://example.com/';")
+    qtbot.wait(500)
+    assert page.url() == QUrl("mapviewer://app/map.html")
+    assert page_state(qtbot, window.map_view)["ready"]
+
+
+def test_interceptor_blocks_requests_from_any_origin(qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    from mapviewer.qt import web
+
+    page = QWebEnginePage(web.offline_profile())
+    before = len(blocked_requests())
+    try:
+        with qtbot.waitSignal(page.loadFinished, timeout=20_000):
+            page.setHtml('<img src="https://example.com/a.png"><script>fetch("https://example.com/b.json")'
+                         '.catch(function () {})</script>', QUrl("about:blank"))
+        qtbot.waitUntil(lambda: len(blocked_requests()) >= before + 2, timeout=5000)
+        assert set(blocked_requests()[before:]) == {"https://example.com/a.png", "https://example.com/b.json"}
+    finally:
+        shiboken6.delete(page)
+        # These were the test's own probes; later tests expect a clean record.
+        del web._PROFILE_SETUP["interceptor"].blocked[before:]

@@ -114,20 +114,14 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             from_context = True
             context_dated += 1
             date_source = "suggested from the dates around this clause; check it"
-        roles = []
         for match in unit.places:
             used_places.setdefault(match.place.id, [])
-            if not match.by_adjective and match.text not in used_places[match.place.id]:
-                used_places[match.place.id].append(match.text)
-            if match.place.id not in [r["place"] for r in roles]:
-                roles.append({"place": match.place.id,
-                              "role": f"implied by '{match.text}'" if match.by_adjective else "named"})
         title = _title(text, exact_start, exact_end, unit.dates)
         events.append({
             "id": _unique_id(_slug(title) or "event", event_ids),
             "title": title,
             "date": date,
-            "places": roles,
+            "places": _roles(unit.places),
             "anchor": _anchor(text, exact_start, exact_end),
             "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
             "people": [],
@@ -222,6 +216,17 @@ def split_at_dates(text: str, unit: Unit) -> list[Unit]:
     return [Unit(a, b, tuple(d for d in unit.dates if a <= d.start < b),
                  tuple(p for p in unit.places if a <= p.start < b))
             for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _roles(matches: tuple[PlaceMatch, ...]) -> list[dict]:
+    """Each place once, in text order: "named" if the clause names it anywhere, else implied."""
+    roles: dict[str, str] = {}
+    for match in matches:
+        if not match.by_adjective:
+            roles[match.place.id] = "named"
+        else:
+            roles.setdefault(match.place.id, f"implied by '{match.text}'")
+    return [{"place": place, "role": role} for place, role in roles.items()]
 
 
 def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
