@@ -7,7 +7,6 @@ import logging
 from collections import deque
 
 from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -140,15 +139,17 @@ def blocked_requests() -> list[str]:
 
 
 class MapPage(QWebEnginePage):
-    """Stays on the map page: other navigation is refused, clicked links go to the browser."""
+    """Stays on the map page: every other navigation is refused.
+
+    The page shows no links (all text from files is inert), and Chromium cannot tell a
+    script's navigation from a reader's click, so nothing is handed to a browser either.
+    """
 
     console_error = Signal(str)
 
     def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
         if url == PAGE_URL and nav_type != QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             return True
-        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in ("http", "https"):
-            QDesktopServices.openUrl(url)
         log.info("refused navigation to %s", url.toString())
         return False
 
