@@ -59,6 +59,7 @@ def window(qtbot, carr_index, settings, js_errors):
     qtbot.waitUntil(lambda: win.map_view.is_ready, timeout=PAGE_TIMEOUT_MS)
     yield win
     # Pages must go before QtWebEngine's profile does, so delete the window now.
+    win.editor.undo.setClean()  # a test's edits are not to be saved on closing
     win.close()
     shiboken6.delete(win)
 
@@ -92,3 +93,20 @@ def settled_state(qtbot, view, timeout=10.0) -> dict:
         if state["points"] == previous["points"] or time.monotonic() > deadline:
             return state
         previous = state
+
+
+def answer_dialog(qtbot, act, timeout_ms=10_000):
+    """Run ``act(dialog)`` on the next modal dialog to open (dialogs block in exec())."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            act(dialog)
+        elif time.monotonic() < deadline:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)

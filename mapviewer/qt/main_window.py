@@ -19,6 +19,7 @@ from .. import __version__
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
+from .editing import Editor
 from .event_table import EventTable
 from .passage_view import PassageView
 from .presentation import PresentationMode
@@ -91,11 +92,16 @@ class MainWindow(QMainWindow):
         self.timeline.date_chosen.connect(lambda date: self.selection.set_date(date))
         scheme_handler().failed.connect(self.show_error)
         self.set_index(index)
+        self.editor = Editor(self)
+        self.editor.build_menus(self.file_menu, self.edit_menu)
+        self.rebuild_recent_menu()
+        self.setAcceptDrops(True)
         self._restore_state()
 
     # ---- the index and the selection ---------------------------------------
 
-    def set_index(self, index: PlaceEventIndex) -> None:
+    def set_index(self, index: PlaceEventIndex, keep_selection: bool = False) -> None:
+        previous = (self.selection.event, self.selection.place, self.selection.date) if self.selection else None
         if self.selection is not None:
             self.selection.event_changed.disconnect(self._on_event_changed)
             self.selection.place_changed.disconnect(self._on_place_changed)
@@ -114,6 +120,13 @@ class MainWindow(QMainWindow):
         title = index.meta.get("title") or index.passage.name
         self.setWindowTitle(f"{title} \u2014 mapviewer")
         self._show_status(None)
+        if keep_selection and previous:
+            event_id, place_id, date = previous
+            self.selection.set_date(date)
+            if event_id in index.events:
+                self.selection.select_event(event_id)
+            if place_id in index.places:
+                self.selection.select_place(place_id)
         self.index_changed.emit()
 
     def _on_event_requested(self, event_id: str | None) -> None:
@@ -176,13 +189,21 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu
         export_menu = file_menu.addMenu("&Export")
         self._action(export_menu, "&Slides (PNG, 1920×1080)…", [], lambda: self.export("slides"))
         self._action(export_menu, "&Current event as a slide…", [], lambda: self.export("slide"))
         self._action(export_menu, "&Web page for students (HTML)…", [], lambda: self.export("html"))
         self._action(export_menu, "&Handout (PDF)…", [], lambda: self.export("pdf"))
+        export_menu.addSeparator()
+        self._action(export_menu, "Places as &Linked Places (JSON-LD)…", [],
+                     lambda: self.editor.export_interchange("lpf"))
+        self._action(export_menu, "Places as &GeoJSON…", [], lambda: self.editor.export_interchange("geojson"))
+        self._action(export_menu, "Anchors as &Web Annotations…", [],
+                     lambda: self.editor.export_interchange("annotations"))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close)
+        self.edit_menu = bar.addMenu("&Edit")
         view = bar.addMenu("&View")
         self.next_action = self._action(view, "&Next event", ["Right"], lambda: self.selection.step(+1))
         self.prev_action = self._action(view, "&Previous event", ["Left"], lambda: self.selection.step(-1))
@@ -267,7 +288,28 @@ class MainWindow(QMainWindow):
         if isinstance(last_event, str) and last_event in self.index.events:
             self.selection.select_event(last_event)
 
+    def rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in (self.settings.value("recent") or []) if isinstance(p, str)]
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.editor.open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        urls = event.mimeData().urls()
+        if urls:
+            event.acceptProposedAction()
+            self.editor.open_path(urls[0].toLocalFile())
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if not self.editor.confirm_discard():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/left", self.left.saveState())

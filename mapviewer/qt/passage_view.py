@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from ..model.index import PlaceEventIndex
@@ -223,6 +223,31 @@ class PassageView(QTextBrowser):
         cursor.setPosition(self.doc_position(span[0]))
         rect = self.cursorRect(cursor)
         return 0 <= rect.top() and rect.bottom() <= self.viewport().height()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The passage characters the reader has selected, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.raw_offset(cursor.selectionStart()), self.raw_offset(cursor.selectionEnd())
+        if start is None or end is None or end <= start:
+            return None
+        return start, end
+
+    def select_span(self, span: tuple[int, int]) -> None:
+        """Select passage characters as if the reader had dragged over them."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.doc_position(span[0]))
+        cursor.setPosition(self.doc_position(span[1]), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def event(self, event) -> bool:
+        # A read-only text still claims Ctrl+Z and Ctrl+Shift+Z; leave them to the index's undo.
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return False
+        return super().event(event)
 
     # ---- clicks --------------------------------------------------------------
 

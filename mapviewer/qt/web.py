@@ -171,6 +171,7 @@ class Bridge(QObject):
     place_closed = Signal(str)
     event_chosen = Signal(str)
     page_shown = Signal(str, str)
+    place_moved = Signal(str, float, float)
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802 (called from JavaScript)
@@ -187,6 +188,10 @@ class Bridge(QObject):
     @Slot(str)
     def eventChosen(self, event_id: str) -> None:  # noqa: N802
         self.event_chosen.emit(event_id)
+
+    @Slot(str, float, float)
+    def placeMoved(self, place_id: str, lat: float, lon: float) -> None:  # noqa: N802
+        self.place_moved.emit(place_id, lat, lon)
 
     @Slot(str, str)
     def shown(self, kind: str, value: str) -> None:

@@ -18,7 +18,7 @@
   const mv = {
     map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
-    dateControl: null, popup: null, highlightedStates: new Set(), standalone: null,
+    dateControl: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
   };
 
   function el(tag, className, text) {
@@ -170,7 +170,8 @@
         permanent: true, direction: side, offset: side === "left" ? [-6, 0] : [6, 0],
         className: "place-tooltip",
       });
-      marker.on("click", function () { send("placeClicked", p.id); });
+      marker.on("click", function () { if (!mv.editable) send("placeClicked", p.id); });
+      marker.on("mousedown", function (e) { startDrag(p.id, e); });
       marker.addTo(mv.map);
       mv.markers[p.id] = marker;
     }
@@ -315,6 +316,7 @@
       ready: !!mv.bridge || !!mv.standalone,
       sentence: mv.standalone ? mv.standalone.sentence.textContent : null,
       presenting: document.body.classList.contains("presenting"),
+      editable: mv.editable,
       event: mv.selectedEvent,
       place: mv.selectedPlace,
       highlighted: highlighted.sort(),
@@ -379,7 +381,31 @@
     }
   }
 
-  const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection, setPresentation, setView };
+  // Editing: places can be dragged to a new position, which Python then records (undoably).
+  function setEditable(on) {
+    mv.editable = !!on;
+    mv.map.getContainer().classList.toggle("editing", mv.editable);
+  }
+
+  function startDrag(id, event) {
+    if (!mv.editable) return;
+    L.DomEvent.stop(event);
+    const marker = mv.markers[id];
+    mv.map.dragging.disable();
+    const move = function (e) { marker.setLatLng(e.latlng); };
+    const drop = function (e) {
+      mv.map.off("mousemove", move);
+      mv.map.off("mouseup", drop);
+      mv.map.dragging.enable();
+      marker.setLatLng(e.latlng);
+      send("placeMoved", id, e.latlng.lat, e.latlng.lng);
+    };
+    mv.map.on("mousemove", move);
+    mv.map.on("mouseup", drop);
+  }
+
+  const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection, setPresentation, setView,
+    setEditable };
 
   function dispatch(message) {
     const command = JSON.parse(message);

@@ -1,0 +1,125 @@
+"""Edits to an index as plain functions from one index to the next (undo keeps both)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+from .anchors import TextQuote, find_quote
+from .index import PlaceEventIndex, index_from_json
+from .passage import Passage
+
+CONTEXT = 24  # characters of prefix/suffix added when the words occur more than once
+
+
+def empty_index(passage: Passage, index_path: str | Path) -> PlaceEventIndex:
+    """A new index for a passage that has none yet."""
+    data = {"format": "mapviewer-index", "version": 1,
+            "passage": {"file": Path(passage.path).name or "passage.txt", "title": Path(passage.path).stem},
+            "places": [], "events": []}
+    return index_from_json(data, passage, str(index_path))
+
+
+def apply(index: PlaceEventIndex, change) -> PlaceEventIndex:
+    """Apply ``change`` (a function mutating the index's JSON) and check the result like a load."""
+    data = copy.deepcopy(index.to_json())
+    change(data)
+    return index_from_json(data, index.passage, index.path)
+
+
+def anchor_for(text: str, start: int, end: int) -> dict:
+    """A TextQuoteSelector for text[start:end], with context only where the words repeat."""
+    quote = TextQuote(text[start:end])
+    if len(find_quote(text, quote)) > 1:
+        quote = TextQuote(text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT])
+    return quote.to_json()
+
+
+def unique_id(base: str, used: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:50] or "item"
+    if not slug[0].isalnum():
+        slug = "x" + slug
+    candidate, n = slug, 2
+    while candidate in used:
+        candidate = f"{slug}-{n}"
+        n += 1
+    return candidate
+
+
+def put_event(event: dict):
+    """Add the event, or replace the one with the same id."""
+    def change(data: dict) -> None:
+        for i, old in enumerate(data["events"]):
+            if old["id"] == event["id"]:
+                data["events"][i] = event
+                return
+        data["events"].append(event)
+    return change
+
+
+def delete_event(event_id: str):
+    def change(data: dict) -> None:
+        data["events"] = [e for e in data["events"] if e["id"] != event_id]
+        for tour in data.get("tours", []):
+            tour["steps"] = [s for s in tour["steps"] if s["event"] != event_id]
+    return change
+
+
+def put_place(place: dict):
+    def change(data: dict) -> None:
+        for i, old in enumerate(data["places"]):
+            if old["id"] == place["id"]:
+                data["places"][i] = place
+                return
+        data["places"].append(place)
+    return change
+
+
+def move_place(place_id: str, lat: float, lon: float):
+    def change(data: dict) -> None:
+        for place in data["places"]:
+            if place["id"] == place_id:
+                place["lat"], place["lon"] = round(lat, 4), round(lon, 4)
+    return change
+
+
+def delete_place(place_id: str):
+    """Remove a place and its links from every event."""
+    def change(data: dict) -> None:
+        data["places"] = [p for p in data["places"] if p["id"] != place_id]
+        for event in data["events"]:
+            event["places"] = [r for r in event["places"] if r["place"] != place_id]
+    return change
+
+
+def accept_suggestions(suggested: dict, event_ids: set[str]):
+    """Take the chosen suggested events, with the places they need, into the index.
+
+    Ids are kept where free and renamed where taken; a suggested place that the index already
+    has (same id, or same name) is reused rather than added twice.
+    """
+    def change(data: dict) -> None:
+        by_name = {p["name"].casefold(): p["id"] for p in data["places"]}
+        place_ids = {p["id"] for p in data["places"]}
+        event_ids_used = {e["id"] for e in data["events"]}
+        renamed: dict[str, str] = {}
+        chosen = [e for e in suggested["events"] if e["id"] in event_ids]
+        needed = {r["place"] for e in chosen for r in e["places"]}
+        for place in suggested["places"]:
+            if place["id"] not in needed:
+                continue
+            existing = by_name.get(place["name"].casefold())
+            if existing or place["id"] in place_ids:
+                renamed[place["id"]] = existing or place["id"]
+                continue
+            data["places"].append(copy.deepcopy(place))
+            place_ids.add(place["id"])
+            renamed[place["id"]] = place["id"]
+        for event in chosen:
+            event = copy.deepcopy(event)
+            event["id"] = unique_id(event["id"], event_ids_used)
+            event_ids_used.add(event["id"])
+            event["places"] = [{**r, "place": renamed.get(r["place"], r["place"])} for r in event["places"]]
+            data["events"].append(event)
+    return change
