@@ -34,7 +34,6 @@ class PassageView(QTextBrowser):
         self._event: str | None = None
         self._place: str | None = None
         self._font_size = 12.0
-        self._anchor_cache: list[QTextEdit.ExtraSelection] | None = None
 
     # ---- content -----------------------------------------------------------
 
@@ -55,7 +54,6 @@ class PassageView(QTextBrowser):
     def _render(self) -> None:
         doc = self.document()
         doc.clear()
-        self._anchor_cache = None
         doc.setDocumentMargin(18)
         cursor = QTextCursor(doc)
         self._raw_starts, self._doc_starts = [], []
@@ -111,6 +109,7 @@ class PassageView(QTextBrowser):
                 add("heading", heading)
             add(para.kind, text[para.start : para.end], para.start)
             previous_kind = para.kind
+        self._mark_anchors()
         self._apply_highlights()
         self.verticalScrollBar().setValue(0)
 
@@ -151,19 +150,22 @@ class PassageView(QTextBrowser):
         sel.format = fmt
         return sel
 
-    def _anchor_marks(self) -> list[QTextEdit.ExtraSelection]:
-        """Dotted underlines under every event's words, built once per rendering."""
-        if self._anchor_cache is None:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(ANCHOR_UNDERLINE)
-            self._anchor_cache = [self._selection(e.span, fmt) for e in self._index.events.values()]
-        return self._anchor_cache
+    def _mark_anchors(self) -> None:
+        """Dotted underlines under every event's words, in the document itself: set once,
+        they cost nothing when the selection changes (a book has thousands)."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(ANCHOR_UNDERLINE)
+        cursor = QTextCursor(self.document())
+        for event in self._index.events.values():
+            cursor.setPosition(self.doc_position(event.span[0]))
+            cursor.setPosition(self.doc_position(event.span[1]), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
 
     def _apply_highlights(self) -> None:
         if not self._index:
             return
-        selections = list(self._anchor_marks())
+        selections = []
         if self._event:
             fmt = QTextCharFormat()
             fmt.setBackground(EVENT_BACKGROUND)

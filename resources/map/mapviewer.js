@@ -153,6 +153,7 @@
   function setIndex(data) {
     for (const id in mv.markers) mv.markers[id].remove();
     mv.markers = {};
+    shownIds = new Set();
     mv.places = {};
     mv.events = {};
     for (const e of data.events) mv.events[e.id] = e;
@@ -190,29 +191,34 @@
     return ids;
   }
 
+  // Only markers whose state changes are touched: a book has a thousand places.
+  let shownIds = new Set();
+
   function restyle() {
     const ids = highlightedIds();
-    const any = ids.size > 0;
+    mv.map.getContainer().classList.toggle("has-selection", ids.size > 0);
     // Countries and regions light up as territory: the states they stand for.
     const states = new Set();
     for (const id of ids) for (const state of (mv.places[id] && mv.places[id].states) || []) states.add(state);
-    const changed = states.size !== mv.highlightedStates.size || [...states].some((s) => !mv.highlightedStates.has(s));
-    if (changed) {
+    const changed = new Set([...states, ...mv.highlightedStates].filter(
+      (s) => states.has(s) !== mv.highlightedStates.has(s)));
+    if (changed.size) {
       mv.highlightedStates = states;
-      for (const layer of mv.borders.getLayers()) layer.setStyle(borderStyle(layer.feature));
+      for (const layer of mv.borders.getLayers()) {
+        if (changed.has(layer.feature.properties.state)) layer.setStyle(borderStyle(layer.feature));
+      }
     }
-    for (const id in mv.markers) {
+    for (const id of new Set([...shownIds, ...ids])) {
       const marker = mv.markers[id];
+      if (!marker) continue;
       const on = ids.has(id);
       marker.setStyle(markerStyle(mv.places[id], on));
       const tip = marker.getTooltip();
       const node = tip && tip.getElement();
-      if (node) {
-        node.classList.toggle("highlighted", on);
-        node.classList.toggle("dimmed", any && !on);
-      }
+      if (node) node.classList.toggle("highlighted", on);
       if (on) marker.bringToFront();
     }
+    shownIds = ids;
   }
 
   function closePopup() {
