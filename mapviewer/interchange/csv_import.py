@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model.anchors import TextQuote, find_quote
 from ..model.dates import DateError, HistDate
-from ..model.errors import InputError
+from ..model.errors import InputError, read_user_file
 from ..model.index import PlaceEventIndex, check_schema, index_from_json
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
@@ -53,7 +53,7 @@ def import_events_csv(path: str | Path, index: PlaceEventIndex) -> tuple[PlaceEv
     not a usable CSV at all raises InputError.
     """
     path = Path(path)
-    text, messages = decode_csv_bytes(_read_csv(path), str(path))
+    text, messages = decode_csv_bytes(read_user_file(path, MAX_CSV_BYTES, "CSV", "split it into smaller files"), str(path))
     rows = _records(text, path)
     header_row = next(((n, cells) for n, cells in rows if any(c.strip() for c in cells)), None)
     if header_row is None:
@@ -85,20 +85,6 @@ def import_events_csv(path: str | Path, index: PlaceEventIndex) -> tuple[PlaceEv
     data = index.to_json()
     data["events"].extend(new_events)
     return index_from_json(data, index.passage, index.path), messages
-
-
-def _read_csv(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise InputError(path, f"the file is larger than {MAX_CSV_BYTES // 2**20} MB",
-                             fix="split it into smaller files")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "the file does not exist", fix="check the path") from None
-    except IsADirectoryError:
-        raise InputError(path, "this is a folder", fix="choose a .csv file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror})", fix="check its permissions") from None
 
 
 def decode_csv_bytes(raw: bytes, name: str) -> tuple[str, list[str]]:

@@ -12,7 +12,7 @@ import jsonschema
 from ..paths import resource_path
 from .anchors import AnchorError, TextQuote, resolve_anchor
 from .dates import DateError, HistDate
-from .errors import InputError
+from .errors import InputError, read_user_file
 from .passage import Passage, load_passage
 
 MAX_INDEX_BYTES = 20 * 1024 * 1024
@@ -288,20 +288,6 @@ def parse_index_bytes(raw: bytes, file: str) -> object:
         raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
 
 
-def _read_bytes(path: Path, limit: int, what: str) -> bytes:
-    try:
-        if path.stat().st_size > limit:
-            raise InputError(path, f"the {what} is larger than {limit // (1024 * 1024)} MB",
-                             fix=f"this is not a {what} mapviewer can open")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, f"the {what} file does not exist", fix="check the path") from None
-    except IsADirectoryError:
-        raise InputError(path, "this is a folder", fix=f"choose a {what} file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror})", fix="check its permissions") from None
-
-
 def index_path_for(passage_path: str | Path) -> Path:
     """The index that sits beside a passage: carr.txt -> carr.index.json."""
     p = Path(passage_path)
@@ -311,7 +297,8 @@ def index_path_for(passage_path: str | Path) -> Path:
 def load_index(path: str | Path, passage: Passage | None = None) -> PlaceEventIndex:
     """Load an index file and its passage (named in the index, relative to it)."""
     path = Path(path)
-    data = parse_index_bytes(_read_bytes(path, MAX_INDEX_BYTES, "index"), str(path))
+    raw = read_user_file(path, MAX_INDEX_BYTES, "index", "this is not an index mapviewer can open")
+    data = parse_index_bytes(raw, str(path))
     if passage is None:
         check_schema(data, str(path))
         passage = load_passage(path.parent / data["passage"]["file"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, read_user_file
 
 MAX_PASSAGE_BYTES = 10 * 1024 * 1024
 _SEPARATOR = re.compile(r"^\s*(=|-|\*){5,}\s*$")
@@ -80,23 +80,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def load_passage(path: str | Path) -> Passage:
     """Read a UTF-8 passage; raise InputError naming the file and the fix."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PASSAGE_BYTES:
-            raise InputError(
-                path,
-                f"the passage is {size / 2**20:.0f} MB; mapviewer opens passages up to "
-                f"{MAX_PASSAGE_BYTES // (1024 * 1024)} MB",
-                fix="split it into chapters and open one at a time",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "the passage file does not exist", fix="check the path") from None
-    except IsADirectoryError:
-        raise InputError(path, "this is a folder, not a passage", fix="choose a .txt or .md file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror})", fix="check its permissions") from None
+    data = read_user_file(path, MAX_PASSAGE_BYTES, "passage", "split it into chapters and open one at a time")
     return passage_from_bytes(data, str(path))
 
 

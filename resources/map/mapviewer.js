@@ -269,6 +269,23 @@
     }
   }
 
+  // A list of events as buttons; choosing one goes to Python, or, exported, to the page itself.
+  function eventList(events, className) {
+    const list = el("ol", className);
+    for (const e of events) {
+      const item = el("li");
+      const button = el("button", "event-link");
+      button.type = "button";
+      button.dataset.event = e.id;
+      button.appendChild(el("span", "event-date", e.date_label));
+      button.appendChild(el("span", "event-title", e.title));
+      button.addEventListener("click", function () { send("eventChosen", e.id); });
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    return list;
+  }
+
   function selectPlace(id) {
     const place = id ? mv.places[id] : null;
     closePopup();
@@ -281,18 +298,7 @@
       box.appendChild(el("div", "place-modern", "today: " + place.modern_name));
     }
     const events = Object.values(mv.events).filter((e) => e.places.includes(id));
-    const list = el("ol", "place-events");
-    for (const e of events) {
-      const item = el("li");
-      const button = el("button", "event-link");
-      button.type = "button";
-      button.dataset.event = e.id;
-      button.appendChild(el("span", "event-date", e.date_label));
-      button.appendChild(el("span", "event-title", e.title));
-      button.addEventListener("click", function () { send("eventChosen", e.id); });
-      item.appendChild(button);
-      list.appendChild(item);
-    }
+    const list = eventList(events, "place-events");
     if (!events.length) box.appendChild(el("div", "place-none", "No events here."));
     box.appendChild(list);
     const popup = L.popup({ maxWidth: 340, autoPan: true, className: "mapviewer-popup" })
@@ -471,19 +477,7 @@
       onAdd: function () {
         const box = el("div", "standalone-panel");
         box.appendChild(el("div", "standalone-title", data.title || ""));
-        const list = el("ol", "standalone-events");
-        for (const e of data.events) {
-          const item = el("li");
-          const button = el("button", "event-link");
-          button.type = "button";
-          button.dataset.event = e.id;
-          button.appendChild(el("span", "event-date", e.date_label));
-          button.appendChild(el("span", "event-title", e.title));
-          button.addEventListener("click", function () { chooseStandalone(e.id); });
-          item.appendChild(button);
-          list.appendChild(item);
-        }
-        box.appendChild(list);
+        box.appendChild(eventList(data.events, "standalone-events"));
         box.appendChild(el("div", "standalone-source", data.source || ""));
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
