@@ -133,18 +133,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def open_main_window(path: str | None, settings):
-    """Show the window on ``path``; if it cannot be opened, on the default passage with a dialog."""
+    """Show the window on ``path`` (an index, a passage with or without one); if it cannot be
+    opened, on the default passage with a dialog saying why."""
     from .model.errors import InputError
+    from .qt.editing import open_document
     from .qt.main_window import MainWindow
 
     last = settings.value("session/index")
     if path is None and isinstance(last, str) and Path(last).is_file():
         try:
-            return _show(MainWindow(load_for_path(last), settings), None)
+            return _show(MainWindow(open_document(last), settings), None)
         except InputError:
             pass  # the last passage has gone bad since: start on the default quietly
     try:
-        index, error = load_for_path(path), None
+        index, error = (open_document(path) if path else load_for_path(None)), None
     except InputError as exc:
         index, error = load_for_path(None), exc
     return _show(MainWindow(index, settings), error)

@@ -38,11 +38,29 @@ def test_bad_index_opens_the_default_passage_with_a_dialog(opened, tmp_path, qtb
     assert "Rapallo" in win.passage_view.highlighted_event_text()
 
 
-def test_passage_without_index_is_named(opened, tmp_path):
+def test_passage_without_index_opens_with_an_empty_index(opened, tmp_path):
     passage = tmp_path / "notes.txt"
-    passage.write_text("Lenin went to Genoa.\n")
+    passage.write_text("Lenin went to Genoa in April 1922.\n")
     win = opened(str(passage))
-    assert "notes.index.json" in win.error_box.text() and "no index found" in win.error_box.text()
+    assert win.error_box is None
+    assert win.index.passage.text.startswith("Lenin went to Genoa") and win.index.events == {}
+    assert win.index.path == str(tmp_path / "notes.index.json")
+
+
+def test_dropping_a_passage_on_the_window_opens_it(opened, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    passage = tmp_path / "dropped.txt"
+    passage.write_text("Riga, March 18, 1921.\n")
+    win = opened(None)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(passage))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    win.dropEvent(event)
+    assert win.index.passage.name == "dropped.txt"
+    assert str(passage.with_name("dropped.index.json")) in win.settings.value("recent")
 
 
 def test_missing_geodata_keeps_the_text_usable(opened, monkeypatch, qtbot):

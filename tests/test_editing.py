@@ -128,3 +128,19 @@ def test_save_to_a_read_only_place_keeps_the_work(window, riga, tmp_path, monkey
     assert not window.editor.save_as(None)
     assert "inside-a-file.index.json" in window.error_box.text()
     assert "riga" in window.index.places and window.editor.modified  # nothing lost
+
+
+def test_place_dialog_looks_up_period_names(window, qtbot):
+    from mapviewer.qt.dialogs import PlaceDialog
+
+    dialog = PlaceDialog(window.index, None, window)
+    dialog.name.setText("Reval")
+    dialog.look_up()
+    place = dialog.result_place()
+    assert place["modern_name"] == "Tallinn" and abs(place["lat"] - 59.44) < 0.1 and abs(place["lon"] - 24.75) < 0.1
+    assert place["id"] == "reval" and (place.get("geonames") or place.get("wikidata"))
+    window.editor.change("New place", lambda d: d["places"].append(place))
+    assert window.index.places["reval"].label == "Reval (Tallinn)"
+    window.editor.undo.undo()
+    assert "reval" not in window.index.places
+    dialog.deleteLater()

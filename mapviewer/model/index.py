@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import fastjsonschema
 import jsonschema
 
 from ..paths import resource_path
@@ -181,17 +182,19 @@ def _step_json(s: TourStep) -> dict:
 
 @dataclass
 class _Schema:
-    validator: jsonschema.protocols.Validator | None = None
+    fast: object = None  # fastjsonschema's compiled check: quick, but terse when it fails
+    full: jsonschema.protocols.Validator | None = None  # explains a failure well
 
 
 _SCHEMA = _Schema()
 
 
-def _validator():
-    if _SCHEMA.validator is None:
+def _schemas() -> _Schema:
+    if _SCHEMA.full is None:
         schema = json.loads(resource_path("schema", "place-event-index.schema.json").read_text("utf-8"))
-        _SCHEMA.validator = jsonschema.Draft202012Validator(schema)
-    return _SCHEMA.validator
+        _SCHEMA.full = jsonschema.Draft202012Validator(schema)
+        _SCHEMA.fast = fastjsonschema.compile(schema)
+    return _SCHEMA
 
 
 def _item_name(data: object, path) -> str:
@@ -211,7 +214,15 @@ def _item_name(data: object, path) -> str:
 
 def check_schema(data: object, file: str = "") -> None:
     """Raise InputError for the first place where ``data`` breaks the index schema."""
-    errors = sorted(_validator().iter_errors(data),
+    schemas = _schemas()
+    try:
+        schemas.fast(data)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass  # find and word the problem with the thorough validator
+    except RecursionError:
+        raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
+    errors = sorted(schemas.full.iter_errors(data),
                     key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         err = errors[0]
@@ -220,9 +231,11 @@ def check_schema(data: object, file: str = "") -> None:
                          fix="see docs/index-format.md for the format")
 
 
-def index_from_json(data: object, passage: Passage, file: str = "") -> PlaceEventIndex:
+def index_from_json(data: object, passage: Passage, file: str = "", *, schema_checked: bool = False
+                    ) -> PlaceEventIndex:
     """Check a parsed index against the schema and the passage; raise InputError on the first problem."""
-    check_schema(data, file)
+    if not schema_checked:
+        check_schema(data, file)
     places: dict[str, Place] = {}
     for raw in data["places"]:
         if raw["id"] in places:
@@ -299,7 +312,7 @@ def load_index(path: str | Path, passage: Passage | None = None) -> PlaceEventIn
     path = Path(path)
     raw = read_user_file(path, MAX_INDEX_BYTES, "index", "this is not an index mapviewer can open")
     data = parse_index_bytes(raw, str(path))
+    check_schema(data, str(path))
     if passage is None:
-        check_schema(data, str(path))
         passage = load_passage(path.parent / data["passage"]["file"])
-    return index_from_json(data, passage, str(path))
+    return index_from_json(data, passage, str(path), schema_checked=True)

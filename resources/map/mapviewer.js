@@ -12,6 +12,7 @@
   const NORMAL_RADIUS = { city: 5, site: 5, country: 4, region: 4 };
   const HIGHLIGHT_RADIUS = 10;
   const FLY_SECONDS = 0.6;
+  const LABEL_LIMIT = 150;
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
 
@@ -19,6 +20,7 @@
     map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
     dateControl: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
+    manyPlaces: false,
   };
 
   function el(tag, className, text) {
@@ -157,6 +159,9 @@
     mv.places = {};
     mv.events = {};
     for (const e of data.events) mv.events[e.id] = e;
+    // A book's thousand labels would bury the map and slow every frame: beyond
+    // LABEL_LIMIT places only the highlighted ones keep their label (others on hover).
+    mv.manyPlaces = data.places.length > LABEL_LIMIT;
     for (const p of data.places) {
       mv.places[p.id] = p;
       const marker = L.circleMarker([p.lat, p.lon], markerStyle(p, false));
@@ -168,7 +173,7 @@
         label.appendChild(el("span", "place-modern", p.modern_name));
       }
       marker.bindTooltip(label, {
-        permanent: true, direction: side, offset: side === "left" ? [-6, 0] : [6, 0],
+        permanent: !mv.manyPlaces, direction: side, offset: side === "left" ? [-6, 0] : [6, 0],
         className: "place-tooltip",
       });
       marker.on("click", function () { if (!mv.editable) send("placeClicked", p.id); });
@@ -213,6 +218,9 @@
       if (!marker) continue;
       const on = ids.has(id);
       marker.setStyle(markerStyle(mv.places[id], on));
+      if (mv.manyPlaces) {
+        if (on) marker.openTooltip(); else marker.closeTooltip();
+      }
       const tip = marker.getTooltip();
       const node = tip && tip.getElement();
       if (node) node.classList.toggle("highlighted", on);
