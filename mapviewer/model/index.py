@@ -8,7 +8,6 @@ from functools import cached_property
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
 
 from ..paths import resource_path
 from .anchors import AnchorError, TextQuote, resolve_anchor
@@ -182,18 +181,18 @@ def _step_json(s: TourStep) -> dict:
 
 @dataclass
 class _Schema:
+    schema: dict | None = None
     fast: object = None  # fastjsonschema's compiled check: quick, but terse when it fails
-    full: jsonschema.protocols.Validator | None = None  # explains a failure well
+    full: object = None  # jsonschema's validator, imported only to explain a failure well
 
 
 _SCHEMA = _Schema()
 
 
 def _schemas() -> _Schema:
-    if _SCHEMA.full is None:
-        schema = json.loads(resource_path("schema", "place-event-index.schema.json").read_text("utf-8"))
-        _SCHEMA.full = jsonschema.Draft202012Validator(schema)
-        _SCHEMA.fast = fastjsonschema.compile(schema)
+    if _SCHEMA.schema is None:
+        _SCHEMA.schema = json.loads(resource_path("schema", "place-event-index.schema.json").read_text("utf-8"))
+        _SCHEMA.fast = fastjsonschema.compile(_SCHEMA.schema)
     return _SCHEMA
 
 
@@ -222,6 +221,10 @@ def check_schema(data: object, file: str = "") -> None:
         pass  # find and word the problem with the thorough validator
     except RecursionError:
         raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
+    if schemas.full is None:
+        import jsonschema
+
+        schemas.full = jsonschema.Draft202012Validator(schemas.schema)
     errors = sorted(schemas.full.iter_errors(data),
                     key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:

@@ -253,7 +253,9 @@
         color: HIGHLIGHT, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false,
       }).addTo(mv.map);
     }
-    frame(ev);
+    // The highlight is drawn in this frame; the flight starts in the next, so the reader
+    // sees the places light up at once, then the map moves to them.
+    requestAnimationFrame(function () { if (mv.selectedEvent === ev.id) frame(ev); });
   }
 
   function frame(ev) {
