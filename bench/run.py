@@ -209,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         *[f"| {' | '.join(row)} |" for row in rows],
         "",
     ]
+    notes = HERE / "notes.md"
+    if notes.exists() and not args.tiny:
+        lines += ["", notes.read_text("utf-8")]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text("\n".join(lines), "utf-8")
     print("\n".join(lines))

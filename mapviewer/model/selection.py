@@ -57,11 +57,12 @@ class Selection:
         if event_id is not None and event_id not in self.index.events:
             raise KeyError(f"no event {event_id!r} in the index")
         self.select_place(None)
-        if event_id is not None:
-            self.set_date(map_date_of(self.index.events[event_id]))
         if event_id != self._event:
             self._event = event_id
             self.event_changed.emit(event_id)
+        # The borders follow after the highlight, so the reader sees the places light up first.
+        if event_id is not None:
+            self.set_date(map_date_of(self.index.events[event_id]))
 
     def select_place(self, place_id: str | None) -> None:
         if place_id is not None and place_id not in self.index.places:
