@@ -21,7 +21,7 @@ def handout_html(index: PlaceEventIndex, has_map: set[str]) -> str:
     title = index.meta.get("title") or index.passage.name
     source = index.meta.get("source") or index.passage.source_line
     text = index.passage.text
-    marks = sorted(((e.span[0], e.span[1], order[e.id]) for e in index.events.values()))
+    marks = sorted((e.span[0], e.span[1], order[e.id]) for e in index.events.values())
     parts, pos = [], 0
     body = [p for p in index.passage.paragraphs if p.kind == "body"]
     for para in body:

@@ -50,7 +50,7 @@ def error_page(message: str) -> bytes:
     return (
         "<!DOCTYPE html><meta charset='utf-8'><body style='font:15px sans-serif;padding:2em;background:#eee'>"
         f"<h3>The map cannot be drawn</h3><p>{html.escape(message)}</p></body>"
-    ).encode("utf-8")
+    ).encode()
 
 
 class AppSchemeHandler(QWebEngineUrlSchemeHandler):

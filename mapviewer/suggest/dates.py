@@ -92,9 +92,9 @@ _PATTERNS = [
     ("offset", rf"(?:(?i:only|just|some|about|barely|nearly)\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+"
                rf"(?P<dir>later|afterwards|after|before|earlier|previously)\b"),
     ("offset", rf"(?:[Ww]ithin|[Aa]fter)\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b"),
-    ("next", rf"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
-             rf"(?P<u>day|week|month|year)\b"),
-    ("same", rf"(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Ii]n\s+|[Oo]n\s+)?(?:that|[Tt]he\s+same)\s+(?P<u>day|month|year)\b"),
+    ("next", r"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
+             r"(?P<u>day|week|month|year)\b"),
+    ("same", r"(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Ii]n\s+|[Oo]n\s+)?(?:that|[Tt]he\s+same)\s+(?P<u>day|month|year)\b"),
 ]
 _COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
