@@ -55,11 +55,11 @@ def startup_app() -> None:
 
     app = create_application([sys.argv[0]])
     window = MainWindow(load_for_path(None), QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat))
+    shown = {}
+    window.map_view.bridge.page_shown.connect(lambda kind, value: shown.setdefault(kind, time.time()))
     window.show()
-    shown = []
-    window.map_view.bridge.page_shown.connect(lambda kind, value: shown.append(kind))
-    _wait(app, lambda: "index" in shown)
-    _emit({"ready": time.time()})
+    _wait(app, lambda: "index" in shown and "borders" in shown)
+    _emit({"ready": shown["index"], "borders": shown["borders"]})
 
 
 def _interactive(index_path: str | None, rounds: int) -> dict:

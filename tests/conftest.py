@@ -54,9 +54,12 @@ def window(qtbot, carr_index, settings, js_errors):
 
     win = MainWindow(carr_index, settings)
     win.map_view.page().console_error.connect(js_errors.append)
+    drawn = []
+    win.map_view.bridge.page_shown.connect(lambda kind, value: drawn.append(kind))
     win.resize(1280, 800)
     win.show()
-    qtbot.waitUntil(lambda: win.map_view.is_ready, timeout=PAGE_TIMEOUT_MS)
+    # The page comes up first and fetches its borders after: tests start with both.
+    qtbot.waitUntil(lambda: win.map_view.is_ready and "borders" in drawn, timeout=PAGE_TIMEOUT_MS)
     yield win
     # Pages must go before QtWebEngine's profile does, so delete the window now.
     win.editor.undo.setClean()  # a test's edits are not to be saved on closing

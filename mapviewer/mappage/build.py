@@ -37,8 +37,11 @@ def page_inputs_hash(borders: bytes) -> str:
     return digest.hexdigest()[:20]
 
 
-def build_page_html(borders: dict, asset_tags: str) -> str:
-    """Render the map page; ``asset_tags`` loads Leaflet, QWebChannel and the controller."""
+def build_page_html(borders: dict | None, asset_tags: str) -> str:
+    """Render the map page; ``asset_tags`` loads Leaflet, QWebChannel and the controller.
+
+    With ``borders`` None the page fetches them from the app's scheme once it is up.
+    """
     import folium  # slow to import: only when the cached page is missing
 
     fmap = folium.Map(
@@ -50,9 +53,12 @@ def build_page_html(borders: dict, asset_tags: str) -> str:
     fmap.default_js = []
     fmap.default_css = []
     fmap.get_root().header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
-    layer = folium.GeoJson(borders, name="borders", smooth_factor=1.5)
+    empty = {"type": "FeatureCollection", "features": []}
+    layer = folium.GeoJson(borders or empty, name="borders", smooth_factor=1.5)
     layer.add_to(fmap)
     options = {"date": DEFAULT_MAP_DATE.isoformat()}
+    if borders is None:
+        options["bordersUrl"] = PAGE_URL_BASE + BORDERS_FILE
     fmap.fit_bounds(INITIAL_BOUNDS)
     start = folium.Element(
         "<script>mapviewer.init(%s, %s, %s);</script>"
@@ -104,7 +110,8 @@ def cached_page() -> bytes:
         return path.read_bytes()
     except OSError:
         pass
-    html = build_page_html(load_borders(), scheme_asset_tags()).encode("utf-8")
+    load_borders()  # a damaged file is reported now, not as a blank map later
+    html = build_page_html(None, scheme_asset_tags()).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

@@ -18,7 +18,7 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from ..mappage.build import PAGE_URL_BASE, cached_page, page_assets
+from ..mappage.build import BORDERS_FILE, PAGE_URL_BASE, cached_page, load_borders_bytes, page_assets
 from ..mappage.encode import command
 from ..model.errors import InputError
 
@@ -28,7 +28,8 @@ SCHEME = b"mapviewer"
 PAGE_URL = QUrl(PAGE_URL_BASE + "map.html")
 # Schemes the page may load from: its own, and data/blob URLs Leaflet makes itself.
 ALLOWED_SCHEMES = {"mapviewer", "data", "blob"}
-MIME = {"html": b"text/html", "js": b"text/javascript", "css": b"text/css", "png": b"image/png"}
+MIME = {"html": b"text/html", "js": b"text/javascript", "css": b"text/css", "png": b"image/png",
+        "geojson": b"application/json"}
 
 
 def register_scheme() -> None:
@@ -41,6 +42,7 @@ def register_scheme() -> None:
         QWebEngineUrlScheme.Flag.SecureScheme
         | QWebEngineUrlScheme.Flag.LocalScheme
         | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        | QWebEngineUrlScheme.Flag.FetchApiAllowed  # the page fetches its borders
     )
     QWebEngineUrlScheme.registerScheme(scheme)
 
@@ -72,6 +74,8 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
                     self.failed.emit(exc)
                     return error_page(exc.message)
             return self._page
+        if path == BORDERS_FILE:
+            return self._borders()
         if path == "qwebchannel.js":
             qfile = QFile(":/qtwebchannel/qwebchannel.js")
             if not qfile.open(QIODevice.OpenModeFlag.ReadOnly):
@@ -81,6 +85,13 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             self._assets = page_assets()
         file = self._assets.get(path)
         return file.read_bytes() if file else None
+
+    def _borders(self) -> bytes | None:
+        try:
+            return load_borders_bytes()
+        except InputError as exc:
+            self.failed.emit(exc)
+            return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
         path = job.requestUrl().path().lstrip("/")

@@ -20,7 +20,7 @@
     map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
     dateControl: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
-    manyPlaces: false,
+    manyPlaces: false, bordersLoaded: false,
   };
 
   function el(tag, className, text) {
@@ -91,6 +91,11 @@
     if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return;
     if (iso === mv.date) return;
     mv.date = iso;
+    if (!mv.bordersLoaded) {  // drawn when they arrive
+      if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(iso);
+      confirm("date", iso);
+      return;
+    }
     if (fade) fade.finish();
     const leaving = [], coming = [];
     for (const layer of mv.borderLayers) {
@@ -352,6 +357,7 @@
       links: mv.links ? mv.links.getLatLngs().length : 0,
       date: mv.date,
       transitioning: fade !== null,
+      bordersLoaded: mv.bordersLoaded,
       dateLabel: mv.dateControl ? mv.dateControl.textContent : "",
       borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
       highlightedStates: mv.borders.getLayers()
@@ -451,19 +457,39 @@
     mv.dateControl = control.getContainer();
   }
 
-  function init(map, borders, options) {
-    mv.map = map;
-    mv.borders = borders;
-    mv.borderLayers = borders.getLayers();
+  function adoptBorders() {
+    mv.borderLayers = mv.borders.getLayers();
     for (const layer of mv.borderLayers) {
       layer.setStyle(borderStyle(layer.feature));
       layer.bindTooltip(borderTooltip(layer.feature), { sticky: true, className: "border-tooltip" });
     }
+    mv.bordersLoaded = true;
+    const date = mv.date;
+    mv.date = null;
+    mv.borders.clearLayers();
+    showDate(date, true);
+    confirm("borders", String(mv.borderLayers.length));
+  }
+
+  // The app's page fetches its borders after it is up, so the window is usable sooner;
+  // the exported page carries them inline.
+  function loadBorders(url) {
+    fetch(url).then((r) => r.json()).then(function (data) {
+      mv.borders.addData(data);
+      adoptBorders();
+    }).catch(function (e) { console.error("mapviewer: the borders could not be loaded: " + e); });
+  }
+
+  function init(map, borders, options) {
+    mv.map = map;
+    mv.borders = borders;
+    mv.date = options.date;
     map.on("resize", refitAfterResize);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     addDateControl();
-    showDate(options.date, true);
+    if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(options.date);
+    if (options.bordersUrl) loadBorders(options.bordersUrl); else adoptBorders();
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
       startStandalone();  // an exported page: the data travels inside it
       return;
