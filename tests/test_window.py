@@ -14,6 +14,9 @@ from .conftest import page_state, settled_state, wait_for_state
 
 
 def test_window_shows_passage_events_and_map(window, carr_index, qtbot):
+    # The reader starts at the top of the passage, with the editor's introduction.
+    assert window.passage_view.verticalScrollBar().value() == 0
+    assert window.passage_view.is_visible_span((0, 10))
     text = window.passage_view.toPlainText()
     assert "Editor\u2019s introduction" in text
     assert "In this short excerpt Carr describes" in text

@@ -111,6 +111,9 @@ class PassageView(QTextBrowser):
             previous_kind = para.kind
         self._mark_anchors()
         self._apply_highlights()
+        # The view's own cursor was carried to the end by the insertions; left there, Qt
+        # scrolls to it as soon as the view is shown, and the reader starts at the last line.
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
 
     # ---- offsets -------------------------------------------------------------
