@@ -6,26 +6,8 @@ from pathlib import Path
 
 from ..mappage.build import build_page_html, load_borders, page_assets
 from ..mappage.encode import encode
+from ..mappage.payload import page_payload
 from ..model.index import PlaceEventIndex
-from ..model.selection import map_date_of
-
-
-def standalone_payload(index: PlaceEventIndex) -> dict:
-    """What the exported page needs: the places, and each event with its sentence and map date."""
-    return {
-        "title": index.meta.get("title") or index.passage.name,
-        "source": index.meta.get("source") or index.passage.source_line,
-        "places": [
-            {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
-             "lat": p.lat, "lon": p.lon, "states": list(p.states)}
-            for p in index.places.values()
-        ],
-        "events": [
-            {"id": e.id, "title": e.title, "date_label": e.date.label(), "places": e.place_ids,
-             "sentence": e.quote, "map_date": map_date_of(e).isoformat()}
-            for e in index.chronological
-        ],
-    }
 
 
 def _inline_tags(index: PlaceEventIndex) -> str:
@@ -40,7 +22,7 @@ def _inline_tags(index: PlaceEventIndex) -> str:
         f"<style>{text('mapviewer.css')}</style>",
         f"<script>{text('leaflet/leaflet.js')}</script>",
         f"<script>{text('mapviewer.js')}</script>",
-        f'<script type="application/json" id="mapviewer-data">{encode(standalone_payload(index))}</script>',
+        f'<script type="application/json" id="mapviewer-data">{encode(page_payload(index, standalone=True))}</script>',
     ])
 
 

@@ -47,15 +47,24 @@ def unique_id(base: str, used: set[str]) -> str:
     return candidate
 
 
-def put_event(event: dict):
-    """Add the event, or replace the one with the same id."""
+def _put(kind: str, item: dict):
+    """Add the item to ``data[kind]``, or replace the one with the same id."""
     def change(data: dict) -> None:
-        for i, old in enumerate(data["events"]):
-            if old["id"] == event["id"]:
-                data["events"][i] = event
+        items = data[kind]
+        for i, old in enumerate(items):
+            if old["id"] == item["id"]:
+                items[i] = item
                 return
-        data["events"].append(event)
+        items.append(item)
     return change
+
+
+def put_event(event: dict):
+    return _put("events", event)
+
+
+def put_place(place: dict):
+    return _put("places", place)
 
 
 def delete_event(event_id: str):
@@ -63,16 +72,6 @@ def delete_event(event_id: str):
         data["events"] = [e for e in data["events"] if e["id"] != event_id]
         for tour in data.get("tours", []):
             tour["steps"] = [s for s in tour["steps"] if s["event"] != event_id]
-    return change
-
-
-def put_place(place: dict):
-    def change(data: dict) -> None:
-        for i, old in enumerate(data["places"]):
-            if old["id"] == place["id"]:
-                data["places"][i] = place
-                return
-        data["places"].append(place)
     return change
 
 

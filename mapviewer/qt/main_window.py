@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..mappage.payload import page_payload
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
@@ -25,21 +26,6 @@ from .passage_view import PassageView
 from .presentation import PresentationMode
 from .timeline import TimelineSlider
 from .web import MapView, scheme_handler
-
-def map_payload(index: PlaceEventIndex) -> dict:
-    """What the page needs to draw the index: ids, names, places, dates — plain data."""
-    return {
-        "places": [
-            {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
-             "lat": p.lat, "lon": p.lon, "states": list(p.states)}
-            for p in index.places.values()
-        ],
-        "events": [
-            {"id": e.id, "title": e.title, "date_label": e.date.label(), "places": e.place_ids}
-            for e in index.chronological
-        ],
-    }
-
 
 class MainWindow(QMainWindow):
     """Pairs the passage with its map; every view follows ``self.selection``."""
@@ -115,7 +101,7 @@ class MainWindow(QMainWindow):
         self.event_table.set_index(index)
         self.timeline.set_index(index)
         self.timeline.set_date(self.selection.date)
-        self.map_view.call("setIndex", map_payload(index))
+        self.map_view.call("setIndex", page_payload(index))
         self.map_view.call("showDate", self.selection.date.isoformat())
         title = index.meta.get("title") or index.passage.name
         self.setWindowTitle(f"{title} \u2014 mapviewer")
