@@ -15,7 +15,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py
 
 screenshot: $(STAMP)
-	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event anglo-soviet-trade-agreement
+	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
 
 $(STAMP): pyproject.toml
 	bash scripts/system-deps.sh

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
             return
         event = self.index.events[event_id]
         self.status_label.setText(f"{event.date.label()} \u2014 {event.title}: {event.summary}")
+        self.status_label.setToolTip(event.summary)  # a long summary is cut by the window's edge
 
     # ---- actions -------------------------------------------------------------
 
