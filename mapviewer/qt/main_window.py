@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
 
     def _show_status(self, event_id: str | None) -> None:
         if not event_id:
+            self.status_label.setToolTip("")
             count = len(self.index.events)
             self.status_label.setText(
                 f"{count} events, {len(self.index.places)} places \u2014 choose an event, "
