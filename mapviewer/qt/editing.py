@@ -200,14 +200,17 @@ class Editor(QObject):
         found = [d for d in find_dates(self.index.passage.text, 0, span[1]) if d is not None]
         return found[-1].value if found else "1921"
 
+    def _as_written(self, kind: str, item_id: str) -> dict:
+        """An event or place as the index file writes it, for a dialog to edit."""
+        return next(item for item in self.index.to_json()[kind] if item["id"] == item_id)
+
     def edit_event(self) -> None:
         from .dialogs import EventDialog
 
         event_id = self.window.selection.event
         if not event_id:
             return
-        current = next(e for e in self.index.to_json()["events"] if e["id"] == event_id)
-        dialog = EventDialog(self.index, current, self.window)
+        dialog = EventDialog(self.index, self._as_written("events", event_id), self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.change("Edit event", edits.put_event(dialog.result_event()))
 
@@ -230,8 +233,7 @@ class Editor(QObject):
         if not place_id:
             self.window.statusBar().showMessage("Click a place on the map first.", 5000)
             return
-        current = next(p for p in self.index.to_json()["places"] if p["id"] == place_id)
-        dialog = PlaceDialog(self.index, current, self.window)
+        dialog = PlaceDialog(self.index, self._as_written("places", place_id), self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.change("Edit place", edits.put_place(dialog.result_place()))
 
