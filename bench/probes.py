@@ -48,7 +48,7 @@ def startup_floor() -> None:
 
 def startup_app() -> None:
     """The app on the Carr passage: window shown, map page ready, an event selectable."""
-    from mapviewer.__main__ import load_for_path
+    from mapviewer.cli import load_for_path
     from mapviewer.qt.app import create_application
     from mapviewer.qt.main_window import MainWindow
     from PySide6.QtCore import QSettings
@@ -63,7 +63,7 @@ def startup_app() -> None:
 
 
 def _interactive(index_path: str | None, rounds: int) -> dict:
-    from mapviewer.__main__ import load_for_path
+    from mapviewer.cli import load_for_path
     from mapviewer.qt.app import create_application
     from mapviewer.qt.main_window import MainWindow
     from PySide6.QtCore import QSettings
@@ -126,7 +126,7 @@ def regenerate() -> None:
     from PySide6.QtWidgets import QApplication
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
-    from mapviewer.__main__ import load_for_path
+    from mapviewer.cli import load_for_path
     from mapviewer.mappage.build import load_borders_bytes
 
     app = QApplication([])

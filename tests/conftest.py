@@ -62,7 +62,7 @@ def window(qtbot, carr_index, settings, js_errors):
     qtbot.waitUntil(lambda: win.map_view.is_ready and "borders" in drawn, timeout=PAGE_TIMEOUT_MS)
     yield win
     # Pages must go before QtWebEngine's profile does, so delete the window now.
-    win.editor.undo.setClean()  # a test's edits are not to be saved on closing
+    win.document.mark_saved()  # a test's edits are not to be saved on closing
     win.close()
     shiboken6.delete(win)
 
@@ -113,3 +113,15 @@ def answer_dialog(qtbot, act, timeout_ms=10_000):
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)
+
+
+def answer_file_dialog(qtbot, path) -> None:
+    """Answer the next file dialog with ``path``, as a reader typing it and pressing Save/Open."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def choose(dialog) -> None:
+        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {dialog!r}"
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    answer_dialog(qtbot, choose)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 
-from mapviewer.__main__ import open_main_window
+from mapviewer.cli import open_main_window
 from mapviewer.qt.web import scheme_handler
 
 from .conftest import PAGE_TIMEOUT_MS

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from mapviewer.model.index import load_index
 
-from .conftest import answer_dialog, wait_for_state
+from .conftest import answer_dialog, answer_file_dialog, wait_for_state
 
 RIGA = Path(__file__).parent / "data" / "riga-1921.txt"
 
@@ -91,7 +91,7 @@ def test_second_passage_suggested_edited_and_saved_through_the_window(window, ri
 
     # Move Minsk by dragging its marker (the page reports the drop over the bridge).
     minsk = next(p.id for p in window.index.places.values() if p.modern_name == "Minsk")
-    window.editor.set_move_mode(True)
+    window.editor_actions.set_move_mode(True)
     wait_for_state(qtbot, window.map_view, lambda s: s["editable"])
     window.map_view.bridge.placeMoved(minsk, 53.91, 27.56)
     assert (window.index.places[minsk].lat, window.index.places[minsk].lon) == (53.91, 27.56)
@@ -118,10 +118,9 @@ def test_opening_a_passage_with_its_index_and_a_bad_one(window, tmp_path, qtbot)
     assert "binary" in window.error_box.text()
 
 
-def test_save_to_a_read_only_place_keeps_the_work(window, riga, tmp_path, monkeypatch):
+def test_save_to_a_read_only_place_keeps_the_work(window, riga, tmp_path, qtbot):
     assert window.editor.open_path(riga)
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "riga-1921.txt" / "inside-a-file.index.json"), ""))
+    answer_file_dialog(qtbot, tmp_path / "riga-1921.txt" / "inside-a-file.index.json")
     window.editor.change("Add place", lambda d: d["places"].append(
         {"id": "riga", "name": "Riga", "modern_name": "Riga", "kind": "city", "lat": 56.95, "lon": 24.11,
          "geonames": 456172}))
@@ -141,6 +140,6 @@ def test_place_dialog_looks_up_period_names(window, qtbot):
     assert place["id"] == "reval" and (place.get("geonames") or place.get("wikidata"))
     window.editor.change("New place", lambda d: d["places"].append(place))
     assert window.index.places["reval"].label == "Reval (Tallinn)"
-    window.editor.undo.undo()
+    window.document.undo()
     assert "reval" not in window.index.places
     dialog.deleteLater()

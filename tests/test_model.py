@@ -236,16 +236,97 @@ def test_presentation_steps_like_a_clicker(carr_index):
 
     order = [e.id for e in carr_index.chronological]
     show = Presentation(carr_index)
-    assert show.press("next") == order[0]
-    assert show.press("next") == order[1]
-    assert show.press("prev") == order[0]
-    assert show.press("prev") is None  # already at the first
-    assert show.press("last") == order[-1]
-    assert show.press("first") == order[0]
+    selected = None
+
+    def press(key):
+        nonlocal selected
+        step = show.press(key, selected)
+        if step is not None:
+            selected = step.event
+        return step and step.event
+
+    assert press("next") == order[0]
+    assert press("next") == order[1]
+    assert press("prev") == order[0]
+    assert press("prev") is None  # already at the first
+    assert press("last") == order[-1]
+    assert press("first") == order[0]
     for key in "12":
-        assert show.press(key) is None
-    assert show.press("enter") == order[11]
-    assert show.press("black") is None and show.black
-    assert show.press("next") is None and not show.black  # any key only lifts the black
-    assert show.press("next") == order[12]
-    assert show.following.event == order[13]
+        assert press(key) is None
+    assert press("enter") == order[11]
+    assert press("black") is None and show.black
+    assert press("next") is None and not show.black  # any key only lifts the black
+    assert press("next") == order[12]
+    assert show.following(selected).event == order[13]
+
+
+def test_the_lecture_goes_on_from_an_event_chosen_elsewhere(carr_index):
+    from mapviewer.model.presentation import Presentation
+
+    show = Presentation(carr_index, "lecture")
+    steps = [s.event for s in show.steps]
+    assert show.press("next", steps[1]).event == steps[2]
+    assert show.press("prev", steps[5]).event == steps[4]
+    # An event outside the lecture sits after the last step that comes before it in date
+    # order: "next" goes on to the step after that one.
+    order = [e.id for e in carr_index.chronological]
+    assert [order.index(s) for s in steps[:4]] == [8, 7, 11, 16]  # the tour is not in date order
+    outside = order[12]
+    assert outside not in steps
+    assert show.position(outside) == 2 and show.current(outside) is None
+    assert show.press("next", outside).event == steps[3]
+    assert show.press("prev", outside).event == steps[2]
+    assert show.following(outside).event == steps[3]
+
+
+def test_selection_follows_a_new_index_and_keeps_what_it_still_has(carr_index):
+    from mapviewer.model import edits
+
+    selection = Selection(carr_index)
+    events, places = [], []
+    selection.event_changed.connect(events.append)
+    selection.place_changed.connect(places.append)
+    first, second = carr_index.chronological[0].id, carr_index.chronological[1].id
+    selection.select_event(first)
+    selection.select_place("berlin")
+    retitled = edits.apply(carr_index, edits.put_event({**_as_written(carr_index, second), "title": "T"}))
+    selection.set_index(retitled)
+    assert (selection.event, selection.place, selection.index) == (first, "berlin", retitled)
+    without = edits.apply(retitled, edits.delete_event(first))
+    selection.set_index(without)
+    assert selection.event is None and events == [first, None]
+    assert places == ["berlin"]
+
+
+def _as_written(index, event_id):
+    return next(e for e in index.to_json()["events"] if e["id"] == event_id)
+
+
+def test_document_undo_redo_and_saved_state(carr_index):
+    from mapviewer.model import edits
+    from mapviewer.model.document import Document
+
+    doc = Document(carr_index)
+    shown, modified = [], []
+    doc.index_changed.connect(shown.append)
+    doc.modified_changed.connect(modified.append)
+    first = carr_index.chronological[0].id
+    assert not doc.modified and not doc.can_undo
+    after = doc.change("Edit event", edits.put_event({**_as_written(carr_index, first), "title": "New"}))
+    assert doc.index is after and doc.modified and doc.undo_text == "Edit event"
+    doc.undo()
+    assert doc.index is carr_index and not doc.modified and doc.redo_text == "Edit event"
+    doc.redo()
+    doc.mark_saved()
+    assert not doc.modified
+    doc.undo()
+    assert doc.modified
+    # A new change after an undo drops the redo step, and with it the saved state.
+    doc.change("Delete", edits.delete_event(first))
+    assert not doc.can_redo and doc.modified
+    doc.undo()
+    assert doc.modified  # the saved state is gone for good
+    assert shown[-1] is carr_index and modified == [True, False, True, False, True]
+    doc.mark_saved("/elsewhere/x.index.json")
+    doc.redo()
+    assert doc.path == "/elsewhere/x.index.json"  # every state belongs to the new file

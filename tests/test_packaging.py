@@ -29,4 +29,6 @@ def test_wheel_contains_the_data_files(tmp_path):
     ]:
         assert needed in names, needed
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "mapviewer = mapviewer.__main__:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    entries = zipfile.ZipFile(wheel).read(entry_points).decode()
+    # A console script: check, export and suggest print on every platform.
+    assert "[console_scripts]\nmapviewer = mapviewer.__main__:main" in entries

@@ -7,7 +7,7 @@ import shutil
 import shiboken6
 from PySide6.QtCore import QSettings
 
-from mapviewer.__main__ import open_main_window
+from mapviewer.cli import open_main_window
 from mapviewer.paths import resource_path
 
 

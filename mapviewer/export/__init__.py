@@ -1,1 +1,1 @@
-"""Exports for lectures and students: a self-contained web page, PNG slides, a PDF handout."""
+"""Exports for lectures, students and other tools, all listed in ``registry``; none imports ``mapviewer.qt``."""

@@ -5,11 +5,15 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from ..interchange.save import write_atomically
+from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
-from .render import EventRenderer
+from .protocols import ExportOptions, MapRenderer
 
 MAP_SIZE = (1100, 640)
 
@@ -55,13 +59,16 @@ def handout_html(index: PlaceEventIndex, has_map: set[str]) -> str:
 
 
 def write_pdf(index: PlaceEventIndex, maps: dict, out: Path) -> Path:
+    """Lay out the handout and write it in one step; raise InputError if it cannot be written."""
     doc = QTextDocument()
     doc.setDefaultFont(QFont("DejaVu Serif", 11))
     doc.setDefaultStyleSheet("p { line-height: 130%; } h3 { margin-top: 14px; }")
     for event_id, image in maps.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"map-{event_id}.png"), image)
     doc.setHtml(handout_html(index, set(maps)))
-    writer = QPdfWriter(str(out))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(index.meta.get("title") or index.passage.name)
     writer.setCreator("mapviewer")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
@@ -69,17 +76,24 @@ def write_pdf(index: PlaceEventIndex, maps: dict, out: Path) -> Path:
     writer.setResolution(150)
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
+    del writer  # the PDF is finished when its writer goes
+    write_atomically(Path(out), bytes(buffer.data().data()), keep_backup=False)
     return Path(out)
 
 
-def render_handout(window, out: Path) -> EventRenderer:
-    """Capture a small map for every event, then write the PDF."""
+def export(index: PlaceEventIndex, out: Path, options: ExportOptions, renderer: MapRenderer,
+           done: Callable[[str | None], None]) -> int:
+    """Capture a small map for every event, then write the PDF; returns the number of maps."""
     maps: dict = {}
-    window.left.hide()
-    window.timeline.hide()
-    window.resize(*MAP_SIZE)
-    renderer = EventRenderer(window, [e.id for e in window.index.chronological],
-                             lambda: window.map_view.grab().toImage(),
-                             lambda event_id, image: maps.__setitem__(event_id, image))
-    renderer.finished.connect(lambda ok, message: ok and write_pdf(window.index, maps, out))
-    return renderer
+    events = list(options.events or [e.id for e in index.chronological])
+
+    def finished(error: str | None) -> None:
+        if error is None:
+            try:
+                write_pdf(index, maps, out)
+            except InputError as exc:
+                error = exc.message
+        done(error)
+
+    renderer.render(events, "map", options.size or MAP_SIZE, maps.__setitem__, finished)
+    return len(events)

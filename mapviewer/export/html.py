@@ -7,7 +7,9 @@ from pathlib import Path
 from ..mappage.build import build_page_html, load_borders, page_assets
 from ..mappage.encode import encode
 from ..mappage.payload import page_payload
+from ..interchange.save import write_atomically
 from ..model.index import PlaceEventIndex
+from .protocols import ExportOptions
 
 
 def _inline_tags(index: PlaceEventIndex) -> str:
@@ -26,9 +28,8 @@ def _inline_tags(index: PlaceEventIndex) -> str:
     ])
 
 
-def export_html(index: PlaceEventIndex, out: Path) -> Path:
+def export(index: PlaceEventIndex, out: Path, options: ExportOptions | None = None) -> Path:
     """Write the page; it needs no network and no other file."""
     html = build_page_html(load_borders(), _inline_tags(index))
-    out = Path(out)
-    out.write_text(html, "utf-8")
-    return out
+    write_atomically(Path(out), html.encode("utf-8"), keep_backup=False)
+    return Path(out)

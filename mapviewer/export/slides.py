@@ -2,28 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from .render import EventRenderer
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QImage
+
+from ..interchange.save import write_atomically
+from ..model.errors import InputError
+from ..model.index import PlaceEventIndex
+from .protocols import ExportOptions, MapRenderer
+
+SLIDE_SIZE = (1920, 1080)
 
 
 def slide_name(number: int, event_id: str) -> str:
     return f"{number:02d}-{event_id}.png"
 
 
-def render_slides(window, out_dir: Path, event_ids: list[str], size: tuple[int, int]) -> EventRenderer:
-    """Put ``window`` in the presentation layout at ``size`` and write one PNG per event."""
+def png_bytes(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def export(index: PlaceEventIndex, out_dir: Path, options: ExportOptions, renderer: MapRenderer,
+           done: Callable[[str | None], None]) -> int:
+    """One PNG per event in ``out_dir``, in the audience's layout; returns the number of slides."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    order = [e.id for e in window.index.chronological]
-    window.presentation.start(tour_id="", fullscreen=False)
-    window.resize(*size)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(out_dir, f"cannot make the folder ({exc.strerror})", fix="choose another folder") from None
+    order = [e.id for e in index.chronological]
+    events = list(options.events or order)
 
-    def save(event_id: str, image) -> None:
+    def save(event_id: str, image: QImage) -> None:
         path = out_dir / slide_name(order.index(event_id) + 1, event_id)
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"cannot write {path}")
+        write_atomically(path, png_bytes(image), keep_backup=False)
 
-    renderer = EventRenderer(window, event_ids, window.grab, lambda e, img: save(e, img.toImage()))
-    renderer.finished.connect(lambda ok, message: window.presentation.stop())
-    return renderer
+    renderer.render(events, "slide", options.size or SLIDE_SIZE, save, done)
+    return len(events)

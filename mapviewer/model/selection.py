@@ -22,7 +22,9 @@ class Selection:
     """Which event and which place the reader has chosen; views listen to its signals.
 
     Choosing an event clears the chosen place and moves the map to the event's date;
-    choosing a place keeps the event; the date can also be set on its own.
+    choosing a place keeps the event; the date can also be set on its own. One Selection
+    lives as long as the window: a new index (a file opened, an edit undone) is given to
+    ``set_index``, which keeps whatever still exists in it.
     """
 
     event_changed = Signal(object)  # event id or None
@@ -34,6 +36,15 @@ class Selection:
         self._event: str | None = None
         self._place: str | None = None
         self._date = DEFAULT_MAP_DATE
+
+    def set_index(self, index: PlaceEventIndex) -> None:
+        """Follow a new index; an event or place it no longer has is let go."""
+        self.index = index
+        if self._place is not None and self._place not in index.places:
+            self.select_place(None)
+        if self._event is not None and self._event not in index.events:
+            self._event = None
+            self.event_changed.emit(None)
 
     @property
     def date(self) -> dt.date:

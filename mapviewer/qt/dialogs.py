@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -202,3 +203,25 @@ class SuggestionsDialog(QDialog):
     def chosen(self) -> set[str]:
         return {self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count())
                 if self.list.item(r).checkState() == Qt.CheckState.Checked}
+
+
+def ask_path(parent, title: str, *, save: bool = False, folder: bool = False, file_filter: str = "",
+             suggested: str = "") -> str | None:
+    """Ask for a file or folder with Qt's own dialog (the same on every platform, and answerable
+    by tests); None when the reader cancels."""
+    dialog = QFileDialog(parent, title, suggested, file_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if folder:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    elif save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if suggested:
+        dialog.selectFile(suggested)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return dialog.selectedFiles()[0]

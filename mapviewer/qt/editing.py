@@ -1,341 +1,177 @@
-"""Opening, editing and saving an index in the window: undo, autosave, suggestions, interchange."""
+"""The editor in the window: its menus, its dialogs (the ``EditorView`` it asks), autosave and undo keys."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
-
-from ..model import edits
+from ..editing.editor import Editor, SaveAnswer
+from ..model.document import Document
 from ..model.errors import InputError
-from ..model.index import INDEX_SUFFIX, PlaceEventIndex, index_path_for, load_index
-from ..model.passage import load_passage
+from ..model.index import PlaceEventIndex
+from ..model.selection import Selection
+from .dialogs import EventDialog, PlaceDialog, SuggestionsDialog, ask_path
 
 AUTOSAVE_MS = 30_000
 RECENT = 8
 
 
-def open_document(path: str | Path) -> PlaceEventIndex:
-    """An index file, a passage with the index beside it, or a passage alone (a new, empty index)."""
-    path = Path(path)
-    if path.name.endswith(INDEX_SUFFIX) or path.suffix == ".json":
-        return load_index(path)
-    passage = load_passage(path)
-    index_file = index_path_for(path)
-    if index_file.exists():
-        return load_index(index_file, passage)
-    return edits.empty_index(passage, index_file)
+class DialogView(QObject):
+    """Answers the editor's questions with dialogs over ``parent``; says what went wrong in a box."""
+
+    def __init__(self, parent: QWidget, settings: QSettings, passage_view, show_message, show_error) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.settings = settings
+        self.passage_view = passage_view
+        self._show_message = show_message
+        self._show_error = show_error
+        self.recent_changed = None  # set by the menu builder: rebuild "Open recent"
+
+    def ask_open_path(self) -> str | None:
+        return ask_path(self.parent_widget, "Open a passage or an index",
+                        file_filter="Passages and indexes (*.txt *.md *.index.json *.json)")
+
+    def ask_save_path(self, suggested: str) -> str | None:
+        return ask_path(self.parent_widget, "Save index", save=True, file_filter="Index (*.index.json)",
+                        suggested=suggested)
+
+    def ask_csv_path(self) -> str | None:
+        return ask_path(self.parent_widget, "Import events", file_filter="CSV (*.csv *.txt)")
+
+    def ask_save_changes(self) -> SaveAnswer:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(self.parent_widget, "mapviewer", "Save the changes to the index first?",
+                                      buttons.Save | buttons.Discard | buttons.Cancel)
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+    def ask_restore(self, path: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "mapviewer",
+                          f"{path} has unsaved changes from a session that ended unexpectedly. Restore them?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a path is never markup
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def edit_event(self, index: PlaceEventIndex, event: dict) -> dict | None:
+        dialog = EventDialog(index, event, self.parent_widget)
+        try:
+            return dialog.result_event() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def edit_place(self, index: PlaceEventIndex, place: dict | None) -> dict | None:
+        dialog = PlaceDialog(index, place, self.parent_widget)
+        try:
+            return dialog.result_place() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def choose_suggestions(self, suggested: dict) -> set[str] | None:
+        dialog = SuggestionsDialog(suggested, self.parent_widget)
+        try:
+            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        return self.passage_view.selected_span()
+
+    def show_error(self, error: InputError) -> None:
+        self._show_error(error)
+
+    def show_warnings(self, lines: list[str]) -> None:
+        shown = lines[:30] + ([f"\u2026 and {len(lines) - 30} more"] if len(lines) > 30 else [])
+        box = QMessageBox(QMessageBox.Icon.Warning, "mapviewer", "\n".join(shown), QMessageBox.StandardButton.Ok,
+                          self.parent_widget)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # cells of a CSV file are never markup
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.warning_box = box
+        box.open()
+
+    def show_message(self, text: str) -> None:
+        self._show_message(text)
+
+    def remember(self, path: str) -> None:
+        recent = [p for p in (self.settings.value("recent") or []) if isinstance(p, str) and p != path]
+        self.settings.setValue("recent", [path, *recent][:RECENT])
+        if self.recent_changed:
+            self.recent_changed()
 
 
-class _Change(QUndoCommand):
-    def __init__(self, editor: Editor, text: str, before: PlaceEventIndex, after: PlaceEventIndex) -> None:
-        super().__init__(text)
-        self.editor, self.before, self.after = editor, before, after
+class EditorActions(QObject):
+    """The editor's menus and keys, the undo and redo actions, autosave and moving places."""
 
-    def redo(self) -> None:
-        self.editor.show_index(self.after)
-
-    def undo(self) -> None:
-        self.editor.show_index(self.before)
-
-
-class Editor(QObject):
-    """Owns the document side of the window: which file, what changed, how to undo it."""
-
-    modified_changed = Signal(bool)
-
-    def __init__(self, window) -> None:
+    def __init__(self, window, editor: Editor, document: Document, selection: Selection, map_view,
+                 settings: QSettings) -> None:
         super().__init__(window)
         self.window = window
-        self.undo = QUndoStack(self)
-        self.undo.cleanChanged.connect(lambda clean: self._title())
-        self._autosave = QTimer(self)
-        self._autosave.timeout.connect(self.write_recovery)
-        self._autosave.start(AUTOSAVE_MS)
+        self.editor = editor
+        self.document = document
+        self.map_view = map_view
+        self.settings = settings
         self.move_mode = False
-        window.map_view.bridge.place_moved.connect(self._on_place_moved)
+        self._autosave = QTimer(self)
+        self._autosave.timeout.connect(editor.write_recovery)
+        self._autosave.start(AUTOSAVE_MS)
+        map_view.bridge.place_moved.connect(editor.move_place)
 
-    # ---- state ---------------------------------------------------------------
+    def _add(self, menu: QMenu, text: str, keys, slot, before: QAction | None = None) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
+        self.window.addAction(action)
+        return action
 
-    @property
-    def index(self) -> PlaceEventIndex:
-        return self.window.index
+    def build_menus(self, file_menu: QMenu, edit_menu: QMenu) -> None:
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        add, editor = self._add, self.editor
+        add(file_menu, "&Open\u2026", [QKeySequence.StandardKey.Open], editor.ask_open, first)
+        self.recent_menu = QMenu("Open &recent", file_menu)
+        file_menu.insertMenu(first, self.recent_menu)
+        add(file_menu, "&Save", [QKeySequence.StandardKey.Save], editor.save, first)
+        add(file_menu, "Save &as\u2026", [QKeySequence.StandardKey.SaveAs], lambda: editor.save_as(None), first)
+        add(file_menu, "&Import events from CSV\u2026", [], lambda: editor.import_csv(), first)
+        file_menu.insertSeparator(first)
+        self.undo_action = add(edit_menu, "&Undo", [QKeySequence.StandardKey.Undo], self.document.undo)
+        self.redo_action = add(edit_menu, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.document.redo)
+        self.document.history_changed.connect(self._show_history)
+        self._show_history()
+        edit_menu.addSeparator()
+        add(edit_menu, "&Suggest places and events\u2026", ["Ctrl+Shift+G"], editor.suggest)
+        edit_menu.addSeparator()
+        add(edit_menu, "New &event from the selected words\u2026", ["Ctrl+E"], editor.new_event_from_selection)
+        add(edit_menu, "Edit the e&vent\u2026", ["Ctrl+Shift+E"], editor.edit_event)
+        add(edit_menu, "&Delete the event", ["Del"], editor.delete_event)
+        edit_menu.addSeparator()
+        add(edit_menu, "New &place\u2026", ["Ctrl+Shift+P"], editor.new_place)
+        add(edit_menu, "Edit the pla&ce\u2026", [], editor.edit_place)
+        add(edit_menu, "Delete the place", [], editor.delete_place)
+        self.move_action = add(edit_menu, "&Move places by dragging", [],
+                               lambda: self.set_move_mode(self.move_action.isChecked()))
+        self.move_action.setCheckable(True)
+        self.rebuild_recent_menu()
 
-    @property
-    def modified(self) -> bool:
-        return not self.undo.isClean()
+    def _show_history(self) -> None:
+        doc = self.document
+        self.undo_action.setEnabled(doc.can_undo)
+        self.redo_action.setEnabled(doc.can_redo)
+        self.undo_action.setText(f"&Undo {doc.undo_text}".rstrip())
+        self.redo_action.setText(f"&Redo {doc.redo_text}".rstrip())
 
-    def _title(self) -> None:
-        title = self.index.meta.get("title") or self.index.passage.name
-        self.window.setWindowTitle(f"{'*' if self.modified else ''}{title} \u2014 mapviewer")
-        self.modified_changed.emit(self.modified)
-
-    def show_index(self, index: PlaceEventIndex) -> None:
-        self.window.set_index(index, keep_selection=True)
-        self._title()
-
-    def change(self, text: str, change) -> bool:
-        """Apply an edit as one undoable step; a bad edit is explained and nothing changes."""
-        try:
-            after = edits.apply(self.index, change)
-        except InputError as exc:
-            self.window.show_error(exc)
-            return False
-        self.undo.push(_Change(self, text, self.index, after))
-        return True
-
-    # ---- files ---------------------------------------------------------------
-
-    def open_path(self, path: str | Path) -> bool:
-        if not self.confirm_discard():
-            return False
-        try:
-            index = open_document(path)
-        except InputError as exc:
-            self.window.show_error(exc)
-            return False
-        index = self._offer_recovery(index)
-        self.undo.clear()
-        self.window.set_index(index)
-        self._remember(index.path)
-        self._title()
-        return True
-
-    def _offer_recovery(self, index: PlaceEventIndex) -> PlaceEventIndex:
-        from ..interchange.save import discard_recovery, find_recovery, load_recovery
-
-        if not index.path or find_recovery(index.path) is None:
-            return index
-        answer = QMessageBox.question(
-            self.window, "mapviewer",
-            f"{index.path} has unsaved changes from a session that ended unexpectedly. Restore them?")
-        if answer == QMessageBox.StandardButton.Yes:
-            try:
-                return load_recovery(index.path, index.passage)
-            except InputError as exc:
-                self.window.show_error(exc)
-        discard_recovery(index.path)
-        return index
-
-    def save(self) -> bool:
-        return self.save_as(self.index.path) if self.index.path else self.save_as(None)
-
-    def save_as(self, path: str | Path | None) -> bool:
-        from ..interchange.save import discard_recovery, save_index
-
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save index", str(index_path_for(
-                self.index.passage.path or "passage.txt")), "Index (*.index.json)")
-            if not path:
-                return False
-        try:
-            save_index(self.index, path)
-        except InputError as exc:
-            self.window.show_error(exc)
-            return False
-        discard_recovery(path)
-        if str(path) != self.index.path:
-            self.show_index(load_index(path, self.index.passage))
-        self.undo.setClean()
-        self._remember(str(path))
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
-
-    def write_recovery(self) -> None:
-        from ..interchange.save import write_recovery_copy
-
-        if self.modified and self.index.path:
-            try:
-                write_recovery_copy(self.index, self.index.path)
-            except InputError:
-                pass  # the next save says what is wrong; an autosave must never interrupt
-
-    def confirm_discard(self) -> bool:
-        """True when it is fine to drop the current index (saved, or the reader said so)."""
-        if not self.modified:
-            return True
-        answer = QMessageBox.question(
-            self.window, "mapviewer", "Save the changes to the index first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _remember(self, path: str) -> None:
-        settings = self.window.settings
-        recent = [p for p in (settings.value("recent") or []) if isinstance(p, str) and p != path]
-        settings.setValue("recent", [path, *recent][:RECENT])
-        self.window.rebuild_recent_menu()
-
-    def ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open a passage or an index", "",
-                                              "Passages and indexes (*.txt *.md *.index.json *.json)")
-        if path:
-            self.open_path(path)
-
-    # ---- edits -----------------------------------------------------------------
-
-    def new_event_from_selection(self) -> None:
-        from .dialogs import EventDialog
-
-        span = self.window.passage_view.selected_span()
-        if span is None:
-            self.window.statusBar().showMessage("Select the words of the event in the text first.", 5000)
-            return
-        text = self.index.passage.text
-        date = self._date_near(span)
-        event = {"id": edits.unique_id(text[span[0]:span[1]][:40], set(self.index.events)),
-                 "title": text[span[0]:span[1]][:60].strip(), "date": date, "summary": text[span[0]:span[1]][:200],
-                 "places": [], "anchor": edits.anchor_for(text, *span)}
-        dialog = EventDialog(self.index, event, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and self.change("New event", edits.put_event(dialog.result_event())):
-            self.window.selection.select_event(event["id"])
-
-    def _date_near(self, span: tuple[int, int]) -> str:
-        """A first guess at the date: the last date written at or before the words."""
-        from ..suggest.dates import find_dates
-
-        found = [d for d in find_dates(self.index.passage.text, 0, span[1]) if d is not None]
-        return found[-1].value if found else "1921"
-
-    def _as_written(self, kind: str, item_id: str) -> dict:
-        """An event or place as the index file writes it, for a dialog to edit."""
-        return next(item for item in self.index.to_json()[kind] if item["id"] == item_id)
-
-    def edit_event(self) -> None:
-        from .dialogs import EventDialog
-
-        event_id = self.window.selection.event
-        if not event_id:
-            return
-        dialog = EventDialog(self.index, self._as_written("events", event_id), self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.change("Edit event", edits.put_event(dialog.result_event()))
-
-    def delete_event(self) -> None:
-        event_id = self.window.selection.event
-        if event_id:
-            self.change("Delete event", edits.delete_event(event_id))
-
-    def new_place(self) -> None:
-        from .dialogs import PlaceDialog
-
-        dialog = PlaceDialog(self.index, None, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.change("New place", edits.put_place(dialog.result_place()))
-
-    def edit_place(self) -> None:
-        from .dialogs import PlaceDialog
-
-        place_id = self.window.selection.place
-        if not place_id:
-            self.window.statusBar().showMessage("Click a place on the map first.", 5000)
-            return
-        dialog = PlaceDialog(self.index, self._as_written("places", place_id), self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.change("Edit place", edits.put_place(dialog.result_place()))
-
-    def delete_place(self) -> None:
-        place_id = self.window.selection.place
-        if place_id:
-            self.change("Delete place", edits.delete_place(place_id))
+    def rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in (self.settings.value("recent") or []) if isinstance(p, str)]
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.editor.open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
 
     def set_move_mode(self, on: bool) -> None:
         self.move_mode = on
-        self.window.map_view.call("setEditable", on)
-
-    def _on_place_moved(self, place_id: str, lat: float, lon: float) -> None:
-        if place_id in self.index.places:
-            self.change("Move place", edits.move_place(place_id, lat, lon))
-
-    def suggest(self) -> None:
-        from ..suggest.draft import suggest_index
-        from .dialogs import SuggestionsDialog
-
-        suggested = suggest_index(self.index.passage)
-        if not suggested["events"]:
-            self.window.statusBar().showMessage("No dates or places found in the text.", 5000)
-            return
-        dialog = SuggestionsDialog(suggested, self.window)
-        self.suggestions_dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
-            self.change("Accept suggestions", edits.accept_suggestions(suggested, dialog.chosen()))
-
-    def import_csv(self) -> None:
-        from ..interchange.csv_import import import_events_csv
-
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import events", "", "CSV (*.csv *.txt)")
-        if not path:
-            return
-        try:
-            new, messages = import_events_csv(path, self.index)
-        except InputError as exc:
-            self.window.show_error(exc)
-            return
-        before = self.index
-        self.undo.push(_Change(self, "Import events", before, new))
-        if messages:
-            box = QMessageBox(QMessageBox.Icon.Warning, "mapviewer", "\n".join(messages[:30]),
-                              QMessageBox.StandardButton.Ok, self.window)
-            box.open()
-
-    def export_interchange(self, kind: str) -> None:
-        from ..interchange.annotations import write_annotations
-        from ..interchange.lpf import write_geojson, write_lpf
-
-        writers = {"lpf": (write_lpf, "Linked Places (*.jsonld *.json)"),
-                   "geojson": (write_geojson, "GeoJSON (*.geojson)"),
-                   "annotations": (write_annotations, "Web Annotations (*.jsonld *.json)")}
-        writer, pattern = writers[kind]
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export", "", pattern)
-        if path:
-            try:
-                writer(self.index, path)
-            except InputError as exc:
-                self.window.show_error(exc)
-
-    # ---- menus -------------------------------------------------------------------
-
-    def build_menus(self, file_menu, edit_menu) -> None:
-        w = self.window
-        first = file_menu.actions()[0] if file_menu.actions() else None
-
-        def add(menu, text, keys, slot, before=None):
-            action = QAction(text, w)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(slot)
-            if before is not None:
-                menu.insertAction(before, action)
-            else:
-                menu.addAction(action)
-            w.addAction(action)
-            return action
-
-        add(file_menu, "&Open\u2026", [QKeySequence.StandardKey.Open], self.ask_open, first)
-        w.recent_menu = file_menu.addMenu("Open &recent")
-        file_menu.insertMenu(first, w.recent_menu)
-        add(file_menu, "&Save", [QKeySequence.StandardKey.Save], self.save, first)
-        add(file_menu, "Save &as\u2026", [QKeySequence.StandardKey.SaveAs], lambda: self.save_as(None), first)
-        add(file_menu, "&Import events from CSV\u2026", [], self.import_csv, first)
-        file_menu.insertSeparator(first)
-        undo = self.undo.createUndoAction(w, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo.createRedoAction(w, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (undo, redo):
-            edit_menu.addAction(action)
-            w.addAction(action)
-        edit_menu.addSeparator()
-        add(edit_menu, "&Suggest places and events\u2026", ["Ctrl+Shift+G"], self.suggest)
-        edit_menu.addSeparator()
-        add(edit_menu, "New &event from the selected words\u2026", ["Ctrl+E"], self.new_event_from_selection)
-        add(edit_menu, "Edit the e&vent\u2026", ["Ctrl+Shift+E"], self.edit_event)
-        add(edit_menu, "&Delete the event", ["Del"], self.delete_event)
-        edit_menu.addSeparator()
-        add(edit_menu, "New &place\u2026", ["Ctrl+Shift+P"], self.new_place)
-        add(edit_menu, "Edit the pla&ce\u2026", [], self.edit_place)
-        add(edit_menu, "Delete the place", [], self.delete_place)
-        move = add(edit_menu, "&Move places by dragging", [], lambda: self.set_move_mode(move.isChecked()))
-        move.setCheckable(True)
+        self.move_action.setChecked(on)
+        self.map_view.call("setEditable", on)

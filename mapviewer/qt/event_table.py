@@ -6,7 +6,9 @@ from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
+from ..model.document import Document
 from ..model.index import PlaceEventIndex
+from ..model.selection import Selection
 
 COLUMNS = ("Date", "Event", "Places")
 
@@ -129,21 +131,35 @@ class EventTable(QListView):
         # Follow the selection, not the current row: focusing the list must not choose an event.
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
+    def follow(self, document: Document, selection: Selection) -> None:
+        """List the document's events; the selected event is the selected row, both ways."""
+        self._selection = selection
+        document.index_changed.connect(self._on_index)
+        selection.event_changed.connect(self.show_event)
+        self.event_activated.connect(selection.select_event)
+        self._on_index(document.index)
+
+    def _on_index(self, index: PlaceEventIndex) -> None:
+        self.set_index(index)
+        self.show_event(self._selection.event)
+
     def set_index(self, index: PlaceEventIndex) -> None:
         self.table_model.set_index(index)
 
     def show_event(self, event_id: str | None) -> None:
         row = self.table_model.row_of(event_id)
         selection = self.selectionModel()
-        if row < 0:
-            selection.clear()
-            return
-        if selection.currentIndex().row() != row:
-            index = self.table_model.index(row, 0)
-            selection.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect,
-            )
+        # Showing the selection is not choosing it: the row change must not come back as a choice.
+        blocked = self.blockSignals(True)
+        try:
+            if row < 0:
+                selection.clear()
+                return
+            if selection.currentIndex().row() != row or not selection.isSelected(selection.currentIndex()):
+                selection.setCurrentIndex(self.table_model.index(row, 0),
+                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self.blockSignals(blocked)
         self.scrollTo(self.table_model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
 
     def selected_event(self) -> str | None:

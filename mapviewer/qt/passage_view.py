@@ -8,7 +8,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
+from ..model.document import Document
 from ..model.index import PlaceEventIndex
+from ..model.selection import Selection
 
 EVENT_BACKGROUND = QColor("#ffd9a8")
 ANCHOR_UNDERLINE = QColor("#c8a27a")
@@ -34,6 +36,24 @@ class PassageView(QTextBrowser):
         self._event: str | None = None
         self._place: str | None = None
         self._font_size = 12.0
+
+    def follow(self, document: Document, selection: Selection) -> None:
+        """Show the document's passage and the selection's event and place; clicks choose."""
+        self._chosen = selection
+        document.index_changed.connect(self._on_index)
+        selection.event_changed.connect(self.show_event)
+        selection.place_changed.connect(self.show_place)
+        self.event_clicked.connect(selection.select_event)
+        self._on_index(document.index)
+
+    def _on_index(self, index: PlaceEventIndex) -> None:
+        top = self.verticalScrollBar().value()
+        same_text = self._index is not None and self._index.passage is index.passage
+        self.set_index(index)
+        self._event, self._place = self._chosen.event, self._chosen.place
+        self._apply_highlights()
+        if same_text:
+            self.verticalScrollBar().setValue(top)  # an edit must not send the reader to the top
 
     # ---- content -----------------------------------------------------------
 

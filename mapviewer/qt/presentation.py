@@ -6,7 +6,10 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ..model.document import Document
+from ..model.index import PlaceEventIndex
 from ..model.presentation import Presentation
+from ..model.selection import Selection
 
 # Clicker keys (PageDown/PageUp) and the keyboard's equivalents.
 KEYS = {
@@ -63,25 +66,41 @@ class PresenterView(QWidget):
         seconds = self._elapsed.elapsed() // 1000
         self.clock.setText(f"{seconds // 60}:{seconds % 60:02d}")
 
-    def show_steps(self, show: Presentation) -> None:
+    def show_steps(self, show: Presentation, selected: str | None) -> None:
         index = show.index
-        current, following = show.current, show.following
-        self.current.setText(_step_title(index, current) if current else "(before the first event)")
+        current, following = show.current(selected), show.following(selected)
+        if current:
+            self.current.setText(_step_title(index, current))
+        elif selected:
+            self.current.setText(_event_title(index, selected) + "  (not a step of the lecture)")
+        else:
+            self.current.setText("(before the first event)")
         self.following.setText(_step_title(index, following) if following else "(the end)")
         self.note.setText(current.note if current and current.note else "")
 
 
-def _step_title(index, step) -> str:
-    event = index.events[step.event]
+def _step_title(index: PlaceEventIndex, step) -> str:
+    return _event_title(index, step.event)
+
+
+def _event_title(index: PlaceEventIndex, event_id: str) -> str:
+    event = index.events[event_id]
     return f"{event.date.label()} \u2014 {event.title}"
 
 
 class PresentationMode(QObject):
-    """Turns the main window into the audience's view and back; owns the clicker keys."""
+    """Turns the main window into the audience's view and back; owns the clicker keys.
 
-    def __init__(self, window) -> None:
+    The lecture's position is the selection's: a key chooses the next step's event, and
+    whatever chooses an event (a key, the map, the list) moves banner and presenter view.
+    """
+
+    def __init__(self, window, document: Document, selection: Selection, map_view, resting_widgets) -> None:
         super().__init__(window)
         self.window = window
+        self.selection = selection
+        self.map_view = map_view
+        self._resting_widgets = resting_widgets  # hidden while presenting: the text, the list, the slider
         self.talk: Presentation | None = None
         self.points = DEFAULT_POINTS
         self.presenter: PresenterView | None = None
@@ -99,6 +118,17 @@ class PresentationMode(QObject):
         self.black_screen.setStyleSheet("background: #000000;")
         self.black_screen.setAutoFillBackground(True)
         self.black_screen.hide()
+        document.index_changed.connect(self._on_index)
+        selection.event_changed.connect(self._on_event)
+
+    def _on_index(self, index: PlaceEventIndex) -> None:
+        if self.talk:
+            self.talk.set_index(index)
+            self.refresh()
+
+    def _on_event(self, _event_id: str | None) -> None:
+        if self.talk:
+            self.refresh()
 
     @property
     def active(self) -> bool:
@@ -115,22 +145,20 @@ class PresentationMode(QObject):
         w = self.window
         if self.active:
             return
-        self.talk = Presentation(w.index, tour_id)
-        self.talk.start_at(w.selection.event)
+        self.talk = Presentation(self.selection.index, tour_id)
         # The clicker keys are ours while presenting; the window's own shortcuts rest.
         self._resting = [a for a in w.actions() if a.isEnabled() and a is not w.present_action]
         for action in self._resting:
             action.setEnabled(False)
-        self._saved = {"geometry": w.saveGeometry(), "maximized": w.isMaximized(),
-                       "sizes": w.splitter.sizes()}
+        self._saved = {"geometry": w.saveGeometry(), "maximized": w.isMaximized()}
         w.menuBar().hide()
         w.statusBar().hide()
-        w.left.hide()
-        w.timeline.hide()
+        for widget in self._resting_widgets:
+            widget.hide()
         self.banner.show()
         self.sentence.show()
         self.set_points(self.points)
-        w.map_view.call("setPresentation", True)
+        self.map_view.call("setPresentation", True)
         if fullscreen:
             w.showFullScreen()
         # Filter the keys of the widgets a talk can focus; an application-wide Python event
@@ -163,7 +191,7 @@ class PresentationMode(QObject):
             self.presenter.close()
             self.presenter.deleteLater()
             self.presenter = None
-        w.map_view.call("setPresentation", False)
+        self.map_view.call("setPresentation", False)
         w.showNormal()
         if self._saved.get("maximized"):
             w.showMaximized()
@@ -172,13 +200,12 @@ class PresentationMode(QObject):
             action.setEnabled(True)
         w.menuBar().show()
         w.statusBar().show()
-        w.left.show()
-        w.timeline.show()
-        w.splitter.setSizes(self._saved["sizes"])
+        for widget in self._resting_widgets:
+            widget.show()
 
     def _key_widgets(self) -> list[QWidget]:
         w = self.window
-        return [x for x in (w, w.map_view, w.map_view.focusProxy(), self.banner, self.sentence,
+        return [x for x in (w, self.map_view, self.map_view.focusProxy(), self.banner, self.sentence,
                             self.black_screen) if x is not None]
 
     # ---- what the audience sees ------------------------------------------------
@@ -194,8 +221,8 @@ class PresentationMode(QObject):
         self.sentence.setFont(sentence_font)
 
     def refresh(self) -> None:
-        index = self.window.index
-        event_id = self.window.selection.event
+        index = self.selection.index
+        event_id = self.selection.event
         if event_id:
             event = index.events[event_id]
             self.banner.setText(f"{event.date.label()} \u2014 {event.title}")
@@ -204,7 +231,7 @@ class PresentationMode(QObject):
             self.banner.setText(index.meta.get("title") or index.passage.name)
             self.sentence.setText("Press \u2192 or PageDown to begin.")
         if self.presenter and self.talk:
-            self.presenter.show_steps(self.talk)
+            self.presenter.show_steps(self.talk, event_id)
 
     def _set_black(self, black: bool) -> None:
         if black:
@@ -222,7 +249,7 @@ class PresentationMode(QObject):
         key = event.key()
         mods = event.modifiers()
         if self.talk.black:
-            self.talk.press("any")
+            self.talk.press("any", self.selection.event)
             self._set_black(False)
             return True
         if key == Qt.Key.Key_Escape:
@@ -239,13 +266,11 @@ class PresentationMode(QObject):
             name = chr(key)
         if name is None:
             return False
-        target = self.talk.press(name)
+        step = self.talk.press(name, self.selection.event)
         if self.talk.black:
             self._set_black(True)
-        if target:
-            self.window.selection.select_event(target)
-            step = self.talk.current
-            if step and step.view:
-                self.window.map_view.call("setView", step.view)
-        self.refresh()
+        if step:
+            self.selection.select_event(step.event)  # the banner and presenter view follow it
+            if step.view:
+                self.map_view.call("setView", step.view)
         return True

@@ -1,16 +1,14 @@
-"""Render the window to a PNG without a display: wait for the page, select, grab."""
+"""Render the window to a PNG without a display: select, wait for the map to settle, grab."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..export.render import EventRenderer
-
-# With no event to wait for: long enough for the page to draw its first frames.
-SETTLE_MS = 1000
+from ..export.slides import png_bytes
+from ..interchange.save import write_atomically
+from .offscreen import OffscreenRenderer
 
 
 def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, int],
@@ -20,32 +18,24 @@ def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, 
     window.resize(*size)
     window.show()
     if present:
-        window.presentation.start(window.index.tours[0].id if window.index.tours else "", fullscreen=False)
+        window.presentation.start(window.index.tours[0].id if window.index.tours else "", fullscreen=False,
+                                  with_presenter=False)
     result = {"code": 1}
+    renderer = OffscreenRenderer(window)
 
-    def save(_event_id, pixmap) -> None:
-        if not pixmap.save(str(out), "PNG"):
-            raise OSError(f"cannot write {out}")
+    def save(_event_id: str, image) -> None:
+        write_atomically(Path(out), png_bytes(image), keep_backup=False)
 
-    def done(ok: bool, message: str) -> None:
-        if not ok:
-            print(f"mapviewer: {out}: {message}", flush=True)
-        result["code"] = 0 if ok else 2
+    def done(error: str | None) -> None:
+        if error:
+            print(f"mapviewer: {out}: {error}", flush=True)
+        result["code"] = 2 if error else 0
         app.quit()
 
     if event_id:
-        renderer = EventRenderer(window, [event_id], window.grab, save)
-        renderer.finished.connect(done)
-        renderer.start()
+        renderer.render([event_id], "window", size, save, done)
     else:
-        def grab() -> None:
-            try:
-                save(None, window.grab())
-                done(True, "")
-            except OSError as exc:
-                done(False, str(exc))
-
-        window.map_view.ready.connect(lambda: QTimer.singleShot(SETTLE_MS, grab))
+        renderer.render_current(save, done)
     app.exec()
     window.close()
     return result["code"]

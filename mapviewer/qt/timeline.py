@@ -9,8 +9,9 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QStyleOptionSlider, QWidget
 
 from ..model.dates import MONTHS
+from ..model.document import Document
 from ..model.index import PlaceEventIndex
-from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE, map_date_of
+from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE, Selection, map_date_of
 
 TICK = QColor("#d35400")
 
@@ -74,6 +75,14 @@ class TimelineSlider(QWidget):
         layout.addWidget(self.label)
         self.slider.valueChanged.connect(self._on_value)
         self._quiet = False
+
+    def follow(self, document: Document, selection: Selection) -> None:
+        """Show the selection's date and the document's events as ticks; dragging sets the date."""
+        document.index_changed.connect(self.set_index)
+        selection.date_changed.connect(self.set_date)
+        self.date_chosen.connect(selection.set_date)
+        self.set_index(document.index)
+        self.set_date(selection.date)
 
     def set_index(self, index: PlaceEventIndex) -> None:
         self.slider.days = sorted({(map_date_of(e) - FIRST_MAP_DATE).days for e in index.events.values()})

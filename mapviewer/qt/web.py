@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from collections import deque
@@ -18,9 +19,13 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
+from ..mappage.payload import page_payload
 from ..mappage.build import BORDERS_FILE, PAGE_URL_BASE, cached_page, load_borders_bytes, page_assets
 from ..mappage.encode import command
+from ..model.document import Document
 from ..model.errors import InputError
+from ..model.index import PlaceEventIndex
+from ..model.selection import Selection
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +187,7 @@ class Bridge(QObject):
     place_closed = Signal(str)
     event_chosen = Signal(str)
     page_shown = Signal(str, str)
+    settled = Signal(str, str)  # event id ("" for none), ISO date
     place_moved = Signal(str, float, float)
 
     @Slot()
@@ -209,9 +215,18 @@ class Bridge(QObject):
         """The page has drawn a selection ("event", id) or a date ("date", ISO date)."""
         self.page_shown.emit(kind, value)
 
+    @Slot(str, str)
+    def pageSettled(self, event_id: str, date: str) -> None:  # noqa: N802
+        """The map has stopped: no flight, no border fade, borders drawn."""
+        self.settled.emit(event_id, date)
+
 
 class MapView(QWebEngineView):
-    """Shows the map page; ``call`` runs a named page function once the page is ready."""
+    """Shows the map page; ``call`` runs a named page function once the page is ready.
+
+    ``follow`` ties it to a document and a selection: the page shows what they hold, and
+    what the reader does on the map goes back to the selection.
+    """
 
     ready = Signal()
 
@@ -232,6 +247,52 @@ class MapView(QWebEngineView):
     @property
     def is_ready(self) -> bool:
         return self._ready
+
+    def follow(self, document: Document, selection: Selection) -> None:
+        self._selection = selection
+        document.index_changed.connect(self._on_index)
+        selection.event_changed.connect(self._on_event)
+        selection.place_changed.connect(self._on_place)
+        selection.date_changed.connect(self._on_date)
+        self.bridge.place_clicked.connect(self._on_place_clicked)
+        self.bridge.place_closed.connect(self._on_place_closed)
+        self.bridge.event_chosen.connect(self._on_event_chosen)
+        self._on_index(document.index)
+
+    def request_settled(self) -> None:
+        """Ask the page to report ``bridge.settled`` once the map has stopped moving."""
+        self.call("reportSettled")
+
+    def _on_index(self, index: PlaceEventIndex) -> None:
+        # The page starts the new index with nothing chosen: give it the selection again.
+        self.call("setIndex", page_payload(index))
+        selection = self._selection
+        if selection.event:
+            self.call("selectEvent", selection.event)
+        if selection.place:
+            self.call("selectPlace", selection.place)
+        self.call("showDate", selection.date.isoformat())
+
+    def _on_event(self, event_id: str | None) -> None:
+        self.call("selectEvent", event_id)
+
+    def _on_place(self, place_id: str | None) -> None:
+        self.call("selectPlace", place_id)
+
+    def _on_date(self, date: dt.date) -> None:
+        self.call("showDate", date.isoformat())
+
+    def _on_place_clicked(self, place_id: str) -> None:
+        if place_id in self._selection.index.places:
+            self._selection.select_place(place_id)
+
+    def _on_place_closed(self, place_id: str) -> None:
+        if self._selection.place == place_id:
+            self._selection.select_place(None)
+
+    def _on_event_chosen(self, event_id: str) -> None:
+        if event_id in self._selection.index.events:
+            self._selection.select_event(event_id)
 
     def call(self, fn: str, *args: object) -> None:
         """Run the page function ``fn`` with JSON-encoded arguments (queued until ready)."""

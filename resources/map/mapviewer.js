@@ -45,6 +45,26 @@
     requestAnimationFrame(function () { send("shown", kind, value); });
   }
 
+  // ---- settling ------------------------------------------------------------
+  // The map has settled when no flight is waiting or under way, no border fade is running,
+  // no re-fit is pending and the borders are in. Python waits for this (exports, tests)
+  // instead of guessing with timers.
+  const busy = { frame: false, moving: false, refit: false };
+
+  function idle() {
+    return !busy.frame && !busy.moving && !busy.refit && fade === null && (mv.bordersLoaded || !!mv.standalone);
+  }
+
+  // Two frames later the settled picture has been drawn and handed on for display.
+  function maybeSettled() {
+    if (!idle()) return;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        if (idle()) send("pageSettled", mv.selectedEvent || "", mv.date || "");
+      });
+    });
+  }
+
   // ---- borders -------------------------------------------------------------
 
   function borderStyle(feature) {
@@ -94,6 +114,7 @@
     if (!mv.bordersLoaded) {  // drawn when they arrive
       if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(iso);
       confirm("date", iso);
+      maybeSettled();
       return;
     }
     if (fade) fade.finish();
@@ -115,6 +136,7 @@
       for (const layer of coming) layer.setStyle(borderStyle(layer.feature));
       for (const layer of coming) layer.bringToBack();
       fade = null;
+      maybeSettled();
     };
     confirm("date", iso);
     const step = function (now) {
@@ -126,7 +148,7 @@
       requestAnimationFrame(step);
     };
     const current = { finish: finish };
-    if (!leaving.length && !coming.length) return;
+    if (!leaving.length && !coming.length) { maybeSettled(); return; }
     if (instant) { finish(); return; }
     fade = current;
     requestAnimationFrame(step);
@@ -250,7 +272,7 @@
     mv.selectedPlace = null;
     restyle();
     confirm("event", id || "");
-    if (!ev) return;
+    if (!ev || !ev.places.some((pid) => mv.places[pid])) { maybeSettled(); return; }
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length > 1) {
@@ -260,7 +282,12 @@
     }
     // The highlight is drawn in this frame; the flight starts in the next, so the reader
     // sees the places light up at once, then the map moves to them.
-    requestAnimationFrame(function () { if (mv.selectedEvent === ev.id) frame(ev); });
+    busy.frame = true;
+    requestAnimationFrame(function () {
+      busy.frame = false;
+      if (mv.selectedEvent === ev.id) frame(ev);
+      maybeSettled();
+    });
   }
 
   function frame(ev) {
@@ -358,6 +385,7 @@
       date: mv.date,
       transitioning: fade !== null,
       bordersLoaded: mv.bordersLoaded,
+      settled: idle(),
       dateLabel: mv.dateControl ? mv.dateControl.textContent : "",
       borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
       highlightedStates: mv.borders.getLayers()
@@ -397,9 +425,12 @@
   let refitTimer = null;
   function refitAfterResize() {
     clearTimeout(refitTimer);
+    busy.refit = true;
     refitTimer = setTimeout(function () {
+      busy.refit = false;
       const ev = mv.selectedEvent && mv.events[mv.selectedEvent];
       if (ev) frame(ev);
+      maybeSettled();
     }, 150);
   }
 
@@ -432,8 +463,13 @@
     mv.map.on("mouseup", drop);
   }
 
+  // Python asks for a "settled" report after commands that may not move the map at all.
+  function reportSettled() {
+    maybeSettled();
+  }
+
   const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection, setPresentation, setView,
-    setEditable };
+    setEditable, reportSettled };
 
   function dispatch(message) {
     const command = JSON.parse(message);
@@ -469,6 +505,7 @@
     mv.borders.clearLayers();
     showDate(date, true);
     confirm("borders", String(mv.borderLayers.length));
+    maybeSettled();
   }
 
   // The app's page fetches its borders after it is up, so the window is usable sooner;
@@ -485,6 +522,8 @@
     mv.borders = borders;
     mv.date = options.date;
     map.on("resize", refitAfterResize);
+    map.on("movestart", function () { busy.moving = true; });
+    map.on("moveend", function () { busy.moving = false; maybeSettled(); });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     addDateControl();

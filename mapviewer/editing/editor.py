@@ -1,0 +1,233 @@
+"""What the editor does — open, save, recover, edit, suggest, import — with every question
+to the reader asked through an ``EditorView``, so it runs (and is tested) without dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, Protocol
+
+from ..interchange import save as saving
+from ..model import edits
+from ..model.document import Document
+from ..model.errors import InputError
+from ..model.index import INDEX_SUFFIX, PlaceEventIndex, index_path_for, load_index
+from ..model.passage import load_passage
+from ..model.selection import Selection
+
+SaveAnswer = Literal["save", "discard", "cancel"]
+
+
+def open_document(path: str | Path) -> PlaceEventIndex:
+    """An index file, a passage with the index beside it, or a passage alone (a new, empty index)."""
+    path = Path(path)
+    if path.name.endswith(INDEX_SUFFIX) or path.suffix == ".json":
+        return load_index(path)
+    passage = load_passage(path)
+    index_file = index_path_for(path)
+    if index_file.exists():
+        return load_index(index_file, passage)
+    return edits.empty_index(passage, index_file)
+
+
+class EditorView(Protocol):
+    """The questions and messages the editor needs; the window answers with dialogs."""
+
+    def ask_open_path(self) -> str | None: ...
+    def ask_save_path(self, suggested: str) -> str | None: ...
+    def ask_csv_path(self) -> str | None: ...
+    def ask_save_changes(self) -> SaveAnswer: ...
+    def ask_restore(self, path: str) -> bool: ...
+    def edit_event(self, index: PlaceEventIndex, event: dict) -> dict | None: ...
+    def edit_place(self, index: PlaceEventIndex, place: dict | None) -> dict | None: ...
+    def choose_suggestions(self, suggested: dict) -> set[str] | None: ...
+    def selected_span(self) -> tuple[int, int] | None: ...
+    def show_error(self, error: InputError) -> None: ...
+    def show_warnings(self, lines: list[str]) -> None: ...
+    def show_message(self, text: str) -> None: ...
+    def remember(self, path: str) -> None: ...
+
+
+class Editor:
+    """Opens, changes and saves the document; asks the reader only through ``view``."""
+
+    def __init__(self, document: Document, selection: Selection, view: EditorView) -> None:
+        self.document = document
+        self.selection = selection
+        self.view = view
+
+    @property
+    def index(self) -> PlaceEventIndex:
+        return self.document.index
+
+    @property
+    def modified(self) -> bool:
+        return self.document.modified
+
+    # ---- files -------------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a passage or index in place of the current one; False if it was not opened."""
+        if not self.confirm_discard():
+            return False
+        try:
+            index = open_document(path)
+        except InputError as exc:
+            self.view.show_error(exc)
+            return False
+        index, restored = self._offer_recovery(index)
+        self.document.open(index, modified=restored)
+        self.view.remember(index.path or str(path))
+        return True
+
+    def ask_open(self) -> bool:
+        path = self.view.ask_open_path()
+        return self.open_path(path) if path else False
+
+    def _offer_recovery(self, index: PlaceEventIndex) -> tuple[PlaceEventIndex, bool]:
+        """The recovery copy left by a session that ended unexpectedly, if the reader wants it."""
+        if not index.path or saving.find_recovery(index.path) is None:
+            return index, False
+        if self.view.ask_restore(index.path):
+            try:
+                return saving.load_recovery(index.path, index.passage), True
+            except InputError as exc:
+                self.view.show_error(exc)
+                return index, False  # keep the copy: it may be readable another day
+        saving.discard_recovery(index.path)
+        return index, False
+
+    def save(self) -> bool:
+        return self.save_as(self.index.path or None)
+
+    def save_as(self, path: str | Path | None) -> bool:
+        """Save to ``path`` (asked for when None); on failure nothing is lost and the reader is told."""
+        if path is None:
+            path = self.view.ask_save_path(str(index_path_for(self.index.passage.path or "passage.txt")))
+            if not path:
+                return False
+        try:
+            written = saving.save_index(self.index, path)
+        except InputError as exc:
+            self.view.show_error(exc)
+            return False
+        saving.discard_recovery(written)
+        if self.index.path and str(written) != self.index.path:
+            saving.discard_recovery(self.index.path)
+        self.document.mark_saved(str(path))
+        self.view.remember(str(path))
+        self.view.show_message(f"Saved {path}")
+        return True
+
+    def write_recovery(self) -> bool:
+        """The autosave: a recovery copy of unsaved work; never interrupts the reader."""
+        if not (self.modified and self.index.path):
+            return False
+        try:
+            saving.write_recovery_copy(self.index, self.index.path)
+        except InputError:
+            return False  # the next save says what is wrong
+        return True
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to drop the current index (saved, or the reader said so)."""
+        if not self.modified:
+            return True
+        answer = self.view.ask_save_changes()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # ---- edits -------------------------------------------------------------------
+
+    def change(self, text: str, change) -> bool:
+        """Apply an edit as one undoable step; a bad edit is explained and nothing changes."""
+        try:
+            self.document.change(text, change)
+        except InputError as exc:
+            self.view.show_error(exc)
+            return False
+        return True
+
+    def new_event_from_selection(self) -> bool:
+        span = self.view.selected_span()
+        if span is None:
+            self.view.show_message("Select the words of the event in the text first.")
+            return False
+        text = self.index.passage.text
+        words = text[span[0] : span[1]]
+        event = {"id": edits.unique_id(words[:40], set(self.index.events)), "title": words[:60].strip(),
+                 "date": self._date_near(span), "summary": words[:200], "places": [],
+                 "anchor": edits.anchor_for(text, *span)}
+        result = self.view.edit_event(self.index, event)
+        if result is None or not self.change("New event", edits.put_event(result)):
+            return False
+        self.selection.select_event(result["id"])
+        return True
+
+    def _date_near(self, span: tuple[int, int]) -> str:
+        """A first guess at the date: the last date written at or before the words."""
+        from ..suggest.dates import find_dates
+
+        found = [d for d in find_dates(self.index.passage.text, 0, span[1]) if d is not None]
+        return found[-1].value if found else "1921"
+
+    def _as_written(self, kind: str, item_id: str) -> dict:
+        """An event or place as the index file writes it, for a dialog to edit."""
+        return next(item for item in self.index.to_json()[kind] if item["id"] == item_id)
+
+    def edit_event(self) -> bool:
+        event_id = self.selection.event
+        if not event_id:
+            self.view.show_message("Choose an event first.")
+            return False
+        result = self.view.edit_event(self.index, self._as_written("events", event_id))
+        return result is not None and self.change("Edit event", edits.put_event(result))
+
+    def delete_event(self) -> bool:
+        event_id = self.selection.event
+        return bool(event_id) and self.change("Delete event", edits.delete_event(event_id))
+
+    def new_place(self) -> bool:
+        result = self.view.edit_place(self.index, None)
+        return result is not None and self.change("New place", edits.put_place(result))
+
+    def edit_place(self) -> bool:
+        place_id = self.selection.place
+        if not place_id:
+            self.view.show_message("Click a place on the map first.")
+            return False
+        result = self.view.edit_place(self.index, self._as_written("places", place_id))
+        return result is not None and self.change("Edit place", edits.put_place(result))
+
+    def delete_place(self) -> bool:
+        place_id = self.selection.place
+        return bool(place_id) and self.change("Delete place", edits.delete_place(place_id))
+
+    def move_place(self, place_id: str, lat: float, lon: float) -> bool:
+        return place_id in self.index.places and self.change("Move place", edits.move_place(place_id, lat, lon))
+
+    def suggest(self) -> bool:
+        from ..suggest.draft import suggest_index
+
+        suggested = suggest_index(self.index.passage)
+        if not suggested["events"]:
+            self.view.show_message("No dates or places found in the text.")
+            return False
+        chosen = self.view.choose_suggestions(suggested)
+        return bool(chosen) and self.change("Accept suggestions", edits.accept_suggestions(suggested, chosen))
+
+    def import_csv(self, path: str | Path | None = None) -> bool:
+        from ..interchange.csv_import import import_events_csv
+
+        path = path or self.view.ask_csv_path()
+        if not path:
+            return False
+        try:
+            new, messages = import_events_csv(path, self.index)
+        except InputError as exc:
+            self.view.show_error(exc)
+            return False
+        self.document.push("Import events", new)
+        if messages:
+            self.view.show_warnings(messages)
+        return True
