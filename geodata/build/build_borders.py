@@ -564,7 +564,7 @@ def apply_cuts(pieces):
     names = {(p[0], p[1]) for p in pieces}
     for poly_name, new_key, adm0, units, only_keys in CUTS:
         if units:
-            for u in units:
+            for u in sorted(units):
                 if (adm0, u) not in names:
                     raise SystemExit(f"cut {poly_name}: unit {adm0}/{u} not found")
         P = shapely.make_valid(Polygon(getattr(HD, poly_name)))
@@ -758,7 +758,8 @@ def main(argv=None):
     # change notes for each feature version
     def notes_for(grp, start, rs, prev_rs):
         out = []
-        for region in (rs | (prev_rs or frozenset())):
+        # sorted: this order becomes the order of the notes in `source`
+        for region in sorted(rs | (prev_rs or frozenset())):
             for s, g2, note in tl[region]:
                 if d(s) == start and note and note not in out:
                     out.append(note)
@@ -772,7 +773,7 @@ def main(argv=None):
         for b, e, rs in ch:
             key = rs
             if key not in geom_cache:
-                geom_cache[key] = polys_only(shapely.union_all([regions[r] for r in rs], grid_size=GRID))
+                geom_cache[key] = polys_only(shapely.union_all([regions[r] for r in sorted(rs)], grid_size=GRID))
             g = geom_cache[key]
             src = [NE]
             if rs & hand_cut:
@@ -807,7 +808,7 @@ def main(argv=None):
                 if inter.length > 0:
                     edges.add(tuple(sorted((live[i]["state"], live[j]["state"]))))
     states = sorted({f["state"] for f in feats})
-    colors = dsatur(states, edges)
+    colors = dsatur(states, sorted(edges))
     log(f"{len(states)} states, {len(edges)} adjacencies, colours used {sorted(set(colors.values()))}")
 
     feats.sort(key=lambda f: (f["state"], f["valid_from"], f["id"]))
@@ -821,7 +822,7 @@ def main(argv=None):
     text = ('{"type":"FeatureCollection","name":"mapviewer borders 1920-1922",'
             '"crs_note":"WGS84 lon/lat (EPSG:4326)","features":[\n'
             + ",\n".join(out_lines) + "\n]}\n")
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.write(text)
     log(f"wrote {args.out}: {len(feats)} features, {len(text.encode()) / 1e6:.2f} MB "
