@@ -3,7 +3,12 @@
 
 Run from the repository root:
 
-    .venv/bin/python geodata/build/build_borders.py [--gpkg PATH] [--out PATH]
+    .venv/bin/python geodata/build/build_borders.py [--gpkg PATH] [--out PATH] [--allow-other-input]
+
+The output depends only on the input file and the GEOS version: every set is
+iterated in sorted order, so PYTHONHASHSEED does not matter.  The input's
+sha256 is checked against ``recorded_input.py``; see geodata/README.md,
+"Reproducing the build".
 
 Method
 ------
@@ -44,8 +49,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
 import handdrawn as HD  # noqa: E402
+import recorded_input  # noqa: E402
 
-DEFAULT_GPKG = "/usr/share/qgis/resources/data/world_map.gpkg"
+DEFAULT_GPKG = recorded_input.GPKG
 DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "borders.geojson"))
 
 WINDOW = (-25.0, 28.0, 60.0, 72.0)
@@ -536,7 +542,7 @@ def drop_small(g, min_area):
 
 
 def load_units(gpkg):
-    df = pyogrio.read_dataframe(gpkg, layer="states_provinces",
+    df = pyogrio.read_dataframe(gpkg, layer=recorded_input.LAYER,
                                 columns=["name", "adm0_a3"], bbox=WINDOW)
     win = box(*WINDOW)
     pieces = []
@@ -693,11 +699,31 @@ def geom_json(g):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gpkg", default=DEFAULT_GPKG)
-    ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--gpkg", default=DEFAULT_GPKG,
+                    help=f"Natural Earth admin-1 GeoPackage (default: {DEFAULT_GPKG})")
+    ap.add_argument("--out", default=DEFAULT_OUT, help=f"output file (default: {DEFAULT_OUT})")
     ap.add_argument("--tolerance", type=float, default=SIMPLIFY_TOL)
+    ap.add_argument("--allow-other-input", action="store_true",
+                    help="build even when the input's sha256 is not the recorded one (warn only)")
     args = ap.parse_args(argv)
     t0 = time.time()
+
+    problem = recorded_input.input_problem(args.gpkg)
+    if problem and not os.path.exists(args.gpkg):
+        raise SystemExit(f"error: {problem}")
+    if problem:
+        why = (f"{problem}. A build from it may differ from the committed borders.geojson "
+               f"(see geodata/README.md, 'Reproducing the build').")
+        if not args.allow_other_input:
+            raise SystemExit(f"error: {why} Pass --allow-other-input to build anyway.")
+        log(f"warning: {why}")
+    found = recorded_input.tool_versions()
+    log("tools: " + ", ".join(f"{k} {v}" for k, v in found.items()))
+    differ = [f"{k} {v} (recorded {recorded_input.TOOLS[k]})"
+              for k, v in found.items() if v != recorded_input.TOOLS[k]]
+    if differ:
+        log("note: not the recorded tool versions: " + ", ".join(differ)
+            + "; geometry may differ from the committed file")
 
     pieces = load_units(args.gpkg)
     for pc in pieces:
