@@ -17,6 +17,7 @@ import pytest
 from mapviewer.interchange import annotations, csv_import, lpf, save
 from mapviewer.model.anchors import TextQuote, resolve_anchor
 from mapviewer.model.dates import HistDate
+from mapviewer.model import files
 from mapviewer.model.errors import InputError
 from mapviewer.model.index import index_from_json, load_index
 from mapviewer.paths import resource_path
@@ -97,7 +98,7 @@ def test_backup_holds_the_previous_version(carr, carr_file):
     original = carr_file.read_bytes()
     changed = edited(carr)
     save.save_index(changed, carr_file)
-    backup = save.backup_path(carr_file)
+    backup = files.backup_path(carr_file)
     assert backup.name == f"{CARR_INDEX}.bak"
     assert backup.read_bytes() == original
     assert first_title(load_index(carr_file)) == "Retitled by the test"
@@ -534,11 +535,3 @@ def test_interchange_never_imports_qt():
     code = ("import sys, mapviewer.interchange; "
             "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
-
-
-def test_ids_are_kebab_case_and_unique():
-    used = {"treaty-of-rapallo"}
-    assert csv_import.unique_event_id("Treaty of Rapallo", used) == "treaty-of-rapallo-2"
-    assert csv_import.unique_event_id("Договор", set()) == "event"
-    long_id = csv_import.unique_event_id("word " * 40, set())
-    assert re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", long_id) and not long_id.endswith("-")

@@ -9,9 +9,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..model.anchors import TextQuote, find_quote
+from ..model.anchors import TextQuote, UnquotableSpanError, find_quote, quote_for
 from ..model.dates import DateError, HistDate
-from ..model.errors import InputError, read_user_file
+from ..model.errors import InputError
+from ..model.files import read_user_file
+from ..model.ids import unique_id
 from ..model.index import PlaceEventIndex, check_schema, index_from_json
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
@@ -175,9 +177,12 @@ def _event_from_record(record: dict[str, str], index: PlaceEventIndex, matcher: 
     roles = matcher.roles(record["places"])
     if not record["quote"]:
         raise RowError("the quote is empty \u2014 copy the sentence from the passage")
-    anchor = resolve_quote(index.passage.text, record["quote"], record.get("prefix", ""),
-                           record.get("suffix", ""))
-    event = {"id": unique_event_id(title, used_ids), "title": title, "date": date,
+    span = quoted_span(index.passage.text, record["quote"], record.get("prefix", ""), record.get("suffix", ""))
+    try:
+        anchor = quote_for(index.passage.text, *span)
+    except UnquotableSpanError as exc:
+        raise RowError(f"quote: {exc}") from None
+    event = {"id": unique_id(title, used_ids, fallback="event"), "title": title, "date": date,
              "places": [{"place": p, "role": r} for p, r in roles],
              "anchor": anchor.to_json(), "summary": record.get("summary") or title}
     people = [p.strip() for p in record.get("people", "").split(";") if p.strip()]
@@ -190,8 +195,7 @@ def _event_from_record(record: dict[str, str], index: PlaceEventIndex, matcher: 
     except InputError as exc:
         field = exc.item.split("field ", 1)[1] if "field " in exc.item else "the row"
         raise RowError(f"{field}: {exc.problem}") from None
-    span_start = find_quote(index.passage.text, anchor)[0]
-    return event, (title.casefold(), date, (span_start, span_start + len(anchor.exact)))
+    return event, (title.casefold(), date, span)
 
 
 def spreadsheet_date(text: str) -> str:
@@ -293,26 +297,24 @@ class PlaceMatcher:
         return list(roles.items())
 
 
-def resolve_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> TextQuote:
-    """The anchor for a quoted sentence; tolerates other spaces, line breaks and curly quotes."""
-    anchor = TextQuote(quote, prefix, suffix)
-    hits = find_quote(text, anchor)
+def quoted_span(text: str, quote: str, prefix: str = "", suffix: str = "") -> tuple[int, int]:
+    """Where a quoted sentence is in the passage; tolerates other spaces, line breaks and curly quotes.
+
+    Raises RowError unless the quote (with the prefix and suffix the row gives) is there exactly once.
+    """
+    hits = [(start, start + len(quote)) for start in find_quote(text, TextQuote(quote, prefix, suffix))]
     if not hits:
         # A spreadsheet cell loses the passage's line breaks and may curl the quotes; find the
         # passage's own words so the anchor is still an exact copy.
-        spans = [m.span() for m in re.finditer(_tolerant_pattern(quote), text)
-                 if text[:m.start()].endswith(prefix) and text.startswith(suffix, m.end())]
-        if len(spans) == 1:
-            start, end = spans[0]
-            return TextQuote(text[start:end], prefix, suffix)
-        hits = spans
+        hits = [m.span() for m in re.finditer(_tolerant_pattern(quote), text)
+                if text.endswith(prefix, 0, m.start()) and text.startswith(suffix, m.end())]
     shown = quote if len(quote) <= 60 else quote[:57] + "..."
     if not hits:
         raise RowError(f"quote {shown!r} is not in the passage \u2014 copy it exactly from the passage")
     if len(hits) > 1:
         raise RowError(f"quote {shown!r} occurs {len(hits)} times in the passage \u2014 quote more of "
                        "the sentence (or fill the prefix or suffix column) so it occurs once")
-    return anchor
+    return hits[0]
 
 
 _LOOK_ALIKE = {**dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
@@ -323,14 +325,3 @@ _LOOK_ALIKE = {**dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
 def _tolerant_pattern(quote: str) -> str:
     words = ["".join(_LOOK_ALIKE.get(ch, re.escape(ch)) for ch in word) for word in quote.split()]
     return r"\s+".join(words) if words else r"(?!)"
-
-
-def unique_event_id(title: str, used: set[str]) -> str:
-    """A kebab-case id from the title, unique among ``used``: "Treaty of Rapallo" -> "treaty-of-rapallo"."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "event"
-    slug = slug[:56].rstrip("-")  # room for a "-NN" suffix within the 64-character limit
-    candidate, n = slug, 2
-    while candidate in used:
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate

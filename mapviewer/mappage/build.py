@@ -8,24 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from .. import __version__
 from ..model.errors import InputError
+from ..model.files import write_atomic
 from ..model.selection import DEFAULT_MAP_DATE
-from ..paths import geodata_path, resource_path
+from ..paths import cache_dir, geodata_path, resource_path
 from .encode import encode
 
 BORDERS_FILE = "borders.geojson"
 PAGE_URL_BASE = "mapviewer://app/"
 # Europe from Iceland to the Urals, as the map first opens.
 INITIAL_BOUNDS = [[35.0, -11.0], [67.0, 45.0]]
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mapviewer"
 
 
 def page_inputs_hash(borders: bytes) -> str:
@@ -113,11 +108,8 @@ def cached_page() -> bytes:
     load_borders()  # a damaged file is reported now, not as a blank map later
     html = build_page_html(None, scheme_asset_tags()).encode("utf-8")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(html)
-        tmp.replace(path)
-    except OSError:
+        write_atomic(path, html, create_folder=True)
+    except InputError:
         pass  # a read-only cache only costs start-up time
     return html
 

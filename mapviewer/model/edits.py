@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 
-from .anchors import TextQuote, find_quote
+from .ids import unique_id
 from .index import PlaceEventIndex, index_from_json
 from .passage import Passage
-
-CONTEXT = 24  # characters of prefix/suffix added when the words occur more than once
 
 
 def empty_index(passage: Passage, index_path: str | Path) -> PlaceEventIndex:
@@ -26,25 +23,6 @@ def apply(index: PlaceEventIndex, change) -> PlaceEventIndex:
     data = copy.deepcopy(index.to_json())
     change(data)
     return index_from_json(data, index.passage, index.path)
-
-
-def anchor_for(text: str, start: int, end: int) -> dict:
-    """A TextQuoteSelector for text[start:end], with context only where the words repeat."""
-    quote = TextQuote(text[start:end])
-    if len(find_quote(text, quote)) > 1:
-        quote = TextQuote(text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT])
-    return quote.to_json()
-
-
-def unique_id(base: str, used: set[str]) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:50] or "item"
-    if not slug[0].isalnum():
-        slug = "x" + slug
-    candidate, n = slug, 2
-    while candidate in used:
-        candidate = f"{slug}-{n}"
-        n += 1
-    return candidate
 
 
 def _put(kind: str, item: dict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,7 +13,8 @@ import fastjsonschema
 from ..paths import resource_path
 from .anchors import AnchorError, TextQuote, resolve_anchor
 from .dates import DateError, HistDate
-from .errors import InputError, read_user_file
+from .errors import InputError
+from .files import read_user_file
 from .passage import Passage, load_passage
 
 MAX_INDEX_BYTES = 20 * 1024 * 1024
@@ -196,8 +198,8 @@ def _schemas() -> _Schema:
     return _SCHEMA
 
 
-def _item_name(data: object, path) -> str:
-    """Name the item a schema error is about: 'event "rapallo" field date' rather than a path."""
+def item_name(data: object, path: Iterable[str | int]) -> str:
+    """Name the item at ``path`` in index JSON: 'event "rapallo", field date' rather than 'events.3.date'."""
     parts = list(path)
     if len(parts) >= 2 and parts[0] in ("events", "places", "tours") and isinstance(parts[1], int):
         kind = parts[0][:-1]
@@ -230,7 +232,7 @@ def check_schema(data: object, file: str = "") -> None:
     if errors:
         err = errors[0]
         raise InputError(file, err.message if len(err.message) < 300 else err.message[:297] + "...",
-                         item=_item_name(data, err.absolute_path),
+                         item=item_name(data, err.absolute_path),
                          fix="see docs/index-format.md for the format")
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError, read_user_file
+from .errors import InputError
+from .files import read_user_file
 
 MAX_PASSAGE_BYTES = 10 * 1024 * 1024
 _SEPARATOR = re.compile(r"^\s*(=|-|\*){5,}\s*$")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from ..model import edits
+from ..model import anchors, edits, ids
 from ..model.errors import InputError
 from ..model.index import INDEX_SUFFIX, PlaceEventIndex, index_path_for, load_index
 from ..model.passage import load_passage
@@ -186,9 +186,9 @@ class Editor(QObject):
             return
         text = self.index.passage.text
         date = self._date_near(span)
-        event = {"id": edits.unique_id(text[span[0]:span[1]][:40], set(self.index.events)),
+        event = {"id": ids.unique_id(text[span[0]:span[1]][:40], set(self.index.events), fallback="event"),
                  "title": text[span[0]:span[1]][:60].strip(), "date": date, "summary": text[span[0]:span[1]][:200],
-                 "places": [], "anchor": edits.anchor_for(text, *span)}
+                 "places": [], "anchor": anchors.quote_for(text, *span).to_json()}
         dialog = EventDialog(self.index, event, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.change("New event", edits.put_event(dialog.result_event())):
             self.window.selection.select_event(event["id"])

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ..model.errors import InputError
+from ..model.files import json_text, write_atomic
 from ..model.index import INDEX_SUFFIX, index_from_json, index_path_for
 from ..model.passage import load_passage
 from .draft import CONTEXT_MODES, draft_index
@@ -77,12 +76,12 @@ def main(argv: list[str]) -> int:
     try:
         # The draft must load as an index; anything else is a bug here, reported plainly.
         index_from_json(data, passage, str(out))
-        _write_json(out, data)
     except InputError as exc:
         return fail(f"the draft index does not validate ({exc.message}); please report this")
-    except OSError as exc:
-        return fail(f"{out}: cannot write the index ({exc.strerror or exc}) "
-                    "\u2014 check the folder and its permissions")
+    try:
+        write_atomic(out, json_text(data), fix="choose another --out")
+    except InputError as exc:
+        return fail(exc.message)
 
     names = ", ".join(p["name"] for p in draft.places[:8]) + (", \u2026" if len(draft.places) > 8 else "")
     print(f"Suggested an index for {passage_path.name}:")
@@ -94,15 +93,3 @@ def main(argv: list[str]) -> int:
     print("This is a draft: check every date, place and title before you rely on it.")
     return EXIT_OK
 
-
-def _write_json(path: Path, data: dict) -> None:
-    """Write whole or not at all: a temporary file beside the target, then a rename."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

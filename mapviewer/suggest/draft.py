@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.anchors import TextQuote, find_quote
+from ..model.anchors import UnquotableSpanError, quote_for
+from ..model.ids import slug, unique_id
 from ..model.passage import Passage
 from .dates import FoundDate, find_dates
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
@@ -17,6 +18,7 @@ from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
 CONTEXT_MODES = ("between", "previous")
 
 TITLE_WORDS = 8
+ID_WORDS = 6
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
 
@@ -102,6 +104,10 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         exact_start, exact_end = _trimmed_span(text, unit.start, unit.end)
         if exact_end <= exact_start:
             continue
+        try:
+            anchor = quote_for(text, exact_start, exact_end)
+        except UnquotableSpanError:
+            continue  # a clause too long to quote, or repeated word for word with its surroundings
         if unit.dates:
             found = unit.dates[0]
             date, from_context = found.value, False
@@ -118,11 +124,11 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             used_places.setdefault(match.place.id, [])
         title = _title(text, exact_start, exact_end, unit.dates)
         events.append({
-            "id": _unique_id(_slug(title) or "event", event_ids),
+            "id": _event_id(title, event_ids),
             "title": title,
             "date": date,
             "places": _roles(unit.places),
-            "anchor": _anchor(text, exact_start, exact_end),
+            "anchor": anchor.to_json(),
             "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
             "people": [],
             "date_source": date_source,
@@ -255,21 +261,6 @@ def _context_date(dates: list[FoundDate], unit: Unit, mode: str) -> str | None:
     return f"{previous.date.first.text}/{following.date.first.text}"
 
 
-def _anchor(text: str, start: int, end: int) -> dict:
-    """A TextQuoteSelector for the span, with as much prefix (or suffix) as makes it unique."""
-    exact = text[start:end]
-    quote = TextQuote(exact)
-    for size in range(8, 501, 8):
-        if len(find_quote(text, quote)) == 1:
-            break
-        prefix = text[max(0, start - size):start]
-        suffix = text[end:end + size]
-        quote = TextQuote(exact, prefix=prefix)
-        if len(find_quote(text, quote)) != 1:
-            quote = TextQuote(exact, prefix=prefix, suffix=suffix)
-    return quote.to_json()
-
-
 def _title(text: str, start: int, end: int, dates: tuple[FoundDate, ...]) -> str:
     """A short title: the clause cut to a few words, without a date that opens or closes it.
 
@@ -305,18 +296,12 @@ def _summary(clause: str, mark: str) -> str:
     return f"{line} {mark}" if mark else line
 
 
-def _slug(title: str) -> str:
-    words = re.findall(r"[a-z0-9]+", title.lower().replace("'", ""))
-    return "-".join(words[:6])[:48].strip("-")
-
-
-def _unique_id(base: str, used: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in used:
-        candidate = f"{base}-{n}"
-        n += 1
-    used.add(candidate)
-    return candidate
+def _event_id(title: str, used: set[str]) -> str:
+    """A new id for a drafted event: the first words of its title, numbered if taken."""
+    first_words = "-".join(slug(title, fallback="event").split("-")[:ID_WORDS])
+    event_id = unique_id(first_words, used, fallback="event")
+    used.add(event_id)
+    return event_id
 
 
 def _passage_meta(passage: Passage) -> dict:
