@@ -22,8 +22,25 @@ TEXT = "Lenin went to Genoa in April 1922. Then Rapallo. Then Genoa again.\n"
 
 # Pieces that make texts repeat themselves and mix the characters offsets get wrong: combining
 # accents, astral characters (two UTF-16 units, one code point), lone surrogates of either half.
-PIECES = ["a", "b", " ", "ab", "Genoa", "the ", "\n", "e\u0301", "\u0301", "\U0001f600", "\U00010348",
-          "\ud83d", "\ude00", "\ud800", "\udfff", "\u00e9", "\ufeff"]
+PIECES = [
+    "a",
+    "b",
+    " ",
+    "ab",
+    "Genoa",
+    "the ",
+    "\n",
+    "e\u0301",
+    "\u0301",
+    "\U0001f600",
+    "\U00010348",
+    "\ud83d",
+    "\ude00",
+    "\ud800",
+    "\udfff",
+    "\u00e9",
+    "\ufeff",
+]
 
 
 @st.composite
@@ -41,8 +58,9 @@ def texts_and_spans(draw):
 
 def quotable(text: str, start: int, end: int) -> bool:
     """Whether any anchor within the schema's limits selects the span once (the most context does, if any)."""
-    widest = TextQuote(text[start:end], text[max(0, start - MAX_CONTEXT_LENGTH):start],
-                       text[end:end + MAX_CONTEXT_LENGTH])
+    widest = TextQuote(
+        text[start:end], text[max(0, start - MAX_CONTEXT_LENGTH) : start], text[end : end + MAX_CONTEXT_LENGTH]
+    )
     return end - start <= MAX_EXACT_LENGTH and find_quote(text, widest) == [start]
 
 
@@ -89,19 +107,29 @@ def test_suffix_is_used_when_the_words_before_are_the_same():
 
 def test_the_anchor_passes_the_index_schema():
     second = TEXT.rindex("Genoa")
-    event = {"id": "e", "title": "t", "date": "1922", "summary": "s", "places": [],
-             "anchor": quote_for(TEXT, second, second + 5).to_json()}
-    check_schema({"format": "mapviewer-index", "version": 1, "passage": {"file": "p.txt"},
-                  "places": [], "events": [event]})
+    event = {
+        "id": "e",
+        "title": "t",
+        "date": "1922",
+        "summary": "s",
+        "places": [],
+        "anchor": quote_for(TEXT, second, second + 5).to_json(),
+    }
+    check_schema(
+        {"format": "mapviewer-index", "version": 1, "passage": {"file": "p.txt"}, "places": [], "events": [event]}
+    )
 
 
-@pytest.mark.parametrize(("text", "start", "end", "words"), [
-    (TEXT, 3, 3, "selects no text"),
-    (TEXT, 5, 2, "selects no text"),
-    (TEXT, 0, len(TEXT) + 1, "selects no text"),
-    ("a" * (MAX_EXACT_LENGTH + 1), 0, MAX_EXACT_LENGTH + 1, "at most 5000"),
-    ("ab" * 1000, 1000, 1002, "same 500 characters"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "words"),
+    [
+        (TEXT, 3, 3, "selects no text"),
+        (TEXT, 5, 2, "selects no text"),
+        (TEXT, 0, len(TEXT) + 1, "selects no text"),
+        ("a" * (MAX_EXACT_LENGTH + 1), 0, MAX_EXACT_LENGTH + 1, "at most 5000"),
+        ("ab" * 1000, 1000, 1002, "same 500 characters"),
+    ],
+)
 def test_spans_no_anchor_can_select_raise_a_clear_error(text, start, end, words):
     with pytest.raises(UnquotableSpanError, match=words) as caught:
         quote_for(text, start, end)

@@ -22,13 +22,26 @@ def quote_at(start, end):
 
 
 def _event(anchor, places=(), date="1922-04"):
-    return {"id": "went", "title": "Went", "date": date, "summary": "s",
-            "places": [{"place": p, "role": "venue"} for p in places], "anchor": anchor}
+    return {
+        "id": "went",
+        "title": "Went",
+        "date": date,
+        "summary": "s",
+        "places": [{"place": p, "role": "venue"} for p in places],
+        "anchor": anchor,
+    }
 
 
 def test_add_edit_move_and_delete(blank):
-    genoa = {"id": "genoa", "name": "Genoa", "modern_name": "Genova", "kind": "city",
-             "lat": 44.4, "lon": 8.9, "geonames": 3176219}
+    genoa = {
+        "id": "genoa",
+        "name": "Genoa",
+        "modern_name": "Genova",
+        "kind": "city",
+        "lat": 44.4,
+        "lon": 8.9,
+        "geonames": 3176219,
+    }
     index = edits.apply(blank, edits.put_place(genoa))
     index = edits.apply(index, edits.put_event(_event(quote_at(0, 33), ["genoa"])))
     assert index.events["went"].span == (0, 33)
@@ -46,15 +59,32 @@ def test_bad_edit_is_refused_with_the_loader_message(blank):
 
 
 def test_accepting_suggestions_reuses_places_and_renames_clashing_ids(blank):
-    genoa = {"id": "genoa", "name": "Genoa", "modern_name": "Genova", "kind": "city",
-             "lat": 44.4, "lon": 8.9, "geonames": 3176219}
+    genoa = {
+        "id": "genoa",
+        "name": "Genoa",
+        "modern_name": "Genova",
+        "kind": "city",
+        "lat": 44.4,
+        "lon": 8.9,
+        "geonames": 3176219,
+    }
     index = edits.apply(blank, edits.put_place(genoa))
     index = edits.apply(index, edits.put_event(_event(quote_at(0, 5))))
-    suggested = {"places": [dict(genoa, id="genova"),
-                            {"id": "rapallo", "name": "Rapallo", "modern_name": "Rapallo", "kind": "city",
-                             "lat": 44.35, "lon": 9.23, "geonames": 3169602}],
-                 "events": [_event(quote_at(34, 47), ["rapallo"]),
-                            dict(_event(quote_at(14, 19), ["genova"]), id="skip")]}
+    suggested = {
+        "places": [
+            dict(genoa, id="genova"),
+            {
+                "id": "rapallo",
+                "name": "Rapallo",
+                "modern_name": "Rapallo",
+                "kind": "city",
+                "lat": 44.35,
+                "lon": 9.23,
+                "geonames": 3169602,
+            },
+        ],
+        "events": [_event(quote_at(34, 47), ["rapallo"]), dict(_event(quote_at(14, 19), ["genova"]), id="skip")],
+    }
     index = edits.apply(index, edits.accept_suggestions(suggested, {"went"}))
     assert set(index.events) == {"went", "went-2"}
     assert index.events["went-2"].place_ids == ["rapallo"] and "rapallo" in index.places

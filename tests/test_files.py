@@ -90,8 +90,14 @@ def _suggest(carr, carr_file):
     return target, run
 
 
-WRITERS = {"save": _save, "recovery copy": _recovery, "lpf": _lpf, "geojson": _geojson,
-           "annotations": _annotations, "suggest": _suggest}
+WRITERS = {
+    "save": _save,
+    "recovery copy": _recovery,
+    "lpf": _lpf,
+    "geojson": _geojson,
+    "annotations": _annotations,
+    "suggest": _suggest,
+}
 
 
 @pytest.mark.parametrize("writer", WRITERS)
@@ -226,12 +232,15 @@ def test_read_user_file_names_the_problem(tmp_path):
 # -- the cache folder ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("platform", "expected"), [
-    ("linux", ".cache/mapviewer"),
-    ("freebsd14", ".cache/mapviewer"),
-    ("darwin", "Library/Caches/mapviewer"),
-    ("win32", "AppData/Local/mapviewer/cache"),
-])
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [
+        ("linux", ".cache/mapviewer"),
+        ("freebsd14", ".cache/mapviewer"),
+        ("darwin", "Library/Caches/mapviewer"),
+        ("win32", "AppData/Local/mapviewer/cache"),
+    ],
+)
 def test_cache_dir_without_settings_is_the_systems_usual_place(platform, expected, tmp_path, monkeypatch):
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.delenv("LOCALAPPDATA", raising=False)

@@ -10,17 +10,20 @@ from mapviewer.model.ids import MAX_ID_LENGTH, SLUG_LENGTH, is_valid_id, slug, u
 from mapviewer.model.index import check_schema
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Treaty of Rapallo", "treaty-of-rapallo"),
-    ("  Trade agreement, signed \u2014 caf\u00e9 talk!  ", "trade-agreement-signed-cafe-talk"),
-    ("\u0141\u00f3d\u017a, 1920", "lodz-1920"),
-    ("Bia\u0142ystok", "bialystok"),
-    ("Stra\u00dfe", "strasse"),
-    ("Lenin's \u2018New\u2019 Policy", "lenins-new-policy"),
-    ("\uff2e\uff25\uff30", "nep"),  # full-width letters fold to ASCII too
-    ("\u0414\u043e\u0433\u043e\u0432\u043e\u0440", "item"),  # nothing survives: the fallback
-    ("--- \U0001f600 ---", "item"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Treaty of Rapallo", "treaty-of-rapallo"),
+        ("  Trade agreement, signed \u2014 caf\u00e9 talk!  ", "trade-agreement-signed-cafe-talk"),
+        ("\u0141\u00f3d\u017a, 1920", "lodz-1920"),
+        ("Bia\u0142ystok", "bialystok"),
+        ("Stra\u00dfe", "strasse"),
+        ("Lenin's \u2018New\u2019 Policy", "lenins-new-policy"),
+        ("\uff2e\uff25\uff30", "nep"),  # full-width letters fold to ASCII too
+        ("\u0414\u043e\u0433\u043e\u0432\u043e\u0440", "item"),  # nothing survives: the fallback
+        ("--- \U0001f600 ---", "item"),
+    ],
+)
 def test_slug_examples(text, expected):
     assert slug(text) == expected
 
@@ -61,5 +64,13 @@ def test_any_text_gives_a_schema_valid_new_id_and_slugging_twice_changes_nothing
     assert slug(slug(text)) == slug(text)
     for made in (first, second):
         assert is_valid_id(made)
-        check_schema({"format": "mapviewer-index", "version": 1, "passage": {"file": "p.txt"},
-                      "places": [], "events": [], "tours": [{"id": made, "title": "t", "steps": []}]})
+        check_schema(
+            {
+                "format": "mapviewer-index",
+                "version": 1,
+                "passage": {"file": "p.txt"},
+                "places": [],
+                "events": [],
+                "tours": [{"id": made, "title": "t", "steps": []}],
+            }
+        )

@@ -19,8 +19,9 @@ def passage_source(index: PlaceEventIndex) -> str:
     return Path(index.meta.get("file") or index.passage.name).name
 
 
-def anchors_to_annotations(index: PlaceEventIndex, base_uri: str | None = None,
-                           source: str | None = None, include_mentions: bool = False) -> dict:
+def anchors_to_annotations(
+    index: PlaceEventIndex, base_uri: str | None = None, source: str | None = None, include_mentions: bool = False
+) -> dict:
     """An AnnotationCollection with one Annotation per event (file order).
 
     Ids are ``base_uri + "#" + event id`` when a base is given, else stable ``urn:uuid:``
@@ -46,13 +47,22 @@ def anchors_to_annotations(index: PlaceEventIndex, base_uri: str | None = None,
 def event_annotation(index: PlaceEventIndex, event: Event, source: str, base_uri: str | None = None) -> dict:
     """One event as an Annotation: its title, summary and date describe the quoted sentence."""
     body = [
-        {"type": "TextualBody", "purpose": "describing", "value": event.title,
-         "format": "text/plain", "language": "en"},
-        {"type": "TextualBody", "purpose": "commenting", "value": event.summary,
-         "format": "text/plain", "language": "en"},
+        {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "value": event.title,
+            "format": "text/plain",
+            "language": "en",
+        },
+        {
+            "type": "TextualBody",
+            "purpose": "commenting",
+            "value": event.summary,
+            "format": "text/plain",
+            "language": "en",
+        },
         # The date as the index writes it (ISO 8601 or its season/range extension).
-        {"type": "TextualBody", "purpose": "tagging", "value": f"date:{event.date.text}",
-         "format": "text/plain"},
+        {"type": "TextualBody", "purpose": "tagging", "value": f"date:{event.date.text}", "format": "text/plain"},
     ]
     for place_id in event.place_ids:
         body.append(_place_body(index.places[place_id]))
@@ -66,8 +76,9 @@ def event_annotation(index: PlaceEventIndex, event: Event, source: str, base_uri
     }
 
 
-def mention_annotation(index: PlaceEventIndex, place: Place, span: tuple[int, int], source: str,
-                       base_uri: str | None = None) -> dict:
+def mention_annotation(
+    index: PlaceEventIndex, place: Place, span: tuple[int, int], source: str, base_uri: str | None = None
+) -> dict:
     """A word naming a place, as an Annotation identifying that place."""
     return {
         "@context": ANNO_CONTEXT,
@@ -80,12 +91,10 @@ def mention_annotation(index: PlaceEventIndex, place: Place, span: tuple[int, in
 
 
 def _place_body(place: Place) -> dict:
-    return {"type": "SpecificResource", "purpose": "identifying",
-            "source": wikidata_uri(place) or geonames_uri(place)}
+    return {"type": "SpecificResource", "purpose": "identifying", "source": wikidata_uri(place) or geonames_uri(place)}
 
 
-def _target(index: PlaceEventIndex, span: tuple[int, int], source: str,
-            prefix: str = "", suffix: str = "") -> dict:
+def _target(index: PlaceEventIndex, span: tuple[int, int], source: str, prefix: str = "", suffix: str = "") -> dict:
     text = index.passage.text
     start, end = span
     # Keep the anchor's own context when it is longer, so the quote stays as unique as it was.
@@ -93,9 +102,9 @@ def _target(index: PlaceEventIndex, span: tuple[int, int], source: str,
     after = max(len(suffix), QUOTE_CONTEXT_CHARS)
     quote = {"type": "TextQuoteSelector", "exact": text[start:end]}
     if start:
-        quote["prefix"] = text[max(0, start - before):start]
+        quote["prefix"] = text[max(0, start - before) : start]
     if end < len(text):
-        quote["suffix"] = text[end:end + after]
+        quote["suffix"] = text[end : end + after]
     # Offsets count Unicode code points, as Python strings and the Web Annotation model do.
     position = {"type": "TextPositionSelector", "start": start, "end": end}
     return {"type": "SpecificResource", "source": source, "selector": [quote, position]}

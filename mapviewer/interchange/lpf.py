@@ -58,8 +58,11 @@ def _feature_id(index: PlaceEventIndex, place: Place, base_uri: str | None, used
 def _lpf_feature(index: PlaceEventIndex, place: Place, feature_id: str) -> dict:
     citation = {"label": index.meta.get("source") or index.meta.get("title") or index.passage.name}
     names = [{"toponym": place.name, "lang": "en", "citations": [citation]}]
-    authority = [{"label": label, "@id": uri} for label, uri in
-                 (("Wikidata", wikidata_uri(place)), ("GeoNames", geonames_uri(place))) if uri]
+    authority = [
+        {"label": label, "@id": uri}
+        for label, uri in (("Wikidata", wikidata_uri(place)), ("GeoNames", geonames_uri(place)))
+        if uri
+    ]
     if place.modern_name == place.name:
         names[0]["citations"].extend(authority)
     else:
@@ -73,10 +76,10 @@ def _lpf_feature(index: PlaceEventIndex, place: Place, feature_id: str) -> dict:
         "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
         "when": place_when(index, place),
         "names": names,
-        "types": [{"identifier": identifier, "label": label,
-                   "sourceLabels": [{"label": place.kind, "lang": "en"}]}],
-        "links": [{"type": "closeMatch", "identifier": uri}
-                  for uri in (wikidata_uri(place), geonames_uri(place)) if uri],
+        "types": [{"identifier": identifier, "label": label, "sourceLabels": [{"label": place.kind, "lang": "en"}]}],
+        "links": [
+            {"type": "closeMatch", "identifier": uri} for uri in (wikidata_uri(place), geonames_uri(place)) if uri
+        ],
     }
     if place.note:
         feature["descriptions"] = [{"value": place.note, "lang": "en"}]
@@ -92,9 +95,10 @@ def place_when(index: PlaceEventIndex, place: Place) -> dict:
             spans.append(span)
     if spans:
         return {"timespans": spans, "label": f"dates of the events at {place.name} in the passage"}
-    return {"timespans": [{"start": {"in": f"{FIRST_MAP_DATE.year:04d}"},
-                           "end": {"in": f"{LAST_MAP_DATE.year:04d}"}}],
-            "label": "the period of the passage"}
+    return {
+        "timespans": [{"start": {"in": f"{FIRST_MAP_DATE.year:04d}"}, "end": {"in": f"{LAST_MAP_DATE.year:04d}"}}],
+        "label": "the period of the passage",
+    }
 
 
 def lpf_timespan(date: HistDate) -> dict:
@@ -121,20 +125,22 @@ def places_to_geojson(index: PlaceEventIndex) -> dict:
     """The places as plain GeoJSON points, with the ids of their events in date order."""
     features = []
     for place in index.places.values():
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-            # Every feature has every property (null when unknown) so GIS tools see one table.
-            "properties": {
-                "id": place.id,
-                "name": place.name,
-                "modern_name": place.modern_name,
-                "kind": place.kind,
-                "wikidata": place.wikidata,
-                "geonames": place.geonames,
-                "events": [e.id for e in index.events_at(place.id)],
-            },
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                # Every feature has every property (null when unknown) so GIS tools see one table.
+                "properties": {
+                    "id": place.id,
+                    "name": place.name,
+                    "modern_name": place.modern_name,
+                    "kind": place.kind,
+                    "wikidata": place.wikidata,
+                    "geonames": place.geonames,
+                    "events": [e.id for e in index.events_at(place.id)],
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 

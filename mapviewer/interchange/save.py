@@ -176,8 +176,7 @@ def load_recovery(path: str | Path, passage: Passage | None = None) -> PlaceEven
     try:
         raw = copy.read_bytes()
     except OSError as exc:
-        raise InputError(copy, f"cannot read the recovery copy ({exc.strerror})",
-                         fix="open the saved file") from None
+        raise InputError(copy, f"cannot read the recovery copy ({exc.strerror})", fix="open the saved file") from None
     data = parse_index_bytes(raw, str(copy))
     if passage is None:
         try:

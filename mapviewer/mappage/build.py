@@ -40,9 +40,16 @@ def build_page_html(borders: dict | None, asset_tags: str) -> str:
     import folium  # slow to import: only when the cached page is missing
 
     fmap = folium.Map(
-        location=[52.0, 20.0], zoom_start=4, tiles=None, prefer_canvas=True,
-        control_scale=True, min_zoom=3, max_zoom=10, world_copy_jump=False,
-        zoom_snap=0.25, zoom_delta=0.5,
+        location=[52.0, 20.0],
+        zoom_start=4,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        min_zoom=3,
+        max_zoom=10,
+        world_copy_jump=False,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
     )
     # Leaflet comes from the installed xstatic package through asset_tags, never a CDN.
     fmap.default_js = []
@@ -56,8 +63,7 @@ def build_page_html(borders: dict | None, asset_tags: str) -> str:
         options["bordersUrl"] = PAGE_URL_BASE + BORDERS_FILE
     fmap.fit_bounds(INITIAL_BOUNDS)
     start = folium.Element(
-        "<script>mapviewer.init(%s, %s, %s);</script>"
-        % (fmap.get_name(), layer.get_name(), encode(options))
+        f"<script>mapviewer.init({fmap.get_name()}, {layer.get_name()}, {encode(options)});</script>"
     )
     fmap.get_root().html.add_child(start, name="mapviewer_start")
     html = fmap.get_root().render()
@@ -67,13 +73,15 @@ def build_page_html(borders: dict | None, asset_tags: str) -> str:
 
 
 def scheme_asset_tags() -> str:
-    return "\n".join([
-        f'<link rel="stylesheet" href="{PAGE_URL_BASE}leaflet/leaflet.css"/>',
-        f'<link rel="stylesheet" href="{PAGE_URL_BASE}mapviewer.css"/>',
-        f'<script src="{PAGE_URL_BASE}leaflet/leaflet.js"></script>',
-        f'<script src="{PAGE_URL_BASE}qwebchannel.js"></script>',
-        f'<script src="{PAGE_URL_BASE}mapviewer.js"></script>',
-    ])
+    return "\n".join(
+        [
+            f'<link rel="stylesheet" href="{PAGE_URL_BASE}leaflet/leaflet.css"/>',
+            f'<link rel="stylesheet" href="{PAGE_URL_BASE}mapviewer.css"/>',
+            f'<script src="{PAGE_URL_BASE}leaflet/leaflet.js"></script>',
+            f'<script src="{PAGE_URL_BASE}qwebchannel.js"></script>',
+            f'<script src="{PAGE_URL_BASE}mapviewer.js"></script>',
+        ]
+    )
 
 
 def load_borders_bytes() -> bytes:
@@ -81,8 +89,9 @@ def load_borders_bytes() -> bytes:
     try:
         return geodata_path(BORDERS_FILE).read_bytes()
     except OSError as exc:
-        raise InputError(f"geodata/{BORDERS_FILE}", f"the border data cannot be read ({exc})",
-                         fix="reinstall mapviewer") from None
+        raise InputError(
+            f"geodata/{BORDERS_FILE}", f"the border data cannot be read ({exc})", fix="reinstall mapviewer"
+        ) from None
 
 
 def load_borders() -> dict:
@@ -92,8 +101,11 @@ def load_borders() -> dict:
         if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
             raise ValueError("not a GeoJSON FeatureCollection")
     except (ValueError, AttributeError) as exc:
-        raise InputError(f"geodata/{BORDERS_FILE}", f"the border data is damaged ({exc})",
-                         fix="reinstall mapviewer, or rebuild it with geodata/build/build_borders.py") from None
+        raise InputError(
+            f"geodata/{BORDERS_FILE}",
+            f"the border data is damaged ({exc})",
+            fix="reinstall mapviewer, or rebuild it with geodata/build/build_borders.py",
+        ) from None
     return data
 
 

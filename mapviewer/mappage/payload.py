@@ -10,8 +10,15 @@ def page_payload(index: PlaceEventIndex, standalone: bool = False) -> dict:
     """Places and events as the page draws them; the exported page also carries its text."""
     payload = {
         "places": [
-            {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
-             "lat": p.lat, "lon": p.lon, "states": list(p.states)}
+            {
+                "id": p.id,
+                "name": p.name,
+                "modern_name": p.modern_name,
+                "kind": p.kind,
+                "lat": p.lat,
+                "lon": p.lon,
+                "states": list(p.states),
+            }
             for p in index.places.values()
         ],
         "events": [

@@ -90,7 +90,10 @@ def quote_for(text: str, start: int, end: int) -> TextQuote:
     # For each other occurrence: how many characters before and after it agree with the span's.
     # A prefix longer than the agreement before it (or a suffix longer than the one after) rules it out.
     agreements = sorted(
-        ((_agree_before(text, p, start, room_before), _agree_after(text, p + len(exact), end, room_after)) for p in others),
+        (
+            (_agree_before(text, p, start, room_before), _agree_after(text, p + len(exact), end, room_after))
+            for p in others
+        ),
         reverse=True,
     )
     best: tuple[int, int] | None = None

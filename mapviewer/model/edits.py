@@ -12,9 +12,13 @@ from .passage import Passage
 
 def empty_index(passage: Passage, index_path: str | Path) -> PlaceEventIndex:
     """A new index for a passage that has none yet."""
-    data = {"format": "mapviewer-index", "version": 1,
-            "passage": {"file": Path(passage.path).name or "passage.txt", "title": Path(passage.path).stem},
-            "places": [], "events": []}
+    data = {
+        "format": "mapviewer-index",
+        "version": 1,
+        "passage": {"file": Path(passage.path).name or "passage.txt", "title": Path(passage.path).stem},
+        "places": [],
+        "events": [],
+    }
     return index_from_json(data, passage, str(index_path))
 
 
@@ -27,6 +31,7 @@ def apply(index: PlaceEventIndex, change) -> PlaceEventIndex:
 
 def _put(kind: str, item: dict):
     """Add the item to ``data[kind]``, or replace the one with the same id."""
+
     def change(data: dict) -> None:
         items = data[kind]
         for i, old in enumerate(items):
@@ -34,6 +39,7 @@ def _put(kind: str, item: dict):
                 items[i] = item
                 return
         items.append(item)
+
     return change
 
 
@@ -50,6 +56,7 @@ def delete_event(event_id: str):
         data["events"] = [e for e in data["events"] if e["id"] != event_id]
         for tour in data.get("tours", []):
             tour["steps"] = [s for s in tour["steps"] if s["event"] != event_id]
+
     return change
 
 
@@ -58,15 +65,18 @@ def move_place(place_id: str, lat: float, lon: float):
         for place in data["places"]:
             if place["id"] == place_id:
                 place["lat"], place["lon"] = round(lat, 4), round(lon, 4)
+
     return change
 
 
 def delete_place(place_id: str):
     """Remove a place and its links from every event."""
+
     def change(data: dict) -> None:
         data["places"] = [p for p in data["places"] if p["id"] != place_id]
         for event in data["events"]:
             event["places"] = [r for r in event["places"] if r["place"] != place_id]
+
     return change
 
 
@@ -76,6 +86,7 @@ def accept_suggestions(suggested: dict, event_ids: set[str]):
     Ids are kept where free and renamed where taken; a suggested place that the index already
     has (same id, or same name) is reused rather than added twice.
     """
+
     def change(data: dict) -> None:
         by_name = {p["name"].casefold(): p["id"] for p in data["places"]}
         place_ids = {p["id"] for p in data["places"]}
@@ -99,4 +110,5 @@ def accept_suggestions(suggested: dict, event_ids: set[str]):
             event_ids_used.add(event["id"])
             event["places"] = [{**r, "place": renamed.get(r["place"], r["place"])} for r in event["places"]]
             data["events"].append(event)
+
     return change

@@ -20,4 +20,3 @@ class InputError(Exception):
         if self.fix:
             text += f" \u2014 {self.fix}"
         return text
-

@@ -52,8 +52,14 @@ def backup_path(path: str | Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def write_atomic(path: str | Path, data: bytes | str, *, keep_backup: bool = False,
-                 create_folder: bool = False, fix: str = ELSEWHERE_FIX) -> Path:
+def write_atomic(
+    path: str | Path,
+    data: bytes | str,
+    *,
+    keep_backup: bool = False,
+    create_folder: bool = False,
+    fix: str = ELSEWHERE_FIX,
+) -> Path:
     """Replace the file at ``path`` with ``data`` in one step; return the path written.
 
     A string is written as UTF-8. The data goes to a temporary file beside the target, which

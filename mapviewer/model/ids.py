@@ -16,8 +16,9 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 # Apostrophes join a word rather than split it: "Lenin's" gives "lenins", not "lenin-s".
 _APOSTROPHES = dict.fromkeys(map(ord, "'\u2018\u2019\u02bc"), None)
 # Letters of European names that NFKD does not take apart into a base letter and an accent.
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
-                               "ı": "i", "ħ": "h", "ŀ": "l"})
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "ŀ": "l"}
+)
 
 
 def slug(text: str, *, fallback: str = "item") -> str:

@@ -37,7 +37,7 @@ class Place:
 
     @property
     def label(self) -> str:
-        """"Reval (Tallinn)" when the period name differs from today's, else the name."""
+        """ "Reval (Tallinn)" when the period name differs from today's, else the name."""
         if self.modern_name and self.modern_name != self.name:
             return f"{self.name} ({self.modern_name})"
         return self.name
@@ -125,8 +125,7 @@ class PlaceEventIndex:
         out["events"] = [_event_json(e) for e in self.events.values()]
         if self.tours:
             out["tours"] = [
-                {"id": t.id, "title": t.title, "steps": [_step_json(s) for s in t.steps]}
-                for t in self.tours
+                {"id": t.id, "title": t.title, "steps": [_step_json(s) for s in t.steps]} for t in self.tours
             ]
         return out
 
@@ -146,8 +145,7 @@ def find_mentions(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def _place_json(p: Place) -> dict:
-    out = {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
-           "lat": p.lat, "lon": p.lon}
+    out = {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind, "lat": p.lat, "lon": p.lon}
     if p.wikidata:
         out["wikidata"] = p.wikidata
     if p.geonames:
@@ -162,9 +160,14 @@ def _place_json(p: Place) -> dict:
 
 
 def _event_json(e: Event) -> dict:
-    out = {"id": e.id, "title": e.title, "date": e.date.text,
-           "places": [{"place": r.place, "role": r.role} for r in e.places],
-           "anchor": e.anchor.to_json(), "summary": e.summary}
+    out = {
+        "id": e.id,
+        "title": e.title,
+        "date": e.date.text,
+        "places": [{"place": r.place, "role": r.role} for r in e.places],
+        "anchor": e.anchor.to_json(),
+        "summary": e.summary,
+    }
     if e.people:
         out["people"] = list(e.people)
     if e.date_source:
@@ -227,29 +230,41 @@ def check_schema(data: object, file: str = "") -> None:
         import jsonschema
 
         schemas.full = jsonschema.Draft202012Validator(schemas.schema)
-    errors = sorted(schemas.full.iter_errors(data),
-                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    errors = sorted(
+        schemas.full.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path)))
+    )
     if errors:
         err = errors[0]
-        raise InputError(file, err.message if len(err.message) < 300 else err.message[:297] + "...",
-                         item=item_name(data, err.absolute_path),
-                         fix="see docs/index-format.md for the format")
+        raise InputError(
+            file,
+            err.message if len(err.message) < 300 else err.message[:297] + "...",
+            item=item_name(data, err.absolute_path),
+            fix="see docs/index-format.md for the format",
+        )
 
 
-def index_from_json(data: object, passage: Passage, file: str = "", *, schema_checked: bool = False
-                    ) -> PlaceEventIndex:
+def index_from_json(data: object, passage: Passage, file: str = "", *, schema_checked: bool = False) -> PlaceEventIndex:
     """Check a parsed index against the schema and the passage; raise InputError on the first problem."""
     if not schema_checked:
         check_schema(data, file)
     places: dict[str, Place] = {}
     for raw in data["places"]:
         if raw["id"] in places:
-            raise InputError(file, "this place id is used twice", item=f'place "{raw["id"]}"',
-                             fix="give each place its own id")
+            raise InputError(
+                file, "this place id is used twice", item=f'place "{raw["id"]}"', fix="give each place its own id"
+            )
         places[raw["id"]] = Place(
-            raw["id"], raw["name"], raw["modern_name"], raw["kind"], float(raw["lat"]), float(raw["lon"]),
-            raw.get("wikidata"), raw.get("geonames"), tuple(raw.get("mentions", ())),
-            tuple(raw.get("states", ())), raw.get("note", ""),
+            raw["id"],
+            raw["name"],
+            raw["modern_name"],
+            raw["kind"],
+            float(raw["lat"]),
+            float(raw["lon"]),
+            raw.get("wikidata"),
+            raw.get("geonames"),
+            tuple(raw.get("mentions", ())),
+            tuple(raw.get("states", ())),
+            raw.get("note", ""),
         )
     events: dict[str, Event] = {}
     for raw in data["events"]:
@@ -262,28 +277,48 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
             raise InputError(file, str(exc), item=f"{item}, field date", fix="correct the date") from None
         for role in raw["places"]:
             if role["place"] not in places:
-                raise InputError(file, f'it names the place "{role["place"]}", which is not in the places list',
-                                 item=item, fix="add the place or correct the id")
+                raise InputError(
+                    file,
+                    f'it names the place "{role["place"]}", which is not in the places list',
+                    item=item,
+                    fix="add the place or correct the id",
+                )
         anchor = raw["anchor"]
         quote = TextQuote(anchor["exact"], anchor.get("prefix", ""), anchor.get("suffix", ""))
         try:
             span = resolve_anchor(passage.text, quote)
         except AnchorError as exc:
-            raise InputError(file, str(exc), item=f"{item}, field anchor",
-                             fix="copy the words exactly from the passage") from None
+            raise InputError(
+                file, str(exc), item=f"{item}, field anchor", fix="copy the words exactly from the passage"
+            ) from None
         events[raw["id"]] = Event(
-            raw["id"], raw["title"], date,
+            raw["id"],
+            raw["title"],
+            date,
             tuple(PlaceRole(r["place"], r["role"]) for r in raw["places"]),
-            quote, raw["summary"], span, tuple(raw.get("people", ())), raw.get("date_source", ""),
+            quote,
+            raw["summary"],
+            span,
+            tuple(raw.get("people", ())),
+            raw.get("date_source", ""),
         )
     tours = []
     for raw in data.get("tours", ()):
         for step in raw["steps"]:
             if step["event"] not in events:
-                raise InputError(file, f'step names the event "{step["event"]}", which is not in the index',
-                                 item=f'tour "{raw["id"]}"', fix="correct the event id")
-        tours.append(Tour(raw["id"], raw["title"],
-                          tuple(TourStep(s["event"], s.get("note", ""), s.get("view")) for s in raw["steps"])))
+                raise InputError(
+                    file,
+                    f'step names the event "{step["event"]}", which is not in the index',
+                    item=f'tour "{raw["id"]}"',
+                    fix="correct the event id",
+                )
+        tours.append(
+            Tour(
+                raw["id"],
+                raw["title"],
+                tuple(TourStep(s["event"], s.get("note", ""), s.get("view")) for s in raw["steps"]),
+            )
+        )
     return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file)
 
 

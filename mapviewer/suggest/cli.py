@@ -32,15 +32,20 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="mapviewer suggest",
         description="Draft a place-event index for a passage that has none: the places and dates "
-                    "the text names, and an event for each clause that carries them.",
+        "the text names, and an event for each clause that carries them.",
         epilog="The draft is a starting point: check every date, place and title (docs/suggest.md).",
     )
     parser.add_argument("passage", help="a UTF-8 text passage (.txt or .md)")
-    parser.add_argument("--out", metavar="PATH", help="where to write the index "
-                        "(default: beside the passage, PASSAGE.index.json)")
+    parser.add_argument(
+        "--out", metavar="PATH", help="where to write the index (default: beside the passage, PASSAGE.index.json)"
+    )
     parser.add_argument("--force", action="store_true", help="replace an index that is already there")
-    parser.add_argument("--context-dates", choices=CONTEXT_MODES, default="between",
-                        help="how a clause without a date of its own is dated (default: between)")
+    parser.add_argument(
+        "--context-dates",
+        choices=CONTEXT_MODES,
+        default="between",
+        help="how a clause without a date of its own is dated (default: between)",
+    )
     return parser
 
 
@@ -87,9 +92,10 @@ def main(argv: list[str]) -> int:
     print(f"Suggested an index for {passage_path.name}:")
     print(f"  places  {len(draft.places):3d}" + (f"  ({names})" if names else ""))
     print(f"  dates   {len(draft.dates):3d}")
-    print(f"  events  {len(draft.events):3d}" +
-          (f"  ({draft.context_dated} dated from context)" if draft.context_dated else ""))
+    print(
+        f"  events  {len(draft.events):3d}"
+        + (f"  ({draft.context_dated} dated from context)" if draft.context_dated else "")
+    )
     print(f"Wrote {out}")
     print("This is a draft: check every date, place and title before you rely on it.")
     return EXIT_OK
-

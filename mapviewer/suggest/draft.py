@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from ..model.anchors import UnquotableSpanError, quote_for
@@ -22,15 +23,15 @@ ID_WORDS = 6
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
 
-_ABBREVIATIONS = {
-    "st", "mr", "mrs", "dr", "gen", "col", "lt", "capt", "prof", "sen", "rev", "no", "nos", "pp", "p",
-    "vol", "cf", "ed", "eds", "viz", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "fig", "ch", "art", "e.g", "i.e",
-}
+_ABBREVIATIONS = set(
+    "st mr mrs dr gen col lt capt prof sen rev no nos pp p vol cf ed eds viz"
+    " ca jan feb mar apr jun jul aug sep sept oct nov dec fig ch art e.g i.e".split()
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:and|but|or|yet|so|then|while|whereas)\s+|(?:Finally|Meanwhile|However|Moreover|Thus|"
-    r"Nevertheless|Nonetheless|Indeed|Later|Then|But|And|Yet|So)\b,?\s*)+")
+    r"Nevertheless|Nonetheless|Indeed|Later|Then|But|And|Yet|So)\b,?\s*)+"
+)
 _TRAILING = " \t,;:.\u2014-"
 
 
@@ -82,17 +83,22 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     matches: list[PlaceMatch] = []
     units: list[Unit] = []
     for paragraph in body:
-        found = find_dates(text, paragraph.start, paragraph.end,
-                           context=dates[-1].date if dates else None)
+        found = find_dates(text, paragraph.start, paragraph.end, context=dates[-1].date if dates else None)
         dates.extend(found)
         places = gazetteer.find(text, paragraph.start, paragraph.end)
         matches.extend(places)
         for start, end in split_clauses(text, paragraph.start, paragraph.end, found, places):
-            units.extend(split_at_dates(text, Unit(
-                start, end,
-                tuple(d for d in found if start <= d.start < end),
-                tuple(p for p in places if start <= p.start < end),
-            )))
+            units.extend(
+                split_at_dates(
+                    text,
+                    Unit(
+                        start,
+                        end,
+                        tuple(d for d in found if start <= d.start < end),
+                        tuple(p for p in places if start <= p.start < end),
+                    ),
+                )
+            )
 
     events: list[dict] = []
     used_places: dict[str, list[str]] = {}
@@ -112,7 +118,8 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             found = unit.dates[0]
             date, from_context = found.value, False
             date_source = f"suggested from the words '{found.text}'" + (
-                "" if found.stated else f" ({found.how}); check it")
+                "" if found.stated else f" ({found.how}); check it"
+            )
         else:
             date = _context_date(dates, unit, context)
             if date is None:
@@ -123,16 +130,18 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         for match in unit.places:
             used_places.setdefault(match.place.id, [])
         title = _title(text, exact_start, exact_end, unit.dates)
-        events.append({
-            "id": _event_id(title, event_ids),
-            "title": title,
-            "date": date,
-            "places": _roles(unit.places),
-            "anchor": anchor.to_json(),
-            "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
-            "people": [],
-            "date_source": date_source,
-        })
+        events.append(
+            {
+                "id": _event_id(title, event_ids),
+                "title": title,
+                "date": date,
+                "places": _roles(unit.places),
+                "anchor": anchor.to_json(),
+                "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
+                "people": [],
+                "date_source": date_source,
+            }
+        )
 
     # A place the text names is proposed even when no event could be dated.
     for match in matches:
@@ -156,7 +165,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     sentence_start = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.?$", text[sentence_start:m.start() + 1])
+        word = re.search(r"([\w.]+)\.?$", text[sentence_start : m.start() + 1])
         before = word.group(1).rstrip(".").lower() if word else ""
         if text[m.start()] == "." and (before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())):
             continue
@@ -169,16 +178,17 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_clauses(text: str, start: int, end: int, dates: list[FoundDate],
-                  places: list[PlaceMatch]) -> list[tuple[int, int]]:
+def split_clauses(
+    text: str, start: int, end: int, dates: list[FoundDate], places: list[PlaceMatch]
+) -> list[tuple[int, int]]:
     """Sentences, split at semicolons where each side carries a date or a named place.
 
     A clause that carries neither stays with its neighbour, so that "...in September 1921;
     it seems to have been at this moment that..." remains one event.
     """
+
     def carries(a: int, b: int) -> bool:
-        return any(a <= d.start < b for d in dates) or any(a <= p.start < b and not p.by_adjective
-                                                           for p in places)
+        return any(a <= d.start < b for d in dates) or any(a <= p.start < b and not p.by_adjective for p in places)
 
     out = []
     for s_start, s_end in split_sentences(text, start, end):
@@ -211,17 +221,19 @@ def split_at_dates(text: str, unit: Unit) -> list[Unit]:
     if len(distinct) < 2:
         return [unit]
     cuts = []
-    for before, after in zip(distinct, distinct[1:]):
-        between = text[before.end:after.start]
+    for before, after in pairwise(distinct):
+        between = text[before.end : after.start]
         comma = between.rfind(",")
         conj = between.rfind(" and ")
         cut = comma if comma >= 0 else conj
         if cut >= 0:
             cuts.append(before.end + cut + 1)
     bounds = [unit.start, *cuts, unit.end]
-    return [Unit(a, b, tuple(d for d in unit.dates if a <= d.start < b),
-                 tuple(p for p in unit.places if a <= p.start < b))
-            for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [
+        Unit(a, b, tuple(d for d in unit.dates if a <= d.start < b), tuple(p for p in unit.places if a <= p.start < b))
+        for a, b in pairwise(bounds)
+        if text[a:b].strip()
+    ]
 
 
 def _roles(matches: tuple[PlaceMatch, ...]) -> list[dict]:
@@ -275,7 +287,7 @@ def _title(text: str, start: int, end: int, dates: tuple[FoundDate, ...]) -> str
             cursor = d.end - start
     tail = len(clause)
     for d in reversed(dates):
-        if clause[d.end - start:tail].strip(_TRAILING) == "" and d.start - start >= cursor:
+        if clause[d.end - start : tail].strip(_TRAILING) == "" and d.start - start >= cursor:
             tail = d.start - start
     words = " ".join(clause[cursor:tail].split())
     words = _LEADING_CONNECTIVE.sub("", words).strip(_TRAILING + " ")
