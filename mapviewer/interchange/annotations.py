@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from ..model.index import Event, Place, PlaceEventIndex
+from ..model.index import Event, JsonObject, Place, PlaceEventIndex
 from .lpf import geonames_uri, wikidata_uri
 from .save import write_json_file
 
@@ -21,7 +21,7 @@ def passage_source(index: PlaceEventIndex) -> str:
 
 def anchors_to_annotations(
     index: PlaceEventIndex, base_uri: str | None = None, source: str | None = None, include_mentions: bool = False
-) -> dict:
+) -> JsonObject:
     """An AnnotationCollection with one Annotation per event (file order).
 
     Ids are ``base_uri + "#" + event id`` when a base is given, else stable ``urn:uuid:``
@@ -44,7 +44,7 @@ def anchors_to_annotations(
     }
 
 
-def event_annotation(index: PlaceEventIndex, event: Event, source: str, base_uri: str | None = None) -> dict:
+def event_annotation(index: PlaceEventIndex, event: Event, source: str, base_uri: str | None = None) -> JsonObject:
     """One event as an Annotation: its title, summary and date describe the quoted sentence."""
     body = [
         {
@@ -78,7 +78,7 @@ def event_annotation(index: PlaceEventIndex, event: Event, source: str, base_uri
 
 def mention_annotation(
     index: PlaceEventIndex, place: Place, span: tuple[int, int], source: str, base_uri: str | None = None
-) -> dict:
+) -> JsonObject:
     """A word naming a place, as an Annotation identifying that place."""
     return {
         "@context": ANNO_CONTEXT,
@@ -90,11 +90,13 @@ def mention_annotation(
     }
 
 
-def _place_body(place: Place) -> dict:
+def _place_body(place: Place) -> JsonObject:
     return {"type": "SpecificResource", "purpose": "identifying", "source": wikidata_uri(place) or geonames_uri(place)}
 
 
-def _target(index: PlaceEventIndex, span: tuple[int, int], source: str, prefix: str = "", suffix: str = "") -> dict:
+def _target(
+    index: PlaceEventIndex, span: tuple[int, int], source: str, prefix: str = "", suffix: str = ""
+) -> JsonObject:
     text = index.passage.text
     start, end = span
     # Keep the anchor's own context when it is longer, so the quote stays as unique as it was.
@@ -116,5 +118,12 @@ def _annotation_id(base_uri: str | None, source: str, name: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'mapviewer:{source}#{name}')}"
 
 
-def write_annotations(index: PlaceEventIndex, path: str | Path, **options) -> Path:
-    return write_json_file(anchors_to_annotations(index, **options), path)
+def write_annotations(
+    index: PlaceEventIndex,
+    path: str | Path,
+    base_uri: str | None = None,
+    source: str | None = None,
+    include_mentions: bool = False,
+) -> Path:
+    """Write ``anchors_to_annotations`` (same options) as a JSON-LD file; raise InputError on failure."""
+    return write_json_file(anchors_to_annotations(index, base_uri, source, include_mentions), path)

@@ -14,7 +14,7 @@ from ..model.dates import DateError, HistDate
 from ..model.errors import InputError
 from ..model.files import read_user_file
 from ..model.ids import unique_id
-from ..model.index import PlaceEventIndex, check_schema, index_from_json
+from ..model.index import JsonObject, PlaceEventIndex, check_schema, index_from_json
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
 REQUIRED_COLUMNS = ("date", "title", "places", "quote")
@@ -200,7 +200,7 @@ def _columns(header: list[str], path: Path) -> tuple[dict[str, int], list[str]]:
 
 def _event_from_record(
     record: dict[str, str], index: PlaceEventIndex, matcher: PlaceMatcher, used_ids: set[str]
-) -> tuple[dict, tuple]:
+) -> tuple[JsonObject, tuple[str, str, tuple[int, int]]]:
     title = record["title"]
     if not title:
         raise RowError("the title is empty")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.dates import DatePoint, HistDate
-from ..model.index import Place, PlaceEventIndex
+from ..model.index import JsonObject, Place, PlaceEventIndex
 from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE
 from .save import write_json_file
 
@@ -30,7 +30,7 @@ def geonames_uri(place: Place) -> str | None:
     return f"{GEONAMES_FEATURE}{place.geonames}/" if place.geonames else None
 
 
-def places_to_lpf(index: PlaceEventIndex, base_uri: str | None = None) -> dict:
+def places_to_lpf(index: PlaceEventIndex, base_uri: str | None = None) -> JsonObject:
     """The places as a Linked Places FeatureCollection, ready for the World Historical Gazetteer.
 
     Each feature's ``@id`` is ``base_uri + place id`` when a base is given, else the place's
@@ -55,9 +55,9 @@ def _feature_id(index: PlaceEventIndex, place: Place, base_uri: str | None, used
     return f"urn:mapviewer:{stem}:place:{place.id}"
 
 
-def _lpf_feature(index: PlaceEventIndex, place: Place, feature_id: str) -> dict:
+def _lpf_feature(index: PlaceEventIndex, place: Place, feature_id: str) -> JsonObject:
     citation = {"label": index.meta.get("source") or index.meta.get("title") or index.passage.name}
-    names = [{"toponym": place.name, "lang": "en", "citations": [citation]}]
+    names: list[JsonObject] = [{"toponym": place.name, "lang": "en", "citations": [citation]}]
     authority = [
         {"label": label, "@id": uri}
         for label, uri in (("Wikidata", wikidata_uri(place)), ("GeoNames", geonames_uri(place)))
@@ -86,7 +86,7 @@ def _lpf_feature(index: PlaceEventIndex, place: Place, feature_id: str) -> dict:
     return feature
 
 
-def place_when(index: PlaceEventIndex, place: Place) -> dict:
+def place_when(index: PlaceEventIndex, place: Place) -> JsonObject:
     """The LPF ``when`` of a place: the dates of its events, else the years the map covers."""
     spans = []
     for event in index.events_at(place.id):
@@ -101,7 +101,7 @@ def place_when(index: PlaceEventIndex, place: Place) -> dict:
     }
 
 
-def lpf_timespan(date: HistDate) -> dict:
+def lpf_timespan(date: HistDate) -> JsonObject:
     """An index date as an LPF timespan of ISO 8601 dates (seasons become their months)."""
     start = _iso_bounds(date.first)[0]
     end = _iso_bounds(date.last or date.first)[1]
@@ -121,7 +121,7 @@ def _iso_bounds(point: DatePoint) -> tuple[str, str]:
     return f"{point.start:%Y-%m}", f"{point.end:%Y-%m}"  # a season: its first and last month
 
 
-def places_to_geojson(index: PlaceEventIndex) -> dict:
+def places_to_geojson(index: PlaceEventIndex) -> JsonObject:
     """The places as plain GeoJSON points, with the ids of their events in date order."""
     features = []
     for place in index.places.values():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..model.errors import InputError
 from ..model.files import json_text, remove_quietly, write_atomic, write_target
-from ..model.index import PlaceEventIndex, index_from_json, item_name, parse_index_bytes
+from ..model.index import JsonObject, PlaceEventIndex, check_schema, index_from_json, item_name, parse_index_bytes
 from ..model.passage import Passage, load_passage
 from ..paths import cache_dir
 
@@ -27,7 +27,7 @@ def index_json_text(index: PlaceEventIndex, index_path: str | Path | None = None
     return json_text(_index_data(index, index_path))
 
 
-def _index_data(index: PlaceEventIndex, index_path: str | Path | None) -> dict:
+def _index_data(index: PlaceEventIndex, index_path: str | Path | None) -> JsonObject:
     data = index.to_json()
     if index_path is not None:
         data["passage"]["file"] = passage_reference(index, Path(index_path))
@@ -36,7 +36,7 @@ def _index_data(index: PlaceEventIndex, index_path: str | Path | None) -> dict:
 
 def passage_reference(index: PlaceEventIndex, index_path: Path) -> str:
     """How an index at ``index_path`` names its passage: a path relative to the index's folder."""
-    current = index.meta.get("file", "")
+    current: str = index.meta.get("file", "")
     if not index.passage.path:
         return current or index.passage.name
     passage_file = Path(index.passage.path).absolute()
@@ -177,13 +177,10 @@ def load_recovery(path: str | Path, passage: Passage | None = None) -> PlaceEven
         raw = copy.read_bytes()
     except OSError as exc:
         raise InputError(copy, f"cannot read the recovery copy ({exc.strerror})", fix="open the saved file") from None
-    data = parse_index_bytes(raw, str(copy))
+    data = check_schema(parse_index_bytes(raw, str(copy)), str(copy))
     if passage is None:
-        try:
-            passage = load_passage(path.parent / data["passage"]["file"])
-        except (KeyError, TypeError):
-            raise InputError(copy, "the recovery copy names no passage", fix="open the saved file") from None
-    return index_from_json(data, passage, str(path))
+        passage = load_passage(path.parent / data["passage"]["file"])
+    return index_from_json(data, passage, str(path), schema_checked=True)
 
 
 def discard_recovery(path: str | Path) -> None:

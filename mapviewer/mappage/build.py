@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import __version__
 from ..model.errors import InputError
 from ..model.files import write_atomic
+from ..model.index import JsonObject
 from ..model.selection import DEFAULT_MAP_DATE
 from ..paths import cache_dir, geodata_path, resource_path
 from .encode import encode
@@ -32,12 +33,13 @@ def page_inputs_hash(borders: bytes) -> str:
     return digest.hexdigest()[:20]
 
 
-def build_page_html(borders: dict | None, asset_tags: str) -> str:
+def build_page_html(borders: JsonObject | None, asset_tags: str) -> str:
     """Render the map page; ``asset_tags`` loads Leaflet, QWebChannel and the controller.
 
     With ``borders`` None the page fetches them from the app's scheme once it is up.
     """
     import folium  # slow to import: only when the cached page is missing
+    from branca.element import Figure
 
     fmap = folium.Map(
         location=[52.0, 20.0],
@@ -54,7 +56,10 @@ def build_page_html(borders: dict | None, asset_tags: str) -> str:
     # Leaflet comes from the installed xstatic package through asset_tags, never a CDN.
     fmap.default_js = []
     fmap.default_css = []
-    fmap.get_root().header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
+    root = fmap.get_root()
+    if not isinstance(root, Figure):  # folium's maps always sit in a Figure; its types say only Element
+        raise TypeError(f"folium gave the map a {type(root).__name__} root, not a Figure")
+    root.header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
     empty = {"type": "FeatureCollection", "features": []}
     layer = folium.GeoJson(borders or empty, name="borders", smooth_factor=1.5)
     layer.add_to(fmap)
@@ -65,8 +70,8 @@ def build_page_html(borders: dict | None, asset_tags: str) -> str:
     start = folium.Element(
         f"<script>mapviewer.init({fmap.get_name()}, {layer.get_name()}, {encode(options)});</script>"
     )
-    fmap.get_root().html.add_child(start, name="mapviewer_start")
-    html = fmap.get_root().render()
+    root.html.add_child(start, name="mapviewer_start")
+    html = root.render()
     # folium places the init element in the body before its own map script; move it last.
     html = html.replace(start.render(), "")
     return html.replace("</html>", start.render() + "\n</html>")
@@ -94,10 +99,10 @@ def load_borders_bytes() -> bytes:
         ) from None
 
 
-def load_borders() -> dict:
+def load_borders() -> JsonObject:
     raw = load_borders_bytes()
     try:
-        data = json.loads(raw)
+        data: JsonObject = json.loads(raw)
         if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
             raise ValueError("not a GeoJSON FeatureCollection")
     except (ValueError, AttributeError) as exc:

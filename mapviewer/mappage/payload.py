@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..model.index import PlaceEventIndex
+from ..model.index import JsonObject, PlaceEventIndex
 from ..model.selection import map_date_of
 
 
-def page_payload(index: PlaceEventIndex, standalone: bool = False) -> dict:
+def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject:
     """Places and events as the page draws them; the exported page also carries its text."""
-    payload = {
+    payload: JsonObject = {
         "places": [
             {
                 "id": p.id,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from os import PathLike
+
 
 class InputError(Exception):
     """A file the user gave us is unusable; the message says where and what to do."""
 
-    def __init__(self, file: str, problem: str, *, item: str = "", fix: str = "") -> None:
+    def __init__(self, file: str | PathLike[str], problem: str, *, item: str = "", fix: str = "") -> None:
         self.file = str(file)
         self.item = item
         self.problem = problem

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import fastjsonschema
 
@@ -17,8 +18,14 @@ from .errors import InputError
 from .files import read_user_file
 from .passage import Passage, load_passage
 
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
 MAX_INDEX_BYTES = 20 * 1024 * 1024
 INDEX_SUFFIX = ".index.json"
+
+# A JSON object as json.loads gives it: the index file and each item in it.
+JsonObject: TypeAlias = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ class Event:
 class TourStep:
     event: str
     note: str = ""
-    view: dict | None = None
+    view: JsonObject | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ class PlaceEventIndex:
     passage: Passage
     places: dict[str, Place]
     events: dict[str, Event]
-    meta: dict = field(default_factory=dict)
+    meta: JsonObject = field(default_factory=dict)
     tours: tuple[Tour, ...] = ()
     path: str = ""
 
@@ -118,9 +125,9 @@ class PlaceEventIndex:
         """Where each place is named in the passage (whole words only)."""
         return {pid: find_mentions(self.passage.text, p.mentions) for pid, p in self.places.items()}
 
-    def to_json(self) -> dict:
+    def to_json(self) -> JsonObject:
         """The index as the file format holds it (the inverse of ``index_from_json``)."""
-        out = {"format": "mapviewer-index", "version": 1, "passage": dict(self.meta)}
+        out: JsonObject = {"format": "mapviewer-index", "version": 1, "passage": dict(self.meta)}
         out["places"] = [_place_json(p) for p in self.places.values()]
         out["events"] = [_event_json(e) for e in self.events.values()]
         if self.tours:
@@ -144,8 +151,15 @@ def find_mentions(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _place_json(p: Place) -> dict:
-    out = {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind, "lat": p.lat, "lon": p.lon}
+def _place_json(p: Place) -> JsonObject:
+    out: JsonObject = {
+        "id": p.id,
+        "name": p.name,
+        "modern_name": p.modern_name,
+        "kind": p.kind,
+        "lat": p.lat,
+        "lon": p.lon,
+    }
     if p.wikidata:
         out["wikidata"] = p.wikidata
     if p.geonames:
@@ -159,8 +173,8 @@ def _place_json(p: Place) -> dict:
     return out
 
 
-def _event_json(e: Event) -> dict:
-    out = {
+def _event_json(e: Event) -> JsonObject:
+    out: JsonObject = {
         "id": e.id,
         "title": e.title,
         "date": e.date.text,
@@ -175,8 +189,8 @@ def _event_json(e: Event) -> dict:
     return out
 
 
-def _step_json(s: TourStep) -> dict:
-    out = {"event": s.event}
+def _step_json(s: TourStep) -> JsonObject:
+    out: JsonObject = {"event": s.event}
     if s.note:
         out["note"] = s.note
     if s.view:
@@ -186,19 +200,20 @@ def _step_json(s: TourStep) -> dict:
 
 @dataclass
 class _Schema:
-    schema: dict | None = None
-    fast: object = None  # fastjsonschema's compiled check: quick, but terse when it fails
-    full: object = None  # jsonschema's validator, imported only to explain a failure well
+    schema: JsonObject | None = None
+    fast: Callable[[object], object] | None = None  # fastjsonschema's compiled check: quick, but terse when it fails
+    full: Validator | None = None  # jsonschema's validator, imported only to explain a failure well
 
 
 _SCHEMA = _Schema()
 
 
-def _schemas() -> _Schema:
-    if _SCHEMA.schema is None:
+def _schemas() -> tuple[JsonObject, Callable[[object], object]]:
+    """The index schema and its compiled check, loaded once."""
+    if _SCHEMA.schema is None or _SCHEMA.fast is None:
         _SCHEMA.schema = json.loads(resource_path("schema", "place-event-index.schema.json").read_text("utf-8"))
         _SCHEMA.fast = fastjsonschema.compile(_SCHEMA.schema)
-    return _SCHEMA
+    return _SCHEMA.schema, _SCHEMA.fast
 
 
 def item_name(data: object, path: Iterable[str | int]) -> str:
@@ -207,7 +222,7 @@ def item_name(data: object, path: Iterable[str | int]) -> str:
     if len(parts) >= 2 and parts[0] in ("events", "places", "tours") and isinstance(parts[1], int):
         kind = parts[0][:-1]
         try:
-            item_id = data[parts[0]][parts[1]].get("id")
+            item_id = cast(JsonObject, data)[parts[0]][parts[1]].get("id")
         except (AttributeError, IndexError, KeyError, TypeError):
             item_id = None
         name = f'{kind} "{item_id}"' if isinstance(item_id, str) else f"{kind} #{parts[1] + 1}"
@@ -216,22 +231,24 @@ def item_name(data: object, path: Iterable[str | int]) -> str:
     return ".".join(str(p) for p in parts) or "the top level"
 
 
-def check_schema(data: object, file: str = "") -> None:
-    """Raise InputError for the first place where ``data`` breaks the index schema."""
-    schemas = _schemas()
+def check_schema(data: object, file: str = "") -> JsonObject:
+    """Return ``data`` as the index object it is; raise InputError for the first place it breaks the schema."""
+    schema, fast = _schemas()
     try:
-        schemas.fast(data)
-        return
+        fast(data)
+        return cast(JsonObject, data)
     except fastjsonschema.JsonSchemaException:
         pass  # find and word the problem with the thorough validator
     except RecursionError:
         raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
-    if schemas.full is None:
+    if _SCHEMA.full is None:
         import jsonschema
 
-        schemas.full = jsonschema.Draft202012Validator(schemas.schema)
+        _SCHEMA.full = jsonschema.Draft202012Validator(schema)
     errors = sorted(
-        schemas.full.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path)))
+        # Any: jsonschema types its argument as a JSON value, and ``data`` is whatever json.loads gave.
+        _SCHEMA.full.iter_errors(cast(Any, data)),
+        key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
     )
     if errors:
         err = errors[0]
@@ -241,12 +258,15 @@ def check_schema(data: object, file: str = "") -> None:
             item=item_name(data, err.absolute_path),
             fix="see docs/index-format.md for the format",
         )
+    return cast(JsonObject, data)  # fastjsonschema and jsonschema disagreed; trust the thorough one
 
 
 def index_from_json(data: object, passage: Passage, file: str = "", *, schema_checked: bool = False) -> PlaceEventIndex:
-    """Check a parsed index against the schema and the passage; raise InputError on the first problem."""
-    if not schema_checked:
-        check_schema(data, file)
+    """Check a parsed index against the schema and the passage; raise InputError on the first problem.
+
+    ``schema_checked`` says the caller has just passed ``data`` through ``check_schema``.
+    """
+    data = cast(JsonObject, data) if schema_checked else check_schema(data, file)
     places: dict[str, Place] = {}
     for raw in data["places"]:
         if raw["id"] in places:
@@ -351,8 +371,7 @@ def load_index(path: str | Path, passage: Passage | None = None) -> PlaceEventIn
     """Load an index file and its passage (named in the index, relative to it)."""
     path = Path(path)
     raw = read_user_file(path, MAX_INDEX_BYTES, "index", "this is not an index mapviewer can open")
-    data = parse_index_bytes(raw, str(path))
-    check_schema(data, str(path))
+    data = check_schema(parse_index_bytes(raw, str(path)), str(path))
     if passage is None:
         passage = load_passage(path.parent / data["passage"]["file"])
     return index_from_json(data, passage, str(path), schema_checked=True)

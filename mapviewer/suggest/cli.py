@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from ..model.errors import InputError
 from ..model.files import json_text, write_atomic
@@ -24,7 +25,7 @@ class _UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     # argparse prints usage and error on two lines; the command line promises one.
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         raise _UsageError(message)
 
 

@@ -220,19 +220,16 @@ def find_dates(
 
     previous = HistDate.parse(context) if isinstance(context, str) else context
     found: list[FoundDate | None] = []
-    pending_after: list[tuple[int, re.Match, int]] = []  # "a week after X" waits for the sentence's date
+    pending_after: list[tuple[int, re.Match[str], int]] = []  # "a week after X" waits for the sentence's date
     for kind, m in chosen:
         words = _trim(m.group())
         span_start = m.start() + m.group().index(words)
         after_clause = kind == "offset" and m.groupdict().get("dir") in ("after", "before")
         value, how = _resolve(kind, m, previous)
-        try:
-            resolved = HistDate.parse(value) if value else None
-        except DateError:
-            resolved = None
+        resolved = _parsed(value)
         if after_clause:
             pending_after.append((len(found), m, span_start))
-        if resolved is None:
+        if value is None or resolved is None:
             if after_clause:
                 found.append(None)  # may still be resolved by a later date in its sentence
             continue
@@ -242,11 +239,18 @@ def find_dates(
     return [f for f in found if f is not None]
 
 
+def _parsed(value: str | None) -> HistDate | None:
+    try:
+        return HistDate.parse(value) if value else None
+    except DateError:
+        return None
+
+
 def _trim(words: str) -> str:
     return words.strip().rstrip(",")
 
 
-def _resolve(kind: str, m: re.Match, previous: HistDate | None) -> tuple[str | None, str]:
+def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[str | None, str]:
     g = m.groupdict()
     if kind == "day":
         return _day(int(g["y"]), MONTHS[g["m"]], _day_number(g["d"])), "stated"
@@ -298,7 +302,7 @@ def _lower(text: str | None) -> str | None:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    return int(re.sub(r"\D.*", "", text))  # "16th" is 16
 
 
 def _day(year: int, month: int, day: int) -> str:
@@ -427,7 +431,9 @@ def _span_value(first: dt.date, last: dt.date) -> str:
     return f"{first.isoformat()}/{last.isoformat()}"
 
 
-def _anchor_to_later_dates(text: str, found: list[FoundDate | None], pending: list[tuple[int, re.Match, int]]) -> None:
+def _anchor_to_later_dates(
+    text: str, found: list[FoundDate | None], pending: list[tuple[int, re.Match[str], int]]
+) -> None:
     """Resolve "a week after X, Y happened on D": X is a week before D, when D is in the sentence."""
     for index, m, span_start in pending:
         words = _trim(m.group())

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import cast
 
 from ..model.anchors import UnquotableSpanError, quote_for
 from ..model.ids import slug, unique_id
+from ..model.index import JsonObject
 from ..model.passage import Passage
 from .dates import FoundDate, find_dates
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
@@ -53,20 +55,20 @@ class Unit:
 class Draft:
     """A suggested index (``data``, in the file format) and what it was made from."""
 
-    data: dict
+    data: JsonObject
     dates: list[FoundDate] = field(default_factory=list)
     context_dated: int = 0
 
     @property
-    def events(self) -> list[dict]:
-        return self.data["events"]
+    def events(self) -> list[JsonObject]:
+        return cast(list[JsonObject], self.data["events"])
 
     @property
-    def places(self) -> list[dict]:
-        return self.data["places"]
+    def places(self) -> list[JsonObject]:
+        return cast(list[JsonObject], self.data["places"])
 
 
-def suggest_index(passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between") -> dict:
+def suggest_index(passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between") -> JsonObject:
     """A draft index for the passage that validates against the schema (see docs/suggest.md)."""
     return draft_index(passage, gazetteer, context).data
 
@@ -100,7 +102,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                 )
             )
 
-    events: list[dict] = []
+    events: list[JsonObject] = []
     used_places: dict[str, list[str]] = {}
     event_ids: set[str] = set()
     context_dated = 0
@@ -115,16 +117,16 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         except UnquotableSpanError:
             continue  # a clause too long to quote, or repeated word for word with its surroundings
         if unit.dates:
-            found = unit.dates[0]
-            date, from_context = found.value, False
-            date_source = f"suggested from the words '{found.text}'" + (
-                "" if found.stated else f" ({found.how}); check it"
+            first = unit.dates[0]
+            date, from_context = first.value, False
+            date_source = f"suggested from the words '{first.text}'" + (
+                "" if first.stated else f" ({first.how}); check it"
             )
         else:
-            date = _context_date(dates, unit, context)
-            if date is None:
+            around = _context_date(dates, unit, context)
+            if around is None:
                 continue
-            from_context = True
+            date, from_context = around, True
             context_dated += 1
             date_source = "suggested from the dates around this clause; check it"
         for match in unit.places:
@@ -149,12 +151,12 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             mentions = used_places.setdefault(match.place.id, [])
             if match.text not in mentions:
                 mentions.append(match.text)
-    places = [gazetteer.places[pid].index_place(mentions) for pid, mentions in used_places.items()]
+    index_places = [gazetteer.places[pid].index_place(mentions) for pid, mentions in used_places.items()]
     data = {
         "format": "mapviewer-index",
         "version": 1,
         "passage": _passage_meta(passage),
-        "places": places,
+        "places": index_places,
         "events": events,
     }
     return Draft(data, dates, context_dated)
@@ -190,7 +192,7 @@ def split_clauses(
     def carries(a: int, b: int) -> bool:
         return any(a <= d.start < b for d in dates) or any(a <= p.start < b and not p.by_adjective for p in places)
 
-    out = []
+    out: list[tuple[int, int]] = []
     for s_start, s_end in split_sentences(text, start, end):
         pieces = []
         piece_start = s_start
@@ -214,7 +216,7 @@ def split_at_dates(text: str, unit: Unit) -> list[Unit]:
     The cut is the last comma (else the last " and ") between one date and the next:
     "...an international conference, which met at Genoa on April 10" gives two events.
     """
-    distinct = []
+    distinct: list[FoundDate] = []
     for d in unit.dates:
         if not distinct or d.value != distinct[-1].value:
             distinct.append(d)
@@ -236,7 +238,7 @@ def split_at_dates(text: str, unit: Unit) -> list[Unit]:
     ]
 
 
-def _roles(matches: tuple[PlaceMatch, ...]) -> list[dict]:
+def _roles(matches: tuple[PlaceMatch, ...]) -> list[dict[str, str]]:
     """Each place once, in text order: "named" if the clause names it anywhere, else implied."""
     roles: dict[str, str] = {}
     for match in matches:
@@ -316,7 +318,7 @@ def _event_id(title: str, used: set[str]) -> str:
     return event_id
 
 
-def _passage_meta(passage: Passage) -> dict:
+def _passage_meta(passage: Passage) -> JsonObject:
     name = Path(passage.path).name if passage.path else "passage.txt"
     meta = {"file": name, "title": Path(name).stem.replace("-", " ").replace("_", " ")}
     source = re.sub(r"^\s*Source\s*[;:,.]\s*", "", passage.source_line, flags=re.IGNORECASE).strip()

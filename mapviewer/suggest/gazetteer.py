@@ -9,8 +9,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeAlias
 
+from ..model.index import JsonObject
 from ..paths import geodata_path
+
+# A word of the text: its start, its end and the word itself.
+_Word: TypeAlias = tuple[int, int, str]
 
 GAZETTEER_FILE = "gazetteer.json"
 
@@ -69,9 +74,9 @@ class GazetteerPlace:
         own = () if self.unmatched_name else (self.name,)
         return own + self.variants
 
-    def index_place(self, mentions: list[str] | tuple[str, ...] = ()) -> dict:
+    def index_place(self, mentions: list[str] | tuple[str, ...] = ()) -> JsonObject:
         """The place as an index file holds it (docs/index-format.md)."""
-        out = {
+        out: JsonObject = {
             "id": self.id,
             "name": self.name,
             "modern_name": self.modern_name,
@@ -162,7 +167,7 @@ class Gazetteer:
             i += 1
         return found
 
-    def _name_at(self, text: str, words: list, i: int) -> tuple[PlaceMatch, int] | None:
+    def _name_at(self, text: str, words: list[_Word], i: int) -> tuple[PlaceMatch, int] | None:
         for length in range(min(self._longest, len(words) - i), 0, -1):
             run = words[i : i + length]
             if any(not _NAME_GAP.fullmatch(text[a[1] : b[0]]) for a, b in pairwise(run)):
@@ -177,7 +182,7 @@ class Gazetteer:
         return None
 
 
-def _after_locative(text: str, words: list, i: int) -> bool:
+def _after_locative(text: str, words: list[_Word], i: int) -> bool:
     if i == 0:
         return False
     prev_start, prev_end, prev = words[i - 1]
@@ -190,7 +195,7 @@ def _fold(text: str) -> str:
     return " ".join(_WORD.findall(plain.casefold()))
 
 
-def gazetteer_from_json(data: dict) -> Gazetteer:
+def gazetteer_from_json(data: JsonObject) -> Gazetteer:
     places = {}
     for raw in data["places"]:
         places[raw["id"]] = GazetteerPlace(
