@@ -109,8 +109,8 @@ def quote_for(text: str, start: int, end: int) -> TextQuote:
             best = (prefix_len, suffix_needed)
     if best is None:
         raise UnquotableSpanError(
-            f"the words {_shown(exact)!r} occur {len(others) + 1} times with the same "
-            f"{MAX_CONTEXT_LENGTH} characters around them; select more of the text"
+            f"the words {_shown(exact)!r} occur again with the same {MAX_CONTEXT_LENGTH} characters "
+            "before and after them; select more of the text"
         )
     prefix_len = _to_space_before(text, start, best[0], room_before)
     suffix_len = _to_space_after(text, end, best[1], room_after)
