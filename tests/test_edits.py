@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mapviewer.model import edits
+from mapviewer.model.anchors import quote_for
 from mapviewer.model.errors import InputError
 from mapviewer.model.passage import Passage
 
@@ -16,23 +17,33 @@ def blank():
     return edits.empty_index(Passage(TEXT, "/tmp/p.txt"), "/tmp/p.index.json")
 
 
+def quote_at(start, end):
+    return quote_for(TEXT, start, end).to_json()
+
+
 def _event(anchor, places=(), date="1922-04"):
-    return {"id": "went", "title": "Went", "date": date, "summary": "s",
-            "places": [{"place": p, "role": "venue"} for p in places], "anchor": anchor}
-
-
-def test_anchor_gets_context_only_when_the_words_repeat():
-    assert edits.anchor_for(TEXT, 0, 5) == {"type": "TextQuoteSelector", "exact": "Lenin"}
-    start = TEXT.rindex("Genoa")
-    anchor = edits.anchor_for(TEXT, start, start + 5)
-    assert anchor["prefix"].endswith("Then ") and anchor["suffix"].startswith(" again")
+    return {
+        "id": "went",
+        "title": "Went",
+        "date": date,
+        "summary": "s",
+        "places": [{"place": p, "role": "venue"} for p in places],
+        "anchor": anchor,
+    }
 
 
 def test_add_edit_move_and_delete(blank):
-    genoa = {"id": "genoa", "name": "Genoa", "modern_name": "Genova", "kind": "city",
-             "lat": 44.4, "lon": 8.9, "geonames": 3176219}
+    genoa = {
+        "id": "genoa",
+        "name": "Genoa",
+        "modern_name": "Genova",
+        "kind": "city",
+        "lat": 44.4,
+        "lon": 8.9,
+        "geonames": 3176219,
+    }
     index = edits.apply(blank, edits.put_place(genoa))
-    index = edits.apply(index, edits.put_event(_event(edits.anchor_for(TEXT, 0, 33), ["genoa"])))
+    index = edits.apply(index, edits.put_event(_event(quote_at(0, 33), ["genoa"])))
     assert index.events["went"].span == (0, 33)
     index = edits.apply(index, edits.move_place("genoa", 44.41, 8.95))
     assert (index.places["genoa"].lat, index.places["genoa"].lon) == (44.41, 8.95)
@@ -44,19 +55,36 @@ def test_add_edit_move_and_delete(blank):
 
 def test_bad_edit_is_refused_with_the_loader_message(blank):
     with pytest.raises(InputError, match="February 1922 has no day 30"):
-        edits.apply(blank, edits.put_event(_event(edits.anchor_for(TEXT, 0, 5), date="1922-02-30")))
+        edits.apply(blank, edits.put_event(_event(quote_at(0, 5), date="1922-02-30")))
 
 
 def test_accepting_suggestions_reuses_places_and_renames_clashing_ids(blank):
-    genoa = {"id": "genoa", "name": "Genoa", "modern_name": "Genova", "kind": "city",
-             "lat": 44.4, "lon": 8.9, "geonames": 3176219}
+    genoa = {
+        "id": "genoa",
+        "name": "Genoa",
+        "modern_name": "Genova",
+        "kind": "city",
+        "lat": 44.4,
+        "lon": 8.9,
+        "geonames": 3176219,
+    }
     index = edits.apply(blank, edits.put_place(genoa))
-    index = edits.apply(index, edits.put_event(_event(edits.anchor_for(TEXT, 0, 5))))
-    suggested = {"places": [dict(genoa, id="genova"),
-                            {"id": "rapallo", "name": "Rapallo", "modern_name": "Rapallo", "kind": "city",
-                             "lat": 44.35, "lon": 9.23, "geonames": 3169602}],
-                 "events": [_event(edits.anchor_for(TEXT, 34, 47), ["rapallo"]),
-                            dict(_event(edits.anchor_for(TEXT, 14, 19), ["genova"]), id="skip")]}
+    index = edits.apply(index, edits.put_event(_event(quote_at(0, 5))))
+    suggested = {
+        "places": [
+            dict(genoa, id="genova"),
+            {
+                "id": "rapallo",
+                "name": "Rapallo",
+                "modern_name": "Rapallo",
+                "kind": "city",
+                "lat": 44.35,
+                "lon": 9.23,
+                "geonames": 3169602,
+            },
+        ],
+        "events": [_event(quote_at(34, 47), ["rapallo"]), dict(_event(quote_at(14, 19), ["genova"]), id="skip")],
+    }
     index = edits.apply(index, edits.accept_suggestions(suggested, {"went"}))
     assert set(index.events) == {"went", "went-2"}
     assert index.events["went-2"].place_ids == ["rapallo"] and "rapallo" in index.places

@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 
 from mapviewer.interchange import annotations, csv_import, lpf, save
+from mapviewer.model import files
 from mapviewer.model.anchors import TextQuote, resolve_anchor
 from mapviewer.model.dates import HistDate
 from mapviewer.model.errors import InputError
@@ -97,7 +98,7 @@ def test_backup_holds_the_previous_version(carr, carr_file):
     original = carr_file.read_bytes()
     changed = edited(carr)
     save.save_index(changed, carr_file)
-    backup = save.backup_path(carr_file)
+    backup = files.backup_path(carr_file)
     assert backup.name == f"{CARR_INDEX}.bak"
     assert backup.read_bytes() == original
     assert first_title(load_index(carr_file)) == "Retitled by the test"
@@ -212,8 +213,7 @@ def test_recovery_copy_is_offered_then_discarded_by_a_save(carr, carr_file):
     assert not copy.exists() and save.find_recovery(carr_file) is None
 
 
-def test_recovery_copy_goes_to_the_cache_when_the_folder_is_read_only(carr, carr_file, private_cache,
-                                                                      monkeypatch):
+def test_recovery_copy_goes_to_the_cache_when_the_folder_is_read_only(carr, carr_file, private_cache, monkeypatch):
     make_read_only(carr_file.parent, monkeypatch)
     try:
         copy = save.write_recovery_copy(edited(carr), carr_file)
@@ -235,11 +235,14 @@ def test_recovery_copy_equal_to_the_saved_file_is_not_offered(carr, carr_file):
 # -- Linked Places Format and GeoJSON -----------------------------------------------
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-TIMESPAN = {"type": "object", "required": ["start"],
-            "properties": {"start": {"type": "object", "required": ["in"],
-                                     "properties": {"in": {"type": "string", "pattern": ISO_DATE}}},
-                           "end": {"type": "object", "required": ["in"],
-                                   "properties": {"in": {"type": "string", "pattern": ISO_DATE}}}}}
+TIMESPAN = {
+    "type": "object",
+    "required": ["start"],
+    "properties": {
+        "start": {"type": "object", "required": ["in"], "properties": {"in": {"type": "string", "pattern": ISO_DATE}}},
+        "end": {"type": "object", "required": ["in"], "properties": {"in": {"type": "string", "pattern": ISO_DATE}}},
+    },
+}
 # The elements the LPF specification calls required, and the shapes it gives them.
 LPF_REQUIRED = {
     "type": "object",
@@ -247,30 +250,58 @@ LPF_REQUIRED = {
     "properties": {
         "type": {"const": "FeatureCollection"},
         "@context": {"const": lpf.LPF_CONTEXT},
-        "features": {"type": "array", "minItems": 1, "items": {
-            "type": "object",
-            "required": ["@id", "type", "properties", "geometry", "when", "names"],
-            "properties": {
-                "@id": {"type": "string", "pattern": "^(https?|urn):"},
-                "type": {"const": "Feature"},
-                "properties": {"type": "object", "required": ["title"],
-                               "properties": {"title": {"type": "string", "minLength": 1},
-                                              "ccodes": {"type": "array"}}},
-                "geometry": {"type": "object", "required": ["type", "coordinates"],
-                             "properties": {"type": {"const": "Point"},
-                                            "coordinates": {"type": "array", "minItems": 2, "maxItems": 2}}},
-                "when": {"type": "object", "required": ["timespans"],
-                         "properties": {"timespans": {"type": "array", "minItems": 1, "items": TIMESPAN}}},
-                "names": {"type": "array", "minItems": 1, "items": {
-                    "type": "object", "required": ["toponym"],
-                    "properties": {"toponym": {"type": "string", "minLength": 1},
-                                   "citations": {"type": "array"}}}},
-                "links": {"type": "array", "items": {
-                    "type": "object", "required": ["type", "identifier"],
-                    "properties": {"type": {"enum": ["closeMatch", "exactMatch", "primaryTopicOf",
-                                                     "subjectOf", "seeAlso"]}}}},
+        "features": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["@id", "type", "properties", "geometry", "when", "names"],
+                "properties": {
+                    "@id": {"type": "string", "pattern": "^(https?|urn):"},
+                    "type": {"const": "Feature"},
+                    "properties": {
+                        "type": "object",
+                        "required": ["title"],
+                        "properties": {"title": {"type": "string", "minLength": 1}, "ccodes": {"type": "array"}},
+                    },
+                    "geometry": {
+                        "type": "object",
+                        "required": ["type", "coordinates"],
+                        "properties": {
+                            "type": {"const": "Point"},
+                            "coordinates": {"type": "array", "minItems": 2, "maxItems": 2},
+                        },
+                    },
+                    "when": {
+                        "type": "object",
+                        "required": ["timespans"],
+                        "properties": {"timespans": {"type": "array", "minItems": 1, "items": TIMESPAN}},
+                    },
+                    "names": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "object",
+                            "required": ["toponym"],
+                            "properties": {
+                                "toponym": {"type": "string", "minLength": 1},
+                                "citations": {"type": "array"},
+                            },
+                        },
+                    },
+                    "links": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["type", "identifier"],
+                            "properties": {
+                                "type": {"enum": ["closeMatch", "exactMatch", "primaryTopicOf", "subjectOf", "seeAlso"]}
+                            },
+                        },
+                    },
+                },
             },
-        }},
+        },
     },
 }
 
@@ -286,8 +317,10 @@ def test_lpf_export_has_every_required_element(carr):
         toponyms = [n["toponym"] for n in feature["names"]]
         assert place.name in toponyms and place.modern_name in toponyms
         assert any(n.get("citations") for n in feature["names"])  # LPF: at least one cited name
-        expected_links = [f"http://www.wikidata.org/entity/{place.wikidata}" if place.wikidata else None,
-                          f"https://sws.geonames.org/{place.geonames}/" if place.geonames else None]
+        expected_links = [
+            f"http://www.wikidata.org/entity/{place.wikidata}" if place.wikidata else None,
+            f"https://sws.geonames.org/{place.geonames}/" if place.geonames else None,
+        ]
         assert feature["links"] == [{"type": "closeMatch", "identifier": uri} for uri in expected_links if uri]
     dorpat = next(f for f in features if f["properties"]["title"] == "Dorpat")
     assert [n["toponym"] for n in dorpat["names"]] == ["Dorpat", "Tartu"]
@@ -297,8 +330,17 @@ def test_lpf_export_has_every_required_element(carr):
 
 def test_place_without_events_is_dated_by_the_passage_period(carr):
     data = carr.to_json()
-    data["places"].append({"id": "warsaw", "name": "Warsaw", "modern_name": "Warsaw", "kind": "city",
-                           "lat": 52.23, "lon": 21.01, "geonames": 756135})
+    data["places"].append(
+        {
+            "id": "warsaw",
+            "name": "Warsaw",
+            "modern_name": "Warsaw",
+            "kind": "city",
+            "lat": 52.23,
+            "lon": 21.01,
+            "geonames": 756135,
+        }
+    )
     index = index_from_json(data, carr.passage, carr.path)
     warsaw = lpf.places_to_lpf(index)["features"][-1]
     assert warsaw["@id"] == "https://sws.geonames.org/756135/"
@@ -306,13 +348,16 @@ def test_place_without_events_is_dated_by_the_passage_period(carr):
     assert warsaw["links"] == [{"type": "closeMatch", "identifier": "https://sws.geonames.org/756135/"}]
 
 
-@pytest.mark.parametrize(("date", "timespan"), [
-    ("1921-03-16", {"start": {"in": "1921-03-16"}}),
-    ("1920-01", {"start": {"in": "1920-01"}}),
-    ("1921", {"start": {"in": "1921"}}),
-    ("1920-winter", {"start": {"in": "1920-12"}, "end": {"in": "1921-02"}}),
-    ("1919-11/1920-02-12", {"start": {"in": "1919-11"}, "end": {"in": "1920-02-12"}}),
-])
+@pytest.mark.parametrize(
+    ("date", "timespan"),
+    [
+        ("1921-03-16", {"start": {"in": "1921-03-16"}}),
+        ("1920-01", {"start": {"in": "1920-01"}}),
+        ("1921", {"start": {"in": "1921"}}),
+        ("1920-winter", {"start": {"in": "1920-12"}, "end": {"in": "1921-02"}}),
+        ("1919-11/1920-02-12", {"start": {"in": "1919-11"}, "end": {"in": "1920-02-12"}}),
+    ],
+)
 def test_index_dates_become_iso_timespans(date, timespan):
     assert lpf.lpf_timespan(HistDate.parse(date)) == timespan
 
@@ -324,8 +369,10 @@ def test_geojson_export_lists_places_with_their_events(carr, tmp_path):
     by_id = {f["properties"]["id"]: f for f in collection["features"]}
     assert set(by_id) == set(carr.places)
     rapallo = by_id["rapallo"]
-    assert rapallo["geometry"] == {"type": "Point", "coordinates": [carr.places["rapallo"].lon,
-                                                                    carr.places["rapallo"].lat]}
+    assert rapallo["geometry"] == {
+        "type": "Point",
+        "coordinates": [carr.places["rapallo"].lon, carr.places["rapallo"].lat],
+    }
     assert set(rapallo["properties"]) == {"id", "name", "modern_name", "kind", "wikidata", "geonames", "events"}
     assert rapallo["properties"]["events"] == [e.id for e in carr.events_at("rapallo")]
     assert by_id["scandinavia"]["properties"]["geonames"] is None  # unknown stays a column
@@ -352,16 +399,20 @@ def test_every_event_becomes_an_annotation_whose_quote_sits_at_its_offsets(carr)
         assert annotation["target"]["source"] == CARR_TEXT
         quote, position = selectors(annotation)
         assert quote["exact"] == event.anchor.exact
-        assert text[position["start"]:position["end"]] == quote["exact"]
+        assert text[position["start"] : position["end"]] == quote["exact"]
         # The quote on its own, with its context, still finds exactly that place.
         found = resolve_anchor(text, TextQuote(quote["exact"], quote.get("prefix", ""), quote.get("suffix", "")))
         assert found == (position["start"], position["end"])
         bodies = annotation["body"]
-        assert {"type": "TextualBody", "purpose": "describing", "value": event.title,
-                "format": "text/plain", "language": "en"} in bodies
+        assert {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "value": event.title,
+            "format": "text/plain",
+            "language": "en",
+        } in bodies
         places = [b["source"] for b in bodies if b["type"] == "SpecificResource"]
-        assert places == [lpf.wikidata_uri(carr.places[p]) or lpf.geonames_uri(carr.places[p])
-                          for p in event.place_ids]
+        assert places == [lpf.wikidata_uri(carr.places[p]) or lpf.geonames_uri(carr.places[p]) for p in event.place_ids]
 
 
 def test_annotation_ids_are_stable_and_can_use_a_base(carr):
@@ -379,39 +430,45 @@ def test_place_mentions_can_be_exported_as_identifying_annotations(carr, tmp_pat
     assert len(mentions) == sum(len(spans) for spans in carr.mention_spans.values())
     for annotation in mentions:
         quote, position = selectors(annotation)
-        assert carr.passage.text[position["start"]:position["end"]] == quote["exact"]
+        assert carr.passage.text[position["start"] : position["end"]] == quote["exact"]
 
 
 # -- CSV import ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("typed", "grammar"), [
-    ("1921-03-16", "1921-03-16"),
-    ("1921-3-16", "1921-03-16"),
-    ("16 March 1921", "1921-03-16"),
-    ("16th Mar. 1921", "1921-03-16"),
-    ("March 16, 1921", "1921-03-16"),
-    ("16/03/1921", "1921-03-16"),
-    ("16.3.1921", "1921-03-16"),
-    ("1921-03-16 00:00:00", "1921-03-16"),
-    ("March 1921", "1921-03"),
-    ("Autumn 1920", "1920-autumn"),
-    ("1920-winter", "1920-winter"),
-    ("1921", "1921"),
-    ("8 March 1921 to 16 March 1921", "1921-03-08/1921-03-16"),
-    ("1921-03-08/1921-03-16", "1921-03-08/1921-03-16"),
-])
+@pytest.mark.parametrize(
+    ("typed", "grammar"),
+    [
+        ("1921-03-16", "1921-03-16"),
+        ("1921-3-16", "1921-03-16"),
+        ("16 March 1921", "1921-03-16"),
+        ("16th Mar. 1921", "1921-03-16"),
+        ("March 16, 1921", "1921-03-16"),
+        ("16/03/1921", "1921-03-16"),
+        ("16.3.1921", "1921-03-16"),
+        ("1921-03-16 00:00:00", "1921-03-16"),
+        ("March 1921", "1921-03"),
+        ("Autumn 1920", "1920-autumn"),
+        ("1920-winter", "1920-winter"),
+        ("1921", "1921"),
+        ("8 March 1921 to 16 March 1921", "1921-03-08/1921-03-16"),
+        ("1921-03-08/1921-03-16", "1921-03-08/1921-03-16"),
+    ],
+)
 def test_spreadsheet_dates_become_the_index_grammar(typed, grammar):
     assert csv_import.spreadsheet_date(typed) == grammar
 
 
-@pytest.mark.parametrize(("typed", "message"), [
-    ("1921-02-30", "date '1921-02-30': February 1921 has no day 30"),
-    ("30 February 1921", "date '30 February 1921': February 1921 has no day 30"),
-    ("03/16/1921", "date '03/16/1921': there is no month 16; write the day first (16/03/1921)"),
-    ("Smarch 1921", "date 'Smarch 1921': 'smarch' is not a month"),
-    ("soon", "date 'soon' is not a date I can read"),
-])
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1921-02-30", "date '1921-02-30': February 1921 has no day 30"),
+        ("30 February 1921", "date '30 February 1921': February 1921 has no day 30"),
+        ("03/16/1921", "date '03/16/1921': there is no month 16; write the day first (16/03/1921)"),
+        ("Smarch 1921", "date 'Smarch 1921': 'smarch' is not a month"),
+        ("soon", "date 'soon' is not a date I can read"),
+    ],
+)
 def test_impossible_spreadsheet_dates_say_why(typed, message):
     with pytest.raises(csv_import.RowError) as caught:
         csv_import.spreadsheet_date(typed)
@@ -434,8 +491,14 @@ ARCOS = "A Russian trading company was registered in London under the name Arcos
 def test_csv_rows_are_imported_and_bad_rows_reported(carr, tmp_path):
     rows = [
         ["Date", "Title", "Places", "Quote", "Summary", "People"],
-        ["16 March 1921", "Arcos registered in London", "london: registered in; Soviet Russia", ARCOS,
-         "The Soviet trading company Arcos opened in London.", "Krasin"],
+        [
+            "16 March 1921",
+            "Arcos registered in London",
+            "london: registered in; Soviet Russia",
+            ARCOS,
+            "The Soviet trading company Arcos opened in London.",
+            "Krasin",
+        ],
         ["1921-02-30", "Impossible day", "London", ARCOS, "", ""],
         [],
         ["1920-02", "Peace signed at Tartu", "Tartu; ESTONIA", "A treaty of peace with Estonia", "", ""],
@@ -454,14 +517,19 @@ def test_csv_rows_are_imported_and_bad_rows_reported(carr, tmp_path):
     assert messages[4].startswith("row 9: no places")
     assert len(messages) == 5
     added = [e for e in new_index.events.values() if e.id not in carr.events]
-    assert [e.id for e in added] == ["arcos-registered-in-london", "peace-signed-at-tartu",
-                                     "arcos-registered-in-london-2"]
+    assert [e.id for e in added] == [
+        "arcos-registered-in-london",
+        "peace-signed-at-tartu",
+        "arcos-registered-in-london-2",
+    ]
     arcos = added[0]
     assert arcos.date.text == "1921-03-16"
-    assert [(r.place, r.role) for r in arcos.places] == [("london", "registered in"),
-                                                         ("soviet-russia", csv_import.DEFAULT_ROLE)]
+    assert [(r.place, r.role) for r in arcos.places] == [
+        ("london", "registered in"),
+        ("soviet-russia", csv_import.DEFAULT_ROLE),
+    ]
     assert arcos.people == ("Krasin",)
-    assert new_index.passage.text[arcos.span[0]:arcos.span[1]] == ARCOS
+    assert new_index.passage.text[arcos.span[0] : arcos.span[1]] == ARCOS
     assert added[1].place_ids == ["tartu", "estonia"]  # modern name and upper case both match
     assert added[1].summary == "Peace signed at Tartu"  # no summary: the title stands in
     assert new_index.path == carr.path and len(carr.events) + 3 == len(new_index.events)
@@ -470,8 +538,14 @@ def test_csv_rows_are_imported_and_bad_rows_reported(carr, tmp_path):
 def test_csv_with_commas_quotes_and_windows_1252(carr, tmp_path):
     rows = [
         ["date", "title", "places", "quote", "notes"],
-        ["March 16, 1921", "Trade agreement, signed — café talk", "London; Great Britain",
-         "an Anglo-Soviet trade agreement was signed in London on March 16, 1921", "", "x"],
+        [
+            "March 16, 1921",
+            "Trade agreement, signed — café talk",
+            "London; Great Britain",
+            "an Anglo-Soviet trade agreement was signed in London on March 16, 1921",
+            "",
+            "x",
+        ],
     ]
     path = write_csv(tmp_path / "legacy.csv", rows, encoding="cp1252")
     new_index, messages = csv_import.import_events_csv(path, carr)
@@ -489,8 +563,10 @@ def test_csv_with_commas_quotes_and_windows_1252(carr, tmp_path):
 
 def test_csv_quote_tolerates_other_spaces_and_curly_apostrophes(carr, tmp_path):
     quote = "the policies of the People\u2019s  Commissariat\nof Foreign Affairs"
-    path = write_csv(tmp_path / "e.csv", [["date", "title", "places", "quote"],
-                                         ["1921", "Narkomindel and Comintern", "Moscow", quote]])
+    path = write_csv(
+        tmp_path / "e.csv",
+        [["date", "title", "places", "quote"], ["1921", "Narkomindel and Comintern", "Moscow", quote]],
+    )
     new_index, messages = csv_import.import_events_csv(path, carr)
     assert messages == []
     event = new_index.events["narkomindel-and-comintern"]
@@ -498,19 +574,23 @@ def test_csv_quote_tolerates_other_spaces_and_curly_apostrophes(carr, tmp_path):
 
 
 def test_importing_the_same_csv_twice_adds_nothing_the_second_time(carr, tmp_path):
-    path = write_csv(tmp_path / "e.csv", [["date", "title", "places", "quote"],
-                                         ["16 March 1921", "Arcos", "London", ARCOS]])
+    path = write_csv(
+        tmp_path / "e.csv", [["date", "title", "places", "quote"], ["16 March 1921", "Arcos", "London", ARCOS]]
+    )
     once, _ = csv_import.import_events_csv(path, carr)
     twice, messages = csv_import.import_events_csv(path, once)
     assert len(twice.events) == len(once.events) == len(carr.events) + 1
     assert messages == ['row 2: the index already has this event ("Arcos") \u2014 left out']
 
 
-@pytest.mark.parametrize(("content", "problem"), [
-    (b"date,title,quote\n1921,x,y\n", "the header row has no column 'places'"),
-    (b"", "the file is empty"),
-    (b"\x00\x01binary", "binary file"),
-])
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"date,title,quote\n1921,x,y\n", "the header row has no column 'places'"),
+        (b"", "the file is empty"),
+        (b"\x00\x01binary", "binary file"),
+    ],
+)
 def test_unusable_csv_files_raise_input_errors(carr, tmp_path, content, problem):
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
@@ -531,14 +611,7 @@ def test_excel_separator_line_and_tab_delimiter_are_understood(carr, tmp_path):
 
 
 def test_interchange_never_imports_qt():
-    code = ("import sys, mapviewer.interchange; "
-            "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))")
+    code = (
+        "import sys, mapviewer.interchange; sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
-
-
-def test_ids_are_kebab_case_and_unique():
-    used = {"treaty-of-rapallo"}
-    assert csv_import.unique_event_id("Treaty of Rapallo", used) == "treaty-of-rapallo-2"
-    assert csv_import.unique_event_id("Договор", set()) == "event"
-    long_id = csv_import.unique_event_id("word " * 40, set())
-    assert re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", long_id) and not long_id.endswith("-")

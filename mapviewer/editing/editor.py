@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from ..interchange import save as saving
-from ..model import edits
+from ..model import anchors, edits, ids
 from ..model.document import Document
 from ..model.errors import InputError
 from ..model.index import INDEX_SUFFIX, PlaceEventIndex, index_path_for, load_index
@@ -155,9 +155,14 @@ class Editor:
             return False
         text = self.index.passage.text
         words = text[span[0] : span[1]]
-        event = {"id": edits.unique_id(words[:40], set(self.index.events)), "title": words[:60].strip(),
-                 "date": self._date_near(span), "summary": words[:200], "places": [],
-                 "anchor": edits.anchor_for(text, *span)}
+        try:
+            anchor = anchors.quote_for(text, *span).to_json()
+        except anchors.AnchorError as exc:
+            self.view.show_message(f"These words cannot anchor an event: {exc}")
+            return False
+        event = {"id": ids.unique_id(words[:40], set(self.index.events), fallback="event"),
+                 "title": words[:60].strip(), "date": self._date_near(span), "summary": words[:200],
+                 "places": [], "anchor": anchor}
         result = self.view.edit_event(self.index, event)
         if result is None or not self.change("New event", edits.put_event(result)):
             return False

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from ..interchange.save import write_atomically
+from ..model.files import write_atomic
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
 from .protocols import ExportOptions, MapRenderer
@@ -77,7 +77,7 @@ def write_pdf(index: PlaceEventIndex, maps: dict, out: Path) -> Path:
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
     del writer  # the PDF is finished when its writer goes
-    write_atomically(Path(out), bytes(buffer.data().data()), keep_backup=False)
+    write_atomic(Path(out), bytes(buffer.data().data()))
     return Path(out)
 
 

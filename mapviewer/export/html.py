@@ -7,7 +7,7 @@ from pathlib import Path
 from ..mappage.build import build_page_html, load_borders, page_assets
 from ..mappage.encode import encode
 from ..mappage.payload import page_payload
-from ..interchange.save import write_atomically
+from ..model.files import write_atomic
 from ..model.index import PlaceEventIndex
 from .protocols import ExportOptions
 
@@ -31,5 +31,5 @@ def _inline_tags(index: PlaceEventIndex) -> str:
 def export(index: PlaceEventIndex, out: Path, options: ExportOptions | None = None) -> Path:
     """Write the page; it needs no network and no other file."""
     html = build_page_html(load_borders(), _inline_tags(index))
-    write_atomically(Path(out), html.encode("utf-8"), keep_backup=False)
+    write_atomic(Path(out), html)
     return Path(out)

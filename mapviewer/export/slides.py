@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
-from ..interchange.save import write_atomically
+from ..model.files import write_atomic
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
 from .protocols import ExportOptions, MapRenderer
@@ -40,7 +40,7 @@ def export(index: PlaceEventIndex, out_dir: Path, options: ExportOptions, render
 
     def save(event_id: str, image: QImage) -> None:
         path = out_dir / slide_name(order.index(event_id) + 1, event_id)
-        write_atomically(path, png_bytes(image), keep_backup=False)
+        write_atomic(path, png_bytes(image))
 
     renderer.render(events, "slide", options.size or SLIDE_SIZE, save, done)
     return len(events)

@@ -13,7 +13,17 @@ from .save import (
 )
 
 __all__ = [
-    "anchors_to_annotations", "autosave_path", "discard_recovery", "find_recovery",
-    "import_events_csv", "load_recovery", "places_to_geojson", "places_to_lpf", "save_index",
-    "write_annotations", "write_geojson", "write_lpf", "write_recovery_copy",
+    "anchors_to_annotations",
+    "autosave_path",
+    "discard_recovery",
+    "find_recovery",
+    "import_events_csv",
+    "load_recovery",
+    "places_to_geojson",
+    "places_to_lpf",
+    "save_index",
+    "write_annotations",
+    "write_geojson",
+    "write_lpf",
+    "write_recovery_copy",
 ]

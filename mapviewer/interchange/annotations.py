@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from ..model.index import Event, Place, PlaceEventIndex
+from ..model.index import Event, JsonObject, Place, PlaceEventIndex
 from .lpf import geonames_uri, wikidata_uri
 from .save import write_json_file
 
@@ -19,8 +19,9 @@ def passage_source(index: PlaceEventIndex) -> str:
     return Path(index.meta.get("file") or index.passage.name).name
 
 
-def anchors_to_annotations(index: PlaceEventIndex, base_uri: str | None = None,
-                           source: str | None = None, include_mentions: bool = False) -> dict:
+def anchors_to_annotations(
+    index: PlaceEventIndex, base_uri: str | None = None, source: str | None = None, include_mentions: bool = False
+) -> JsonObject:
     """An AnnotationCollection with one Annotation per event (file order).
 
     Ids are ``base_uri + "#" + event id`` when a base is given, else stable ``urn:uuid:``
@@ -43,16 +44,25 @@ def anchors_to_annotations(index: PlaceEventIndex, base_uri: str | None = None,
     }
 
 
-def event_annotation(index: PlaceEventIndex, event: Event, source: str, base_uri: str | None = None) -> dict:
+def event_annotation(index: PlaceEventIndex, event: Event, source: str, base_uri: str | None = None) -> JsonObject:
     """One event as an Annotation: its title, summary and date describe the quoted sentence."""
     body = [
-        {"type": "TextualBody", "purpose": "describing", "value": event.title,
-         "format": "text/plain", "language": "en"},
-        {"type": "TextualBody", "purpose": "commenting", "value": event.summary,
-         "format": "text/plain", "language": "en"},
+        {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "value": event.title,
+            "format": "text/plain",
+            "language": "en",
+        },
+        {
+            "type": "TextualBody",
+            "purpose": "commenting",
+            "value": event.summary,
+            "format": "text/plain",
+            "language": "en",
+        },
         # The date as the index writes it (ISO 8601 or its season/range extension).
-        {"type": "TextualBody", "purpose": "tagging", "value": f"date:{event.date.text}",
-         "format": "text/plain"},
+        {"type": "TextualBody", "purpose": "tagging", "value": f"date:{event.date.text}", "format": "text/plain"},
     ]
     for place_id in event.place_ids:
         body.append(_place_body(index.places[place_id]))
@@ -66,8 +76,9 @@ def event_annotation(index: PlaceEventIndex, event: Event, source: str, base_uri
     }
 
 
-def mention_annotation(index: PlaceEventIndex, place: Place, span: tuple[int, int], source: str,
-                       base_uri: str | None = None) -> dict:
+def mention_annotation(
+    index: PlaceEventIndex, place: Place, span: tuple[int, int], source: str, base_uri: str | None = None
+) -> JsonObject:
     """A word naming a place, as an Annotation identifying that place."""
     return {
         "@context": ANNO_CONTEXT,
@@ -79,13 +90,13 @@ def mention_annotation(index: PlaceEventIndex, place: Place, span: tuple[int, in
     }
 
 
-def _place_body(place: Place) -> dict:
-    return {"type": "SpecificResource", "purpose": "identifying",
-            "source": wikidata_uri(place) or geonames_uri(place)}
+def _place_body(place: Place) -> JsonObject:
+    return {"type": "SpecificResource", "purpose": "identifying", "source": wikidata_uri(place) or geonames_uri(place)}
 
 
-def _target(index: PlaceEventIndex, span: tuple[int, int], source: str,
-            prefix: str = "", suffix: str = "") -> dict:
+def _target(
+    index: PlaceEventIndex, span: tuple[int, int], source: str, prefix: str = "", suffix: str = ""
+) -> JsonObject:
     text = index.passage.text
     start, end = span
     # Keep the anchor's own context when it is longer, so the quote stays as unique as it was.
@@ -93,9 +104,9 @@ def _target(index: PlaceEventIndex, span: tuple[int, int], source: str,
     after = max(len(suffix), QUOTE_CONTEXT_CHARS)
     quote = {"type": "TextQuoteSelector", "exact": text[start:end]}
     if start:
-        quote["prefix"] = text[max(0, start - before):start]
+        quote["prefix"] = text[max(0, start - before) : start]
     if end < len(text):
-        quote["suffix"] = text[end:end + after]
+        quote["suffix"] = text[end : end + after]
     # Offsets count Unicode code points, as Python strings and the Web Annotation model do.
     position = {"type": "TextPositionSelector", "start": start, "end": end}
     return {"type": "SpecificResource", "source": source, "selector": [quote, position]}
@@ -107,5 +118,12 @@ def _annotation_id(base_uri: str | None, source: str, name: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'mapviewer:{source}#{name}')}"
 
 
-def write_annotations(index: PlaceEventIndex, path: str | Path, **options) -> Path:
-    return write_json_file(anchors_to_annotations(index, **options), path)
+def write_annotations(
+    index: PlaceEventIndex,
+    path: str | Path,
+    base_uri: str | None = None,
+    source: str | None = None,
+    include_mentions: bool = False,
+) -> Path:
+    """Write ``anchors_to_annotations`` (same options) as a JSON-LD file; raise InputError on failure."""
+    return write_json_file(anchors_to_annotations(index, base_uri, source, include_mentions), path)

@@ -9,25 +9,50 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..model.anchors import TextQuote, find_quote
+from ..model.anchors import TextQuote, UnquotableSpanError, find_quote, quote_for
 from ..model.dates import DateError, HistDate
-from ..model.errors import InputError, read_user_file
-from ..model.index import PlaceEventIndex, check_schema, index_from_json
+from ..model.errors import InputError
+from ..model.files import read_user_file
+from ..model.ids import unique_id
+from ..model.index import JsonObject, PlaceEventIndex, check_schema, index_from_json
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
 REQUIRED_COLUMNS = ("date", "title", "places", "quote")
 OPTIONAL_COLUMNS = ("summary", "people", "prefix", "suffix")
 # Headings people actually type for the same columns.
-COLUMN_ALIASES = {"place": "places", "sentence": "quote", "text": "quote", "description": "summary",
-                  "person": "people", "persons": "people"}
+COLUMN_ALIASES = {
+    "place": "places",
+    "sentence": "quote",
+    "text": "quote",
+    "description": "summary",
+    "person": "people",
+    "persons": "people",
+}
 DEFAULT_ROLE = "involved"
 HEADER_FIX = "the first row must name the columns date, title, places and quote (summary, people optional)"
 
 # English names on purpose: calendar.month_name follows the locale, which Qt sets.
-MONTHS = {name: number for number, names in enumerate(
-    [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")]) for name in names}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            (),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
 SEASON_WORDS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
 
 _GRAMMAR_LIKE = re.compile(r"^\d{4}(-[0-9a-z]+)*(/\d{4}(-[0-9a-z]+)*)?$")
@@ -53,7 +78,9 @@ def import_events_csv(path: str | Path, index: PlaceEventIndex) -> tuple[PlaceEv
     not a usable CSV at all raises InputError.
     """
     path = Path(path)
-    text, messages = decode_csv_bytes(read_user_file(path, MAX_CSV_BYTES, "CSV", "split it into smaller files"), str(path))
+    text, messages = decode_csv_bytes(
+        read_user_file(path, MAX_CSV_BYTES, "CSV", "split it into smaller files"), str(path)
+    )
     rows = _records(text, path)
     header_row = next(((n, cells) for n, cells in rows if any(c.strip() for c in cells)), None)
     if header_row is None:
@@ -70,8 +97,10 @@ def import_events_csv(path: str | Path, index: PlaceEventIndex) -> tuple[PlaceEv
             continue
         try:
             if len(cells) > width and any(c.strip() for c in cells[width:]):
-                raise RowError(f"{len(cells)} cells but the header has {width} columns \u2014 "
-                               "put quotes around text that contains the delimiter")
+                raise RowError(
+                    f"{len(cells)} cells but the header has {width} columns \u2014 "
+                    "put quotes around text that contains the delimiter"
+                )
             record = {name: (cells[i].strip() if i < len(cells) else "") for name, i in columns.items()}
             event, key = _event_from_record(record, index, matcher, used_ids)
             if key in seen:
@@ -96,8 +125,11 @@ def decode_csv_bytes(raw: bytes, name: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             raise InputError(name, "the UTF-16 text is damaged", fix="save it again as CSV UTF-8") from None
     if b"\x00" in raw[:65536]:
-        raise InputError(name, "this is a binary file, not CSV text",
-                         fix="save the sheet as CSV UTF-8 (comma delimited) and import that")
+        raise InputError(
+            name,
+            "this is a binary file, not CSV text",
+            fix="save the sheet as CSV UTF-8 (comma delimited) and import that",
+        )
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -106,8 +138,10 @@ def decode_csv_bytes(raw: bytes, name: str) -> tuple[str, list[str]]:
         text, encoding = raw.decode("cp1252"), "Windows-1252 (Western European)"
     except UnicodeDecodeError:
         text, encoding = raw.decode("latin-1"), "Latin-1"
-    return text, [f"note: the file is not UTF-8, so it was read as {encoding}; check accented "
-                  "letters, or save it as \"CSV UTF-8\" in your spreadsheet"]
+    return text, [
+        f"note: the file is not UTF-8, so it was read as {encoding}; check accented "
+        'letters, or save it as "CSV UTF-8" in your spreadsheet'
+    ]
 
 
 def _records(text: str, path: Path) -> list[tuple[int, list[str]]]:
@@ -164,8 +198,9 @@ def _columns(header: list[str], path: Path) -> tuple[dict[str, int], list[str]]:
     return columns, notes
 
 
-def _event_from_record(record: dict[str, str], index: PlaceEventIndex, matcher: PlaceMatcher,
-                       used_ids: set[str]) -> tuple[dict, tuple]:
+def _event_from_record(
+    record: dict[str, str], index: PlaceEventIndex, matcher: PlaceMatcher, used_ids: set[str]
+) -> tuple[JsonObject, tuple[str, str, tuple[int, int]]]:
     title = record["title"]
     if not title:
         raise RowError("the title is empty")
@@ -175,23 +210,31 @@ def _event_from_record(record: dict[str, str], index: PlaceEventIndex, matcher: 
     roles = matcher.roles(record["places"])
     if not record["quote"]:
         raise RowError("the quote is empty \u2014 copy the sentence from the passage")
-    anchor = resolve_quote(index.passage.text, record["quote"], record.get("prefix", ""),
-                           record.get("suffix", ""))
-    event = {"id": unique_event_id(title, used_ids), "title": title, "date": date,
-             "places": [{"place": p, "role": r} for p, r in roles],
-             "anchor": anchor.to_json(), "summary": record.get("summary") or title}
+    span = quoted_span(index.passage.text, record["quote"], record.get("prefix", ""), record.get("suffix", ""))
+    try:
+        anchor = quote_for(index.passage.text, *span)
+    except UnquotableSpanError as exc:
+        raise RowError(f"quote: {exc}") from None
+    event = {
+        "id": unique_id(title, used_ids, fallback="event"),
+        "title": title,
+        "date": date,
+        "places": [{"place": p, "role": r} for p, r in roles],
+        "anchor": anchor.to_json(),
+        "summary": record.get("summary") or title,
+    }
     people = [p.strip() for p in record.get("people", "").split(";") if p.strip()]
     if people:
         event["people"] = people
     try:
         # Check the row on its own, so one bad row cannot stop the others.
-        check_schema({"format": "mapviewer-index", "version": 1, "passage": {"file": "-"},
-                      "places": [], "events": [event]})
+        check_schema(
+            {"format": "mapviewer-index", "version": 1, "passage": {"file": "-"}, "places": [], "events": [event]}
+        )
     except InputError as exc:
         field = exc.item.split("field ", 1)[1] if "field " in exc.item else "the row"
         raise RowError(f"{field}: {exc.problem}") from None
-    span_start = find_quote(index.passage.text, anchor)[0]
-    return event, (title.casefold(), date, (span_start, span_start + len(anchor.exact)))
+    return event, (title.casefold(), date, span)
 
 
 def spreadsheet_date(text: str) -> str:
@@ -211,7 +254,7 @@ def spreadsheet_date(text: str) -> str:
         reason = str(exc)
         # DateError starts with the text it parsed; show the user's own text instead.
         prefix = repr(converted)
-        reason = reason[len(prefix):] if reason.startswith(prefix) else f": {reason}"
+        reason = reason[len(prefix) :] if reason.startswith(prefix) else f": {reason}"
         raise RowError(f"date {original!r}{reason}") from None
     return converted
 
@@ -233,13 +276,15 @@ def _date_point(text: str, original: str) -> str:
     if m := _NUMERIC.match(text):
         day, month = int(m[1]), int(m[2])
         if month > 12 and day <= 12:
-            raise RowError(f"date {original!r}: there is no month {month}; write the day first "
-                           f"({month:02d}/{day:02d}/{m[3]})")
+            raise RowError(
+                f"date {original!r}: there is no month {month}; write the day first ({month:02d}/{day:02d}/{m[3]})"
+            )
         return _ymd(m[3], month, day)
     if m := _NUMERIC_MONTH_YEAR.match(text):
         return f"{m[2]}-{int(m[1]):02d}"
-    raise RowError(f"date {original!r} is not a date I can read; write 1921-03-16, 16 March 1921, "
-                   "March 16, 1921 or 16/03/1921")
+    raise RowError(
+        f"date {original!r} is not a date I can read; write 1921-03-16, 16 March 1921, March 16, 1921 or 16/03/1921"
+    )
 
 
 def _month(word: str, original: str) -> int:
@@ -270,8 +315,10 @@ class PlaceMatcher:
     def find(self, name: str) -> str:
         ids = self.names.get(_normal(name), set())
         if not ids:
-            raise RowError(f"place {name!r} is not in the index \u2014 add it to the places first, "
-                           "or use the name the index gives it")
+            raise RowError(
+                f"place {name!r} is not in the index \u2014 add it to the places first, "
+                "or use the name the index gives it"
+            )
         if len(ids) > 1:
             listed = ", ".join(sorted(ids))
             raise RowError(f"place {name!r} could be any of {listed} \u2014 write the place id instead")
@@ -293,44 +340,38 @@ class PlaceMatcher:
         return list(roles.items())
 
 
-def resolve_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> TextQuote:
-    """The anchor for a quoted sentence; tolerates other spaces, line breaks and curly quotes."""
-    anchor = TextQuote(quote, prefix, suffix)
-    hits = find_quote(text, anchor)
+def quoted_span(text: str, quote: str, prefix: str = "", suffix: str = "") -> tuple[int, int]:
+    """Where a quoted sentence is in the passage; tolerates other spaces, line breaks and curly quotes.
+
+    Raises RowError unless the quote (with the prefix and suffix the row gives) is there exactly once.
+    """
+    hits = [(start, start + len(quote)) for start in find_quote(text, TextQuote(quote, prefix, suffix))]
     if not hits:
         # A spreadsheet cell loses the passage's line breaks and may curl the quotes; find the
         # passage's own words so the anchor is still an exact copy.
-        spans = [m.span() for m in re.finditer(_tolerant_pattern(quote), text)
-                 if text[:m.start()].endswith(prefix) and text.startswith(suffix, m.end())]
-        if len(spans) == 1:
-            start, end = spans[0]
-            return TextQuote(text[start:end], prefix, suffix)
-        hits = spans
+        hits = [
+            m.span()
+            for m in re.finditer(_tolerant_pattern(quote), text)
+            if text.endswith(prefix, 0, m.start()) and text.startswith(suffix, m.end())
+        ]
     shown = quote if len(quote) <= 60 else quote[:57] + "..."
     if not hits:
         raise RowError(f"quote {shown!r} is not in the passage \u2014 copy it exactly from the passage")
     if len(hits) > 1:
-        raise RowError(f"quote {shown!r} occurs {len(hits)} times in the passage \u2014 quote more of "
-                       "the sentence (or fill the prefix or suffix column) so it occurs once")
-    return anchor
+        raise RowError(
+            f"quote {shown!r} occurs {len(hits)} times in the passage \u2014 quote more of "
+            "the sentence (or fill the prefix or suffix column) so it occurs once"
+        )
+    return hits[0]
 
 
-_LOOK_ALIKE = {**dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
-               **dict.fromkeys('"\u201c\u201d', '["\u201c\u201d]'),
-               **dict.fromkeys("-\u2013\u2014", "[-\u2013\u2014]")}
+_LOOK_ALIKE = {
+    **dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
+    **dict.fromkeys('"\u201c\u201d', '["\u201c\u201d]'),
+    **dict.fromkeys("-\u2013\u2014", "[-\u2013\u2014]"),
+}
 
 
 def _tolerant_pattern(quote: str) -> str:
     words = ["".join(_LOOK_ALIKE.get(ch, re.escape(ch)) for ch in word) for word in quote.split()]
     return r"\s+".join(words) if words else r"(?!)"
-
-
-def unique_event_id(title: str, used: set[str]) -> str:
-    """A kebab-case id from the title, unique among ``used``: "Treaty of Rapallo" -> "treaty-of-rapallo"."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "event"
-    slug = slug[:56].rstrip("-")  # room for a "-NN" suffix within the 64-character limit
-    candidate, n = slug, 2
-    while candidate in used:
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.dates import DatePoint, HistDate
-from ..model.index import Place, PlaceEventIndex
+from ..model.index import JsonObject, Place, PlaceEventIndex
 from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE
 from .save import write_json_file
 
@@ -30,7 +30,7 @@ def geonames_uri(place: Place) -> str | None:
     return f"{GEONAMES_FEATURE}{place.geonames}/" if place.geonames else None
 
 
-def places_to_lpf(index: PlaceEventIndex, base_uri: str | None = None) -> dict:
+def places_to_lpf(index: PlaceEventIndex, base_uri: str | None = None) -> JsonObject:
     """The places as a Linked Places FeatureCollection, ready for the World Historical Gazetteer.
 
     Each feature's ``@id`` is ``base_uri + place id`` when a base is given, else the place's
@@ -55,11 +55,14 @@ def _feature_id(index: PlaceEventIndex, place: Place, base_uri: str | None, used
     return f"urn:mapviewer:{stem}:place:{place.id}"
 
 
-def _lpf_feature(index: PlaceEventIndex, place: Place, feature_id: str) -> dict:
+def _lpf_feature(index: PlaceEventIndex, place: Place, feature_id: str) -> JsonObject:
     citation = {"label": index.meta.get("source") or index.meta.get("title") or index.passage.name}
-    names = [{"toponym": place.name, "lang": "en", "citations": [citation]}]
-    authority = [{"label": label, "@id": uri} for label, uri in
-                 (("Wikidata", wikidata_uri(place)), ("GeoNames", geonames_uri(place))) if uri]
+    names: list[JsonObject] = [{"toponym": place.name, "lang": "en", "citations": [citation]}]
+    authority = [
+        {"label": label, "@id": uri}
+        for label, uri in (("Wikidata", wikidata_uri(place)), ("GeoNames", geonames_uri(place)))
+        if uri
+    ]
     if place.modern_name == place.name:
         names[0]["citations"].extend(authority)
     else:
@@ -73,17 +76,17 @@ def _lpf_feature(index: PlaceEventIndex, place: Place, feature_id: str) -> dict:
         "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
         "when": place_when(index, place),
         "names": names,
-        "types": [{"identifier": identifier, "label": label,
-                   "sourceLabels": [{"label": place.kind, "lang": "en"}]}],
-        "links": [{"type": "closeMatch", "identifier": uri}
-                  for uri in (wikidata_uri(place), geonames_uri(place)) if uri],
+        "types": [{"identifier": identifier, "label": label, "sourceLabels": [{"label": place.kind, "lang": "en"}]}],
+        "links": [
+            {"type": "closeMatch", "identifier": uri} for uri in (wikidata_uri(place), geonames_uri(place)) if uri
+        ],
     }
     if place.note:
         feature["descriptions"] = [{"value": place.note, "lang": "en"}]
     return feature
 
 
-def place_when(index: PlaceEventIndex, place: Place) -> dict:
+def place_when(index: PlaceEventIndex, place: Place) -> JsonObject:
     """The LPF ``when`` of a place: the dates of its events, else the years the map covers."""
     spans = []
     for event in index.events_at(place.id):
@@ -92,12 +95,13 @@ def place_when(index: PlaceEventIndex, place: Place) -> dict:
             spans.append(span)
     if spans:
         return {"timespans": spans, "label": f"dates of the events at {place.name} in the passage"}
-    return {"timespans": [{"start": {"in": f"{FIRST_MAP_DATE.year:04d}"},
-                           "end": {"in": f"{LAST_MAP_DATE.year:04d}"}}],
-            "label": "the period of the passage"}
+    return {
+        "timespans": [{"start": {"in": f"{FIRST_MAP_DATE.year:04d}"}, "end": {"in": f"{LAST_MAP_DATE.year:04d}"}}],
+        "label": "the period of the passage",
+    }
 
 
-def lpf_timespan(date: HistDate) -> dict:
+def lpf_timespan(date: HistDate) -> JsonObject:
     """An index date as an LPF timespan of ISO 8601 dates (seasons become their months)."""
     start = _iso_bounds(date.first)[0]
     end = _iso_bounds(date.last or date.first)[1]
@@ -117,24 +121,26 @@ def _iso_bounds(point: DatePoint) -> tuple[str, str]:
     return f"{point.start:%Y-%m}", f"{point.end:%Y-%m}"  # a season: its first and last month
 
 
-def places_to_geojson(index: PlaceEventIndex) -> dict:
+def places_to_geojson(index: PlaceEventIndex) -> JsonObject:
     """The places as plain GeoJSON points, with the ids of their events in date order."""
     features = []
     for place in index.places.values():
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-            # Every feature has every property (null when unknown) so GIS tools see one table.
-            "properties": {
-                "id": place.id,
-                "name": place.name,
-                "modern_name": place.modern_name,
-                "kind": place.kind,
-                "wikidata": place.wikidata,
-                "geonames": place.geonames,
-                "events": [e.id for e in index.events_at(place.id)],
-            },
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                # Every feature has every property (null when unknown) so GIS tools see one table.
+                "properties": {
+                    "id": place.id,
+                    "name": place.name,
+                    "modern_name": place.modern_name,
+                    "kind": place.kind,
+                    "wikidata": place.wikidata,
+                    "geonames": place.geonames,
+                    "events": [e.id for e in index.events_at(place.id)],
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 

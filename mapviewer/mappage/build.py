@@ -8,24 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from .. import __version__
 from ..model.errors import InputError
+from ..model.files import write_atomic
+from ..model.index import JsonObject
 from ..model.selection import DEFAULT_MAP_DATE
-from ..paths import geodata_path, resource_path
+from ..paths import cache_dir, geodata_path, resource_path
 from .encode import encode
 
 BORDERS_FILE = "borders.geojson"
 PAGE_URL_BASE = "mapviewer://app/"
 # Europe from Iceland to the Urals, as the map first opens.
 INITIAL_BOUNDS = [[35.0, -11.0], [67.0, 45.0]]
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mapviewer"
 
 
 def page_inputs_hash(borders: bytes) -> str:
@@ -37,22 +33,33 @@ def page_inputs_hash(borders: bytes) -> str:
     return digest.hexdigest()[:20]
 
 
-def build_page_html(borders: dict | None, asset_tags: str) -> str:
+def build_page_html(borders: JsonObject | None, asset_tags: str) -> str:
     """Render the map page; ``asset_tags`` loads Leaflet, QWebChannel and the controller.
 
     With ``borders`` None the page fetches them from the app's scheme once it is up.
     """
     import folium  # slow to import: only when the cached page is missing
+    from branca.element import Figure
 
     fmap = folium.Map(
-        location=[52.0, 20.0], zoom_start=4, tiles=None, prefer_canvas=True,
-        control_scale=True, min_zoom=3, max_zoom=10, world_copy_jump=False,
-        zoom_snap=0.25, zoom_delta=0.5,
+        location=[52.0, 20.0],
+        zoom_start=4,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        min_zoom=3,
+        max_zoom=10,
+        world_copy_jump=False,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
     )
     # Leaflet comes from the installed xstatic package through asset_tags, never a CDN.
     fmap.default_js = []
     fmap.default_css = []
-    fmap.get_root().header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
+    root = fmap.get_root()
+    if not isinstance(root, Figure):  # folium's maps always sit in a Figure; its types say only Element
+        raise TypeError(f"folium gave the map a {type(root).__name__} root, not a Figure")
+    root.header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
     empty = {"type": "FeatureCollection", "features": []}
     layer = folium.GeoJson(borders or empty, name="borders", smooth_factor=1.5)
     layer.add_to(fmap)
@@ -61,24 +68,25 @@ def build_page_html(borders: dict | None, asset_tags: str) -> str:
         options["bordersUrl"] = PAGE_URL_BASE + BORDERS_FILE
     fmap.fit_bounds(INITIAL_BOUNDS)
     start = folium.Element(
-        "<script>mapviewer.init(%s, %s, %s);</script>"
-        % (fmap.get_name(), layer.get_name(), encode(options))
+        f"<script>mapviewer.init({fmap.get_name()}, {layer.get_name()}, {encode(options)});</script>"
     )
-    fmap.get_root().html.add_child(start, name="mapviewer_start")
-    html = fmap.get_root().render()
+    root.html.add_child(start, name="mapviewer_start")
+    html = root.render()
     # folium places the init element in the body before its own map script; move it last.
     html = html.replace(start.render(), "")
     return html.replace("</html>", start.render() + "\n</html>")
 
 
 def scheme_asset_tags() -> str:
-    return "\n".join([
-        f'<link rel="stylesheet" href="{PAGE_URL_BASE}leaflet/leaflet.css"/>',
-        f'<link rel="stylesheet" href="{PAGE_URL_BASE}mapviewer.css"/>',
-        f'<script src="{PAGE_URL_BASE}leaflet/leaflet.js"></script>',
-        f'<script src="{PAGE_URL_BASE}qwebchannel.js"></script>',
-        f'<script src="{PAGE_URL_BASE}mapviewer.js"></script>',
-    ])
+    return "\n".join(
+        [
+            f'<link rel="stylesheet" href="{PAGE_URL_BASE}leaflet/leaflet.css"/>',
+            f'<link rel="stylesheet" href="{PAGE_URL_BASE}mapviewer.css"/>',
+            f'<script src="{PAGE_URL_BASE}leaflet/leaflet.js"></script>',
+            f'<script src="{PAGE_URL_BASE}qwebchannel.js"></script>',
+            f'<script src="{PAGE_URL_BASE}mapviewer.js"></script>',
+        ]
+    )
 
 
 def load_borders_bytes() -> bytes:
@@ -86,19 +94,23 @@ def load_borders_bytes() -> bytes:
     try:
         return geodata_path(BORDERS_FILE).read_bytes()
     except OSError as exc:
-        raise InputError(f"geodata/{BORDERS_FILE}", f"the border data cannot be read ({exc})",
-                         fix="reinstall mapviewer") from None
+        raise InputError(
+            f"geodata/{BORDERS_FILE}", f"the border data cannot be read ({exc})", fix="reinstall mapviewer"
+        ) from None
 
 
-def load_borders() -> dict:
+def load_borders() -> JsonObject:
     raw = load_borders_bytes()
     try:
-        data = json.loads(raw)
+        data: JsonObject = json.loads(raw)
         if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
             raise ValueError("not a GeoJSON FeatureCollection")
     except (ValueError, AttributeError) as exc:
-        raise InputError(f"geodata/{BORDERS_FILE}", f"the border data is damaged ({exc})",
-                         fix="reinstall mapviewer, or rebuild it with geodata/build/build_borders.py") from None
+        raise InputError(
+            f"geodata/{BORDERS_FILE}",
+            f"the border data is damaged ({exc})",
+            fix="reinstall mapviewer, or rebuild it with geodata/build/build_borders.py",
+        ) from None
     return data
 
 
@@ -113,11 +125,8 @@ def cached_page() -> bytes:
     load_borders()  # a damaged file is reported now, not as a blank map later
     html = build_page_html(None, scheme_asset_tags()).encode("utf-8")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(html)
-        tmp.replace(path)
-    except OSError:
+        write_atomic(path, html, create_folder=True)
+    except InputError:
         pass  # a read-only cache only costs start-up time
     return html
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from ..model.index import PlaceEventIndex
+from ..model.index import JsonObject, PlaceEventIndex
 from ..model.selection import map_date_of
 
 
-def page_payload(index: PlaceEventIndex, standalone: bool = False) -> dict:
+def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject:
     """Places and events as the page draws them; the exported page also carries its text."""
-    payload = {
+    payload: JsonObject = {
         "places": [
-            {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
-             "lat": p.lat, "lon": p.lon, "states": list(p.states)}
+            {
+                "id": p.id,
+                "name": p.name,
+                "modern_name": p.modern_name,
+                "kind": p.kind,
+                "lat": p.lat,
+                "lon": p.lon,
+                "states": list(p.states),
+            }
             for p in index.places.values()
         ],
         "events": [

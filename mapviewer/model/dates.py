@@ -21,8 +21,20 @@ _POINT = re.compile(
 
 
 # English names on purpose: %B and calendar.month_name follow the locale, which Qt sets.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def month_year(date: dt.date) -> str:
@@ -30,7 +42,7 @@ def month_year(date: dt.date) -> str:
 
 
 def day_month_year(date: dt.date) -> str:
-    """"16 March 1921"."""
+    """ "16 March 1921"."""
     return f"{date.day} {month_year(date)}"
 
 
@@ -64,9 +76,7 @@ class DatePoint:
 def _parse_point(text: str) -> DatePoint:
     match = _POINT.match(text)
     if not match:
-        raise DateError(
-            f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY, YYYY-season or START/END"
-        )
+        raise DateError(f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY, YYYY-season or START/END")
     year = int(match["year"])
     if year < 1:
         raise DateError(f"{text!r}: year 0000 does not exist")
@@ -119,7 +129,7 @@ class HistDate:
 
     @property
     def precision(self) -> str:
-        """"day", "month", "season", "year" or "range"."""
+        """ "day", "month", "season", "year" or "range"."""
         return "range" if self.last else self.first.precision
 
     @property

@@ -3,102 +3,102 @@
 from __future__ import annotations
 
 import copy
-import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeAlias
 
-from .anchors import TextQuote, find_quote
-from .index import PlaceEventIndex, index_from_json
+from .ids import unique_id
+from .index import JsonObject, PlaceEventIndex, index_from_json
 from .passage import Passage
 
-CONTEXT = 24  # characters of prefix/suffix added when the words occur more than once
+# An edit: a function that changes the index's JSON in place (``apply`` checks the result).
+Change: TypeAlias = Callable[[JsonObject], None]
 
 
 def empty_index(passage: Passage, index_path: str | Path) -> PlaceEventIndex:
     """A new index for a passage that has none yet."""
-    data = {"format": "mapviewer-index", "version": 1,
-            "passage": {"file": Path(passage.path).name or "passage.txt", "title": Path(passage.path).stem},
-            "places": [], "events": []}
+    data: JsonObject = {
+        "format": "mapviewer-index",
+        "version": 1,
+        "passage": {"file": Path(passage.path).name or "passage.txt", "title": Path(passage.path).stem},
+        "places": [],
+        "events": [],
+    }
     return index_from_json(data, passage, str(index_path))
 
 
-def apply(index: PlaceEventIndex, change) -> PlaceEventIndex:
+def apply(index: PlaceEventIndex, change: Change) -> PlaceEventIndex:
     """Apply ``change`` (a function mutating the index's JSON) and check the result like a load."""
     data = copy.deepcopy(index.to_json())
     change(data)
     return index_from_json(data, index.passage, index.path)
 
 
-def anchor_for(text: str, start: int, end: int) -> dict:
-    """A TextQuoteSelector for text[start:end], with context only where the words repeat."""
-    quote = TextQuote(text[start:end])
-    if len(find_quote(text, quote)) > 1:
-        quote = TextQuote(text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT])
-    return quote.to_json()
-
-
-def unique_id(base: str, used: set[str]) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:50] or "item"
-    if not slug[0].isalnum():
-        slug = "x" + slug
-    candidate, n = slug, 2
-    while candidate in used:
-        candidate = f"{slug}-{n}"
-        n += 1
-    return candidate
-
-
-def _put(kind: str, item: dict):
+def _put(kind: str, item: JsonObject) -> Change:
     """Add the item to ``data[kind]``, or replace the one with the same id."""
-    def change(data: dict) -> None:
+
+    def change(data: JsonObject) -> None:
         items = data[kind]
         for i, old in enumerate(items):
             if old["id"] == item["id"]:
                 items[i] = item
                 return
         items.append(item)
+
     return change
 
 
-def put_event(event: dict):
+def put_event(event: JsonObject) -> Change:
+    """Add the event, or replace the one with its id."""
     return _put("events", event)
 
 
-def put_place(place: dict):
+def put_place(place: JsonObject) -> Change:
+    """Add the place, or replace the one with its id."""
     return _put("places", place)
 
 
-def delete_event(event_id: str):
-    def change(data: dict) -> None:
+def delete_event(event_id: str) -> Change:
+    """Remove an event and its steps from every tour."""
+
+    def change(data: JsonObject) -> None:
         data["events"] = [e for e in data["events"] if e["id"] != event_id]
         for tour in data.get("tours", []):
             tour["steps"] = [s for s in tour["steps"] if s["event"] != event_id]
+
     return change
 
 
-def move_place(place_id: str, lat: float, lon: float):
-    def change(data: dict) -> None:
+def move_place(place_id: str, lat: float, lon: float) -> Change:
+    """Put a place at new coordinates (rounded to 4 decimals, about 10 m)."""
+
+    def change(data: JsonObject) -> None:
         for place in data["places"]:
             if place["id"] == place_id:
                 place["lat"], place["lon"] = round(lat, 4), round(lon, 4)
+
     return change
 
 
-def delete_place(place_id: str):
+def delete_place(place_id: str) -> Change:
     """Remove a place and its links from every event."""
-    def change(data: dict) -> None:
+
+    def change(data: JsonObject) -> None:
         data["places"] = [p for p in data["places"] if p["id"] != place_id]
         for event in data["events"]:
             event["places"] = [r for r in event["places"] if r["place"] != place_id]
+
     return change
 
 
-def accept_suggestions(suggested: dict, event_ids: set[str]):
+def accept_suggestions(suggested: JsonObject, event_ids: set[str]) -> Change:
     """Take the chosen suggested events, with the places they need, into the index.
 
     Ids are kept where free and renamed where taken; a suggested place that the index already
     has (same id, or same name) is reused rather than added twice.
     """
-    def change(data: dict) -> None:
+
+    def change(data: JsonObject) -> None:
         by_name = {p["name"].casefold(): p["id"] for p in data["places"]}
         place_ids = {p["id"] for p in data["places"]}
         event_ids_used = {e["id"] for e in data["events"]}
@@ -117,8 +117,9 @@ def accept_suggestions(suggested: dict, event_ids: set[str]):
             renamed[place["id"]] = place["id"]
         for event in chosen:
             event = copy.deepcopy(event)
-            event["id"] = unique_id(event["id"], event_ids_used)
+            event["id"] = unique_id(event["id"], event_ids_used, fallback="event")
             event_ids_used.add(event["id"])
             event["places"] = [{**r, "place": renamed.get(r["place"], r["place"])} for r in event["places"]]
             data["events"].append(event)
+
     return change

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import fastjsonschema
 
 from ..paths import resource_path
 from .anchors import AnchorError, TextQuote, resolve_anchor
 from .dates import DateError, HistDate
-from .errors import InputError, read_user_file
+from .errors import InputError
+from .files import read_user_file
 from .passage import Passage, load_passage
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
 
 MAX_INDEX_BYTES = 20 * 1024 * 1024
 INDEX_SUFFIX = ".index.json"
+
+# A JSON object as json.loads gives it: the index file and each item in it.
+JsonObject: TypeAlias = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class Place:
 
     @property
     def label(self) -> str:
-        """"Reval (Tallinn)" when the period name differs from today's, else the name."""
+        """ "Reval (Tallinn)" when the period name differs from today's, else the name."""
         if self.modern_name and self.modern_name != self.name:
             return f"{self.name} ({self.modern_name})"
         return self.name
@@ -78,7 +87,7 @@ class Event:
 class TourStep:
     event: str
     note: str = ""
-    view: dict | None = None
+    view: JsonObject | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +104,7 @@ class PlaceEventIndex:
     passage: Passage
     places: dict[str, Place]
     events: dict[str, Event]
-    meta: dict = field(default_factory=dict)
+    meta: JsonObject = field(default_factory=dict)
     tours: tuple[Tour, ...] = ()
     path: str = ""
 
@@ -116,15 +125,14 @@ class PlaceEventIndex:
         """Where each place is named in the passage (whole words only)."""
         return {pid: find_mentions(self.passage.text, p.mentions) for pid, p in self.places.items()}
 
-    def to_json(self) -> dict:
+    def to_json(self) -> JsonObject:
         """The index as the file format holds it (the inverse of ``index_from_json``)."""
-        out = {"format": "mapviewer-index", "version": 1, "passage": dict(self.meta)}
+        out: JsonObject = {"format": "mapviewer-index", "version": 1, "passage": dict(self.meta)}
         out["places"] = [_place_json(p) for p in self.places.values()]
         out["events"] = [_event_json(e) for e in self.events.values()]
         if self.tours:
             out["tours"] = [
-                {"id": t.id, "title": t.title, "steps": [_step_json(s) for s in t.steps]}
-                for t in self.tours
+                {"id": t.id, "title": t.title, "steps": [_step_json(s) for s in t.steps]} for t in self.tours
             ]
         return out
 
@@ -143,9 +151,15 @@ def find_mentions(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _place_json(p: Place) -> dict:
-    out = {"id": p.id, "name": p.name, "modern_name": p.modern_name, "kind": p.kind,
-           "lat": p.lat, "lon": p.lon}
+def _place_json(p: Place) -> JsonObject:
+    out: JsonObject = {
+        "id": p.id,
+        "name": p.name,
+        "modern_name": p.modern_name,
+        "kind": p.kind,
+        "lat": p.lat,
+        "lon": p.lon,
+    }
     if p.wikidata:
         out["wikidata"] = p.wikidata
     if p.geonames:
@@ -159,10 +173,15 @@ def _place_json(p: Place) -> dict:
     return out
 
 
-def _event_json(e: Event) -> dict:
-    out = {"id": e.id, "title": e.title, "date": e.date.text,
-           "places": [{"place": r.place, "role": r.role} for r in e.places],
-           "anchor": e.anchor.to_json(), "summary": e.summary}
+def _event_json(e: Event) -> JsonObject:
+    out: JsonObject = {
+        "id": e.id,
+        "title": e.title,
+        "date": e.date.text,
+        "places": [{"place": r.place, "role": r.role} for r in e.places],
+        "anchor": e.anchor.to_json(),
+        "summary": e.summary,
+    }
     if e.people:
         out["people"] = list(e.people)
     if e.date_source:
@@ -170,8 +189,8 @@ def _event_json(e: Event) -> dict:
     return out
 
 
-def _step_json(s: TourStep) -> dict:
-    out = {"event": s.event}
+def _step_json(s: TourStep) -> JsonObject:
+    out: JsonObject = {"event": s.event}
     if s.note:
         out["note"] = s.note
     if s.view:
@@ -181,28 +200,29 @@ def _step_json(s: TourStep) -> dict:
 
 @dataclass
 class _Schema:
-    schema: dict | None = None
-    fast: object = None  # fastjsonschema's compiled check: quick, but terse when it fails
-    full: object = None  # jsonschema's validator, imported only to explain a failure well
+    schema: JsonObject | None = None
+    fast: Callable[[object], object] | None = None  # fastjsonschema's compiled check: quick, but terse when it fails
+    full: Validator | None = None  # jsonschema's validator, imported only to explain a failure well
 
 
 _SCHEMA = _Schema()
 
 
-def _schemas() -> _Schema:
-    if _SCHEMA.schema is None:
+def _schemas() -> tuple[JsonObject, Callable[[object], object]]:
+    """The index schema and its compiled check, loaded once."""
+    if _SCHEMA.schema is None or _SCHEMA.fast is None:
         _SCHEMA.schema = json.loads(resource_path("schema", "place-event-index.schema.json").read_text("utf-8"))
         _SCHEMA.fast = fastjsonschema.compile(_SCHEMA.schema)
-    return _SCHEMA
+    return _SCHEMA.schema, _SCHEMA.fast
 
 
-def _item_name(data: object, path) -> str:
-    """Name the item a schema error is about: 'event "rapallo" field date' rather than a path."""
+def item_name(data: object, path: Iterable[str | int]) -> str:
+    """Name the item at ``path`` in index JSON: 'event "rapallo", field date' rather than 'events.3.date'."""
     parts = list(path)
     if len(parts) >= 2 and parts[0] in ("events", "places", "tours") and isinstance(parts[1], int):
         kind = parts[0][:-1]
         try:
-            item_id = data[parts[0]][parts[1]].get("id")
+            item_id = cast(JsonObject, data)[parts[0]][parts[1]].get("id")
         except (AttributeError, IndexError, KeyError, TypeError):
             item_id = None
         name = f'{kind} "{item_id}"' if isinstance(item_id, str) else f"{kind} #{parts[1] + 1}"
@@ -211,43 +231,60 @@ def _item_name(data: object, path) -> str:
     return ".".join(str(p) for p in parts) or "the top level"
 
 
-def check_schema(data: object, file: str = "") -> None:
-    """Raise InputError for the first place where ``data`` breaks the index schema."""
-    schemas = _schemas()
+def check_schema(data: object, file: str = "") -> JsonObject:
+    """Return ``data`` as the index object it is; raise InputError for the first place it breaks the schema."""
+    schema, fast = _schemas()
     try:
-        schemas.fast(data)
-        return
+        fast(data)
+        return cast(JsonObject, data)
     except fastjsonschema.JsonSchemaException:
         pass  # find and word the problem with the thorough validator
     except RecursionError:
         raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
-    if schemas.full is None:
+    if _SCHEMA.full is None:
         import jsonschema
 
-        schemas.full = jsonschema.Draft202012Validator(schemas.schema)
-    errors = sorted(schemas.full.iter_errors(data),
-                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+        _SCHEMA.full = jsonschema.Draft202012Validator(schema)
+    errors = sorted(
+        # Any: jsonschema types its argument as a JSON value, and ``data`` is whatever json.loads gave.
+        _SCHEMA.full.iter_errors(cast(Any, data)),
+        key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
+    )
     if errors:
         err = errors[0]
-        raise InputError(file, err.message if len(err.message) < 300 else err.message[:297] + "...",
-                         item=_item_name(data, err.absolute_path),
-                         fix="see docs/index-format.md for the format")
+        raise InputError(
+            file,
+            err.message if len(err.message) < 300 else err.message[:297] + "...",
+            item=item_name(data, err.absolute_path),
+            fix="see docs/index-format.md for the format",
+        )
+    return cast(JsonObject, data)  # fastjsonschema and jsonschema disagreed; trust the thorough one
 
 
-def index_from_json(data: object, passage: Passage, file: str = "", *, schema_checked: bool = False
-                    ) -> PlaceEventIndex:
-    """Check a parsed index against the schema and the passage; raise InputError on the first problem."""
-    if not schema_checked:
-        check_schema(data, file)
+def index_from_json(data: object, passage: Passage, file: str = "", *, schema_checked: bool = False) -> PlaceEventIndex:
+    """Check a parsed index against the schema and the passage; raise InputError on the first problem.
+
+    ``schema_checked`` says the caller has just passed ``data`` through ``check_schema``.
+    """
+    data = cast(JsonObject, data) if schema_checked else check_schema(data, file)
     places: dict[str, Place] = {}
     for raw in data["places"]:
         if raw["id"] in places:
-            raise InputError(file, "this place id is used twice", item=f'place "{raw["id"]}"',
-                             fix="give each place its own id")
+            raise InputError(
+                file, "this place id is used twice", item=f'place "{raw["id"]}"', fix="give each place its own id"
+            )
         places[raw["id"]] = Place(
-            raw["id"], raw["name"], raw["modern_name"], raw["kind"], float(raw["lat"]), float(raw["lon"]),
-            raw.get("wikidata"), raw.get("geonames"), tuple(raw.get("mentions", ())),
-            tuple(raw.get("states", ())), raw.get("note", ""),
+            raw["id"],
+            raw["name"],
+            raw["modern_name"],
+            raw["kind"],
+            float(raw["lat"]),
+            float(raw["lon"]),
+            raw.get("wikidata"),
+            raw.get("geonames"),
+            tuple(raw.get("mentions", ())),
+            tuple(raw.get("states", ())),
+            raw.get("note", ""),
         )
     events: dict[str, Event] = {}
     for raw in data["events"]:
@@ -260,28 +297,48 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
             raise InputError(file, str(exc), item=f"{item}, field date", fix="correct the date") from None
         for role in raw["places"]:
             if role["place"] not in places:
-                raise InputError(file, f'it names the place "{role["place"]}", which is not in the places list',
-                                 item=item, fix="add the place or correct the id")
+                raise InputError(
+                    file,
+                    f'it names the place "{role["place"]}", which is not in the places list',
+                    item=item,
+                    fix="add the place or correct the id",
+                )
         anchor = raw["anchor"]
         quote = TextQuote(anchor["exact"], anchor.get("prefix", ""), anchor.get("suffix", ""))
         try:
             span = resolve_anchor(passage.text, quote)
         except AnchorError as exc:
-            raise InputError(file, str(exc), item=f"{item}, field anchor",
-                             fix="copy the words exactly from the passage") from None
+            raise InputError(
+                file, str(exc), item=f"{item}, field anchor", fix="copy the words exactly from the passage"
+            ) from None
         events[raw["id"]] = Event(
-            raw["id"], raw["title"], date,
+            raw["id"],
+            raw["title"],
+            date,
             tuple(PlaceRole(r["place"], r["role"]) for r in raw["places"]),
-            quote, raw["summary"], span, tuple(raw.get("people", ())), raw.get("date_source", ""),
+            quote,
+            raw["summary"],
+            span,
+            tuple(raw.get("people", ())),
+            raw.get("date_source", ""),
         )
     tours = []
     for raw in data.get("tours", ()):
         for step in raw["steps"]:
             if step["event"] not in events:
-                raise InputError(file, f'step names the event "{step["event"]}", which is not in the index',
-                                 item=f'tour "{raw["id"]}"', fix="correct the event id")
-        tours.append(Tour(raw["id"], raw["title"],
-                          tuple(TourStep(s["event"], s.get("note", ""), s.get("view")) for s in raw["steps"])))
+                raise InputError(
+                    file,
+                    f'step names the event "{step["event"]}", which is not in the index',
+                    item=f'tour "{raw["id"]}"',
+                    fix="correct the event id",
+                )
+        tours.append(
+            Tour(
+                raw["id"],
+                raw["title"],
+                tuple(TourStep(s["event"], s.get("note", ""), s.get("view")) for s in raw["steps"]),
+            )
+        )
     return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file)
 
 
@@ -314,8 +371,7 @@ def load_index(path: str | Path, passage: Passage | None = None) -> PlaceEventIn
     """Load an index file and its passage (named in the index, relative to it)."""
     path = Path(path)
     raw = read_user_file(path, MAX_INDEX_BYTES, "index", "this is not an index mapviewer can open")
-    data = parse_index_bytes(raw, str(path))
-    check_schema(data, str(path))
+    data = check_schema(parse_index_bytes(raw, str(path)), str(path))
     if passage is None:
         passage = load_passage(path.parent / data["passage"]["file"])
     return index_from_json(data, passage, str(path), schema_checked=True)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError, read_user_file
+from .errors import InputError
+from .files import read_user_file
 
 MAX_PASSAGE_BYTES = 10 * 1024 * 1024
 _SEPARATOR = re.compile(r"^\s*(=|-|\*){5,}\s*$")
@@ -87,8 +88,9 @@ def load_passage(path: str | Path) -> Passage:
 def passage_from_bytes(data: bytes, name: str) -> Passage:
     """Decode passage bytes, rejecting binary files and text that is not UTF-8."""
     if b"\x00" in data[:65536]:
-        raise InputError(name, "this looks like a binary file, not a text passage",
-                         fix="open a plain-text .txt or .md file")
+        raise InputError(
+            name, "this looks like a binary file, not a text passage", fix="open a plain-text .txt or .md file"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.dates import DateError, HistDate
-from ..model.edits import unique_id
+from ..model.ids import unique_id
 from ..model.index import PlaceEventIndex
 
 

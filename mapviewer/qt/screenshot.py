@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ..export.slides import png_bytes
-from ..interchange.save import write_atomically
+from ..model.files import write_atomic
 from .offscreen import OffscreenRenderer
 
 
@@ -24,7 +24,7 @@ def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, 
     renderer = OffscreenRenderer(window)
 
     def save(_event_id: str, image) -> None:
-        write_atomically(Path(out), png_bytes(image), keep_backup=False)
+        write_atomic(Path(out), png_bytes(image))
 
     def done(error: str | None) -> None:
         if error:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from ..model.errors import InputError
+from ..model.files import json_text, write_atomic
 from ..model.index import INDEX_SUFFIX, index_from_json, index_path_for
 from ..model.passage import load_passage
 from .draft import CONTEXT_MODES, draft_index
@@ -25,7 +25,7 @@ class _UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     # argparse prints usage and error on two lines; the command line promises one.
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         raise _UsageError(message)
 
 
@@ -33,15 +33,20 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="mapviewer suggest",
         description="Draft a place-event index for a passage that has none: the places and dates "
-                    "the text names, and an event for each clause that carries them.",
+        "the text names, and an event for each clause that carries them.",
         epilog="The draft is a starting point: check every date, place and title (docs/suggest.md).",
     )
     parser.add_argument("passage", help="a UTF-8 text passage (.txt or .md)")
-    parser.add_argument("--out", metavar="PATH", help="where to write the index "
-                        "(default: beside the passage, PASSAGE.index.json)")
+    parser.add_argument(
+        "--out", metavar="PATH", help="where to write the index (default: beside the passage, PASSAGE.index.json)"
+    )
     parser.add_argument("--force", action="store_true", help="replace an index that is already there")
-    parser.add_argument("--context-dates", choices=CONTEXT_MODES, default="between",
-                        help="how a clause without a date of its own is dated (default: between)")
+    parser.add_argument(
+        "--context-dates",
+        choices=CONTEXT_MODES,
+        default="between",
+        help="how a clause without a date of its own is dated (default: between)",
+    )
     return parser
 
 
@@ -77,32 +82,21 @@ def main(argv: list[str]) -> int:
     try:
         # The draft must load as an index; anything else is a bug here, reported plainly.
         index_from_json(data, passage, str(out))
-        _write_json(out, data)
     except InputError as exc:
         return fail(f"the draft index does not validate ({exc.message}); please report this")
-    except OSError as exc:
-        return fail(f"{out}: cannot write the index ({exc.strerror or exc}) "
-                    "\u2014 check the folder and its permissions")
+    try:
+        write_atomic(out, json_text(data), fix="choose another --out")
+    except InputError as exc:
+        return fail(exc.message)
 
     names = ", ".join(p["name"] for p in draft.places[:8]) + (", \u2026" if len(draft.places) > 8 else "")
     print(f"Suggested an index for {passage_path.name}:")
     print(f"  places  {len(draft.places):3d}" + (f"  ({names})" if names else ""))
     print(f"  dates   {len(draft.dates):3d}")
-    print(f"  events  {len(draft.events):3d}" +
-          (f"  ({draft.context_dated} dated from context)" if draft.context_dated else ""))
+    print(
+        f"  events  {len(draft.events):3d}"
+        + (f"  ({draft.context_dated} dated from context)" if draft.context_dated else "")
+    )
     print(f"Wrote {out}")
     print("This is a draft: check every date, place and title before you rely on it.")
     return EXIT_OK
-
-
-def _write_json(path: Path, data: dict) -> None:
-    """Write whole or not at all: a temporary file beside the target, then a rename."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -11,25 +11,64 @@ from functools import cached_property
 from ..model.dates import SEASONS, DateError, HistDate
 
 # English month names written out: calendar.month_name follows the locale, which Qt may set.
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
+_MONTH_NAMES = tuple("January February March April May June July August September October November December".split())
 MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, start=1)}
-MONTHS.update({"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8,
-               "Sep.": 9, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12})
+MONTHS.update(
+    {
+        "Jan.": 1,
+        "Feb.": 2,
+        "Mar.": 3,
+        "Apr.": 4,
+        "Jun.": 6,
+        "Jul.": 7,
+        "Aug.": 8,
+        "Sep.": 9,
+        "Sept.": 9,
+        "Oct.": 10,
+        "Nov.": 11,
+        "Dec.": 12,
+    }
+)
 
 # Parts of a year, as historians use them (documented in docs/suggest.md): "early in 1922"
 # is its first four months, "mid-1922" the middle four, "late in 1922" the last four.
 YEAR_PARTS = {
-    "early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12),
-    "beginning": (1, 2), "start": (1, 2), "end": (11, 12),
-    "first half": (1, 6), "second half": (7, 12),
+    "early": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "beginning": (1, 2),
+    "start": (1, 2),
+    "end": (11, 12),
+    "first half": (1, 6),
+    "second half": (7, 12),
 }
 # Parts of a month: "early March" is days 1-10, "mid-March" 11-20, "late March" 21-end.
-MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10),
-               "mid": (11, 20), "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
+MONTH_PARTS = {
+    "early": (1, 10),
+    "beginning": (1, 10),
+    "start": (1, 10),
+    "mid": (11, 20),
+    "middle": (11, 20),
+    "late": (21, 31),
+    "end": (21, 31),
+}
 
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a couple of": 2,
+}
 # Vague counts as (fewest, most).
 VAGUE_COUNTS = {"a few": (2, 6), "few": (2, 6), "several": (3, 9), "some": (2, 9)}
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
@@ -40,15 +79,18 @@ def _ci(word: str) -> str:
     return f"[{word[0].upper()}{word[0]}]{word[1:]}"
 
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 # A year standing alone ("in 1918") is taken only from 1700 on: "of 1500 men" is a count.
 _BARE_YEAR = r"(?:1[7-9]\d\d|20\d\d)"
-_PREP = "(?:" + "|".join(_ci(w) for w in (
-    "on", "in", "by", "during", "until", "till", "from", "since", "after", "before", "throughout",
-    "through", "of", "at", "around", "about", "between", "and", "or", "to")) + r")\s+"
+_PREP_WORDS = (
+    "on in by during until till from since after before throughout through of at around about between and or to"
+).split()
+_PREP = "(?:" + "|".join(_ci(w) for w in _PREP_WORDS) + r")\s+"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 _COUNT = r"(?i:a couple of|a few|few|several|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _UNIT = r"(?:day|week|fortnight|month|year)s?"
@@ -65,35 +107,68 @@ _PATTERNS = [
     ("day", rf"{_OPT_PREP}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
     ("day_no_year", rf"{_OPT_PREP}(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\s*\d|:)"),
     ("day_no_year", rf"{_OPT_PREP}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*\d)"),
-    ("month_range", rf"(?:{_ci('between')}\s+|{_ci('from')}\s+)?(?P<m1>{_MONTH})"
-                    rf"(?:{_DASH}|\s+(?:to|and|until|till)\s+)(?P<m2>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
-    ("month", rf"{_OPT_PREP}(?:(?:the\s+)?(?P<part>(?i:early|mid|middle|late|beginning|start|end))"
-              rf"(?:-|\s+of\s+|\s+in\s+|\s+))?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
-    ("month_no_year", rf"(?:(?:{_ci('early')}|{_ci('late')})\s+in\s+|{_ci('at')}\s+the\s+(?:beginning|end)\s+of\s+"
-                      rf"|{_PREP})(?P<m>{_MONTH})\b(?!\s*\d)"),
-    ("season", rf"{_OPT_PREP}(?:(?:the|that)\s+)?(?:(?P<part>(?i:early|late|mid))(?:-|\s+in\s+the\s+|\s+))?"
-               rf"(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})(?:\s*[-\u2013/]\s*(?P<y2>\d{{2}}|{_YEAR}))?\b"),
-    ("season_no_year", rf"(?:{_PREP}|{_ci('most')}\s+of\s+)?(?:[Tt]he|[Tt]hat|[Tt]his)\s+"
-                       rf"(?:(?P<rel>following|next|same|previous|preceding)\s+)?(?:(?P<part>early|late)\s+)?"
-                       rf"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d)"),
+    (
+        "month_range",
+        rf"(?:{_ci('between')}\s+|{_ci('from')}\s+)?(?P<m1>{_MONTH})"
+        rf"(?:{_DASH}|\s+(?:to|and|until|till)\s+)(?P<m2>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b",
+    ),
+    (
+        "month",
+        rf"{_OPT_PREP}(?:(?:the\s+)?(?P<part>(?i:early|mid|middle|late|beginning|start|end))"
+        rf"(?:-|\s+of\s+|\s+in\s+|\s+))?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b",
+    ),
+    (
+        "month_no_year",
+        rf"(?:(?:{_ci('early')}|{_ci('late')})\s+in\s+|{_ci('at')}\s+the\s+(?:beginning|end)\s+of\s+"
+        rf"|{_PREP})(?P<m>{_MONTH})\b(?!\s*\d)",
+    ),
+    (
+        "season",
+        rf"{_OPT_PREP}(?:(?:the|that)\s+)?(?:(?P<part>(?i:early|late|mid))(?:-|\s+in\s+the\s+|\s+))?"
+        rf"(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})(?:\s*[-\u2013/]\s*(?P<y2>\d{{2}}|{_YEAR}))?\b",
+    ),
+    (
+        "season_no_year",
+        rf"(?:{_PREP}|{_ci('most')}\s+of\s+)?(?:[Tt]he|[Tt]hat|[Tt]his)\s+"
+        rf"(?:(?P<rel>following|next|same|previous|preceding)\s+)?(?:(?P<part>early|late)\s+)?"
+        rf"(?P<s>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d)",
+    ),
     ("year_part", rf"(?P<part>[Ee]arly|[Ll]ate)\s+in\s+(?P<y>{_YEAR})\b"),
     ("year_part", rf"{_OPT_PREP}(?P<part>[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)(?P<y>{_YEAR})\b"),
-    ("year_part", rf"{_OPT_PREP}[Tt]he\s+(?P<part>beginning|start|end|middle|first half|second half)\s+of\s+"
-                  rf"(?P<y>{_YEAR})\b"),
-    ("year_range", rf"(?:{_ci('from')}|{_ci('between')})\s+(?P<y>{_YEAR})\s+(?:to|and|until|till)\s+"
-                   rf"(?P<y2>{_YEAR})\b"),
+    (
+        "year_part",
+        rf"{_OPT_PREP}[Tt]he\s+(?P<part>beginning|start|end|middle|first half|second half)\s+of\s+"
+        rf"(?P<y>{_YEAR})\b",
+    ),
+    (
+        "year_range",
+        rf"(?:{_ci('from')}|{_ci('between')})\s+(?P<y>{_YEAR})\s+(?:to|and|until|till)\s+"
+        rf"(?P<y2>{_YEAR})\b",
+    ),
     # "1920-22", but not the page range "pp. 1919-1920".
-    ("year_range", rf"(?<!pp\.\s)(?<!p\.\s){_OPT_PREP}(?:the\s+years\s+)?(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*"
-                   rf"(?P<y2>{_YEAR}|\d{{2}})\b(?![-\u2013/]\d)"),
+    (
+        "year_range",
+        rf"(?<!pp\.\s)(?<!p\.\s){_OPT_PREP}(?:the\s+years\s+)?(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*"
+        rf"(?P<y2>{_YEAR}|\d{{2}})\b(?![-\u2013/]\d)",
+    ),
     ("decade", rf"{_OPT_PREP}[Tt]he\s+(?:(?P<part>early|mid|late)(?:-|\s+))?(?P<y>1[0-9]\d0|20\d0)s\b"),
-    ("year", rf"(?:(?:{_ci('most')}|{_ci('much')}|{_ci('part')}|{_ci('all')})\s+of\s+|{_PREP})"
-             rf"(?P<y>{_BARE_YEAR})\b(?![-\u2013\u2014/]\d)"),
+    (
+        "year",
+        rf"(?:(?:{_ci('most')}|{_ci('much')}|{_ci('part')}|{_ci('all')})\s+of\s+|{_PREP})"
+        rf"(?P<y>{_BARE_YEAR})\b(?![-\u2013\u2014/]\d)",
+    ),
     ("year", rf"\((?P<y>{_BARE_YEAR})\)"),
-    ("offset", rf"(?:(?i:only|just|some|about|barely|nearly)\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+"
-               rf"(?P<dir>later|afterwards|after|before|earlier|previously)\b"),
+    (
+        "offset",
+        rf"(?:(?i:only|just|some|about|barely|nearly)\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\s+"
+        rf"(?P<dir>later|afterwards|after|before|earlier|previously)\b",
+    ),
     ("offset", rf"(?:[Ww]ithin|[Aa]fter)\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b"),
-    ("next", r"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
-             r"(?P<u>day|week|month|year)\b"),
+    (
+        "next",
+        r"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
+        r"(?P<u>day|week|month|year)\b",
+    ),
     ("same", r"(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Ii]n\s+|[Oo]n\s+)?(?:that|[Tt]he\s+same)\s+(?P<u>day|month|year)\b"),
 ]
 _COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
@@ -120,8 +195,9 @@ class FoundDate:
         return self.how == "stated"
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None,
-               context: HistDate | str | None = None) -> list[FoundDate]:
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, context: HistDate | str | None = None
+) -> list[FoundDate]:
     """Every date expression in ``text[start:end]``, resolved in reading order.
 
     Expressions that need a reference ("in May", "the winter", "a few days later") use
@@ -144,19 +220,16 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
 
     previous = HistDate.parse(context) if isinstance(context, str) else context
     found: list[FoundDate | None] = []
-    pending_after: list[tuple[int, re.Match, int]] = []  # "a week after X" waits for the sentence's date
+    pending_after: list[tuple[int, re.Match[str], int]] = []  # "a week after X" waits for the sentence's date
     for kind, m in chosen:
         words = _trim(m.group())
         span_start = m.start() + m.group().index(words)
         after_clause = kind == "offset" and m.groupdict().get("dir") in ("after", "before")
         value, how = _resolve(kind, m, previous)
-        try:
-            resolved = HistDate.parse(value) if value else None
-        except DateError:
-            resolved = None
+        resolved = _parsed(value)
         if after_clause:
             pending_after.append((len(found), m, span_start))
-        if resolved is None:
+        if value is None or resolved is None:
             if after_clause:
                 found.append(None)  # may still be resolved by a later date in its sentence
             continue
@@ -166,11 +239,18 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
     return [f for f in found if f is not None]
 
 
+def _parsed(value: str | None) -> HistDate | None:
+    try:
+        return HistDate.parse(value) if value else None
+    except DateError:
+        return None
+
+
 def _trim(words: str) -> str:
     return words.strip().rstrip(",")
 
 
-def _resolve(kind: str, m: re.Match, previous: HistDate | None) -> tuple[str | None, str]:
+def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[str | None, str]:
     g = m.groupdict()
     if kind == "day":
         return _day(int(g["y"]), MONTHS[g["m"]], _day_number(g["d"])), "stated"
@@ -222,7 +302,7 @@ def _lower(text: str | None) -> str | None:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    return int(re.sub(r"\D.*", "", text))  # "16th" is 16
 
 
 def _day(year: int, month: int, day: int) -> str:
@@ -230,7 +310,7 @@ def _day(year: int, month: int, day: int) -> str:
 
 
 def _full_year(text: str, first: int) -> int:
-    """"22" after 1920 is 1922; "1922" is itself."""
+    """A two-digit year after ``first``: "22" after 1920 is 1922; "1922" is itself."""
     if len(text) == 4:
         return int(text)
     century = first // 100 * 100
@@ -312,7 +392,7 @@ def _offset(previous: HistDate, n: str, unit: str, direction: str) -> str | None
 
 
 def _step(previous: HistDate, unit: str, sign: int) -> str | None:
-    """"The following year" is the next calendar year, "the next month" the next month."""
+    """The date one unit on: "the following year" is the next calendar year, "the next month" the next month."""
     if unit == "year":
         return str(previous.start.year + sign)
     if unit == "month":
@@ -351,12 +431,13 @@ def _span_value(first: dt.date, last: dt.date) -> str:
     return f"{first.isoformat()}/{last.isoformat()}"
 
 
-def _anchor_to_later_dates(text: str, found: list[FoundDate | None],
-                           pending: list[tuple[int, re.Match, int]]) -> None:
+def _anchor_to_later_dates(
+    text: str, found: list[FoundDate | None], pending: list[tuple[int, re.Match[str], int]]
+) -> None:
     """Resolve "a week after X, Y happened on D": X is a week before D, when D is in the sentence."""
     for index, m, span_start in pending:
         words = _trim(m.group())
-        later = next((f for f in found[index + 1:] if f is not None and f.stated), None)
+        later = next((f for f in found[index + 1 :] if f is not None and f.stated), None)
         if later is None or _SENTENCE_END.search(text, span_start + len(words), later.start):
             continue
         reverse = {"after": "before", "before": "after"}[m.group("dir")]

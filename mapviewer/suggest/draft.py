@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
+from typing import cast
 
-from ..model.anchors import TextQuote, find_quote
+from ..model.anchors import UnquotableSpanError, quote_for
+from ..model.ids import slug, unique_id
+from ..model.index import JsonObject
 from ..model.passage import Passage
 from .dates import FoundDate, find_dates
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
@@ -17,18 +21,19 @@ from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
 CONTEXT_MODES = ("between", "previous")
 
 TITLE_WORDS = 8
+ID_WORDS = 6
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
 
-_ABBREVIATIONS = {
-    "st", "mr", "mrs", "dr", "gen", "col", "lt", "capt", "prof", "sen", "rev", "no", "nos", "pp", "p",
-    "vol", "cf", "ed", "eds", "viz", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "fig", "ch", "art", "e.g", "i.e",
-}
+_ABBREVIATIONS = set(
+    "st mr mrs dr gen col lt capt prof sen rev no nos pp p vol cf ed eds viz"
+    " ca jan feb mar apr jun jul aug sep sept oct nov dec fig ch art e.g i.e".split()
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:and|but|or|yet|so|then|while|whereas)\s+|(?:Finally|Meanwhile|However|Moreover|Thus|"
-    r"Nevertheless|Nonetheless|Indeed|Later|Then|But|And|Yet|So)\b,?\s*)+")
+    r"Nevertheless|Nonetheless|Indeed|Later|Then|But|And|Yet|So)\b,?\s*)+"
+)
 _TRAILING = " \t,;:.\u2014-"
 
 
@@ -50,20 +55,20 @@ class Unit:
 class Draft:
     """A suggested index (``data``, in the file format) and what it was made from."""
 
-    data: dict
+    data: JsonObject
     dates: list[FoundDate] = field(default_factory=list)
     context_dated: int = 0
 
     @property
-    def events(self) -> list[dict]:
-        return self.data["events"]
+    def events(self) -> list[JsonObject]:
+        return cast(list[JsonObject], self.data["events"])
 
     @property
-    def places(self) -> list[dict]:
-        return self.data["places"]
+    def places(self) -> list[JsonObject]:
+        return cast(list[JsonObject], self.data["places"])
 
 
-def suggest_index(passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between") -> dict:
+def suggest_index(passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between") -> JsonObject:
     """A draft index for the passage that validates against the schema (see docs/suggest.md)."""
     return draft_index(passage, gazetteer, context).data
 
@@ -80,19 +85,24 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     matches: list[PlaceMatch] = []
     units: list[Unit] = []
     for paragraph in body:
-        found = find_dates(text, paragraph.start, paragraph.end,
-                           context=dates[-1].date if dates else None)
+        found = find_dates(text, paragraph.start, paragraph.end, context=dates[-1].date if dates else None)
         dates.extend(found)
         places = gazetteer.find(text, paragraph.start, paragraph.end)
         matches.extend(places)
         for start, end in split_clauses(text, paragraph.start, paragraph.end, found, places):
-            units.extend(split_at_dates(text, Unit(
-                start, end,
-                tuple(d for d in found if start <= d.start < end),
-                tuple(p for p in places if start <= p.start < end),
-            )))
+            units.extend(
+                split_at_dates(
+                    text,
+                    Unit(
+                        start,
+                        end,
+                        tuple(d for d in found if start <= d.start < end),
+                        tuple(p for p in places if start <= p.start < end),
+                    ),
+                )
+            )
 
-    events: list[dict] = []
+    events: list[JsonObject] = []
     used_places: dict[str, list[str]] = {}
     event_ids: set[str] = set()
     context_dated = 0
@@ -102,31 +112,38 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         exact_start, exact_end = _trimmed_span(text, unit.start, unit.end)
         if exact_end <= exact_start:
             continue
+        try:
+            anchor = quote_for(text, exact_start, exact_end)
+        except UnquotableSpanError:
+            continue  # a clause too long to quote, or repeated word for word with its surroundings
         if unit.dates:
-            found = unit.dates[0]
-            date, from_context = found.value, False
-            date_source = f"suggested from the words '{found.text}'" + (
-                "" if found.stated else f" ({found.how}); check it")
+            first = unit.dates[0]
+            date, from_context = first.value, False
+            date_source = f"suggested from the words '{first.text}'" + (
+                "" if first.stated else f" ({first.how}); check it"
+            )
         else:
-            date = _context_date(dates, unit, context)
-            if date is None:
+            around = _context_date(dates, unit, context)
+            if around is None:
                 continue
-            from_context = True
+            date, from_context = around, True
             context_dated += 1
             date_source = "suggested from the dates around this clause; check it"
         for match in unit.places:
             used_places.setdefault(match.place.id, [])
         title = _title(text, exact_start, exact_end, unit.dates)
-        events.append({
-            "id": _unique_id(_slug(title) or "event", event_ids),
-            "title": title,
-            "date": date,
-            "places": _roles(unit.places),
-            "anchor": _anchor(text, exact_start, exact_end),
-            "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
-            "people": [],
-            "date_source": date_source,
-        })
+        events.append(
+            {
+                "id": _event_id(title, event_ids),
+                "title": title,
+                "date": date,
+                "places": _roles(unit.places),
+                "anchor": anchor.to_json(),
+                "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
+                "people": [],
+                "date_source": date_source,
+            }
+        )
 
     # A place the text names is proposed even when no event could be dated.
     for match in matches:
@@ -134,12 +151,12 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             mentions = used_places.setdefault(match.place.id, [])
             if match.text not in mentions:
                 mentions.append(match.text)
-    places = [gazetteer.places[pid].index_place(mentions) for pid, mentions in used_places.items()]
+    index_places = [gazetteer.places[pid].index_place(mentions) for pid, mentions in used_places.items()]
     data = {
         "format": "mapviewer-index",
         "version": 1,
         "passage": _passage_meta(passage),
-        "places": places,
+        "places": index_places,
         "events": events,
     }
     return Draft(data, dates, context_dated)
@@ -150,7 +167,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     sentence_start = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.?$", text[sentence_start:m.start() + 1])
+        word = re.search(r"([\w.]+)\.?$", text[sentence_start : m.start() + 1])
         before = word.group(1).rstrip(".").lower() if word else ""
         if text[m.start()] == "." and (before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())):
             continue
@@ -163,18 +180,19 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_clauses(text: str, start: int, end: int, dates: list[FoundDate],
-                  places: list[PlaceMatch]) -> list[tuple[int, int]]:
+def split_clauses(
+    text: str, start: int, end: int, dates: list[FoundDate], places: list[PlaceMatch]
+) -> list[tuple[int, int]]:
     """Sentences, split at semicolons where each side carries a date or a named place.
 
     A clause that carries neither stays with its neighbour, so that "...in September 1921;
     it seems to have been at this moment that..." remains one event.
     """
-    def carries(a: int, b: int) -> bool:
-        return any(a <= d.start < b for d in dates) or any(a <= p.start < b and not p.by_adjective
-                                                           for p in places)
 
-    out = []
+    def carries(a: int, b: int) -> bool:
+        return any(a <= d.start < b for d in dates) or any(a <= p.start < b and not p.by_adjective for p in places)
+
+    out: list[tuple[int, int]] = []
     for s_start, s_end in split_sentences(text, start, end):
         pieces = []
         piece_start = s_start
@@ -198,27 +216,29 @@ def split_at_dates(text: str, unit: Unit) -> list[Unit]:
     The cut is the last comma (else the last " and ") between one date and the next:
     "...an international conference, which met at Genoa on April 10" gives two events.
     """
-    distinct = []
+    distinct: list[FoundDate] = []
     for d in unit.dates:
         if not distinct or d.value != distinct[-1].value:
             distinct.append(d)
     if len(distinct) < 2:
         return [unit]
     cuts = []
-    for before, after in zip(distinct, distinct[1:]):
-        between = text[before.end:after.start]
+    for before, after in pairwise(distinct):
+        between = text[before.end : after.start]
         comma = between.rfind(",")
         conj = between.rfind(" and ")
         cut = comma if comma >= 0 else conj
         if cut >= 0:
             cuts.append(before.end + cut + 1)
     bounds = [unit.start, *cuts, unit.end]
-    return [Unit(a, b, tuple(d for d in unit.dates if a <= d.start < b),
-                 tuple(p for p in unit.places if a <= p.start < b))
-            for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [
+        Unit(a, b, tuple(d for d in unit.dates if a <= d.start < b), tuple(p for p in unit.places if a <= p.start < b))
+        for a, b in pairwise(bounds)
+        if text[a:b].strip()
+    ]
 
 
-def _roles(matches: tuple[PlaceMatch, ...]) -> list[dict]:
+def _roles(matches: tuple[PlaceMatch, ...]) -> list[dict[str, str]]:
     """Each place once, in text order: "named" if the clause names it anywhere, else implied."""
     roles: dict[str, str] = {}
     for match in matches:
@@ -255,21 +275,6 @@ def _context_date(dates: list[FoundDate], unit: Unit, mode: str) -> str | None:
     return f"{previous.date.first.text}/{following.date.first.text}"
 
 
-def _anchor(text: str, start: int, end: int) -> dict:
-    """A TextQuoteSelector for the span, with as much prefix (or suffix) as makes it unique."""
-    exact = text[start:end]
-    quote = TextQuote(exact)
-    for size in range(8, 501, 8):
-        if len(find_quote(text, quote)) == 1:
-            break
-        prefix = text[max(0, start - size):start]
-        suffix = text[end:end + size]
-        quote = TextQuote(exact, prefix=prefix)
-        if len(find_quote(text, quote)) != 1:
-            quote = TextQuote(exact, prefix=prefix, suffix=suffix)
-    return quote.to_json()
-
-
 def _title(text: str, start: int, end: int, dates: tuple[FoundDate, ...]) -> str:
     """A short title: the clause cut to a few words, without a date that opens or closes it.
 
@@ -284,7 +289,7 @@ def _title(text: str, start: int, end: int, dates: tuple[FoundDate, ...]) -> str
             cursor = d.end - start
     tail = len(clause)
     for d in reversed(dates):
-        if clause[d.end - start:tail].strip(_TRAILING) == "" and d.start - start >= cursor:
+        if clause[d.end - start : tail].strip(_TRAILING) == "" and d.start - start >= cursor:
             tail = d.start - start
     words = " ".join(clause[cursor:tail].split())
     words = _LEADING_CONNECTIVE.sub("", words).strip(_TRAILING + " ")
@@ -305,21 +310,15 @@ def _summary(clause: str, mark: str) -> str:
     return f"{line} {mark}" if mark else line
 
 
-def _slug(title: str) -> str:
-    words = re.findall(r"[a-z0-9]+", title.lower().replace("'", ""))
-    return "-".join(words[:6])[:48].strip("-")
+def _event_id(title: str, used: set[str]) -> str:
+    """A new id for a drafted event: the first words of its title, numbered if taken."""
+    first_words = "-".join(slug(title, fallback="event").split("-")[:ID_WORDS])
+    event_id = unique_id(first_words, used, fallback="event")
+    used.add(event_id)
+    return event_id
 
 
-def _unique_id(base: str, used: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in used:
-        candidate = f"{base}-{n}"
-        n += 1
-    used.add(candidate)
-    return candidate
-
-
-def _passage_meta(passage: Passage) -> dict:
+def _passage_meta(passage: Passage) -> JsonObject:
     name = Path(passage.path).name if passage.path else "passage.txt"
     meta = {"file": name, "title": Path(name).stem.replace("-", " ").replace("_", " ")}
     source = re.sub(r"^\s*Source\s*[;:,.]\s*", "", passage.source_line, flags=re.IGNORECASE).strip()

@@ -7,9 +7,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
+from typing import TypeAlias
 
+from ..model.index import JsonObject
 from ..paths import geodata_path
+
+# A word of the text: its start, its end and the word itself.
+_Word: TypeAlias = tuple[int, int, str]
 
 GAZETTEER_FILE = "gazetteer.json"
 
@@ -20,8 +26,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 # Words after which a guarded name ("Nice", "Split", "Vladimir") is taken as a place.
 _LOCATIVES = {
-    "in", "at", "to", "from", "near", "into", "towards", "toward", "via", "outside", "around",
-    "through", "of", "reached", "entered", "left", "occupied", "took", "captured",
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "into",
+    "towards",
+    "toward",
+    "via",
+    "outside",
+    "around",
+    "through",
+    "of",
+    "reached",
+    "entered",
+    "left",
+    "occupied",
+    "took",
+    "captured",
 }
 
 
@@ -51,10 +74,16 @@ class GazetteerPlace:
         own = () if self.unmatched_name else (self.name,)
         return own + self.variants
 
-    def index_place(self, mentions: list[str] | tuple[str, ...] = ()) -> dict:
+    def index_place(self, mentions: list[str] | tuple[str, ...] = ()) -> JsonObject:
         """The place as an index file holds it (docs/index-format.md)."""
-        out = {"id": self.id, "name": self.name, "modern_name": self.modern_name, "kind": self.kind,
-               "lat": self.lat, "lon": self.lon}
+        out: JsonObject = {
+            "id": self.id,
+            "name": self.name,
+            "modern_name": self.modern_name,
+            "kind": self.kind,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
         if self.wikidata:
             out["wikidata"] = self.wikidata
         if self.geonames:
@@ -112,8 +141,7 @@ class Gazetteer:
         key = tuple(_WORD.findall(name))
         return self._names.get(key) or self._folded.get(_fold(name)) or self.places.get(name)
 
-    def find(self, text: str, start: int = 0, end: int | None = None,
-             adjectives: bool = True) -> list[PlaceMatch]:
+    def find(self, text: str, start: int = 0, end: int | None = None, adjectives: bool = True) -> list[PlaceMatch]:
         """Every place named in ``text[start:end]``, longest name first, in text order.
 
         With ``adjectives``, words such as "German" or "Anglo-" give matches too, marked
@@ -139,26 +167,26 @@ class Gazetteer:
             i += 1
         return found
 
-    def _name_at(self, text: str, words: list, i: int) -> tuple[PlaceMatch, int] | None:
+    def _name_at(self, text: str, words: list[_Word], i: int) -> tuple[PlaceMatch, int] | None:
         for length in range(min(self._longest, len(words) - i), 0, -1):
-            run = words[i:i + length]
-            if any(not _NAME_GAP.fullmatch(text[a[1]:b[0]]) for a, b in zip(run, run[1:])):
+            run = words[i : i + length]
+            if any(not _NAME_GAP.fullmatch(text[a[1] : b[0]]) for a, b in pairwise(run)):
                 continue
             place = self._names.get(tuple(w[2] for w in run))
             if place is None:
                 continue
-            matched = text[run[0][0]:run[-1][1]]
+            matched = text[run[0][0] : run[-1][1]]
             if matched in self.guarded_names and not _after_locative(text, words, i):
                 return None
             return PlaceMatch(place, run[0][0], run[-1][1], matched), length
         return None
 
 
-def _after_locative(text: str, words: list, i: int) -> bool:
+def _after_locative(text: str, words: list[_Word], i: int) -> bool:
     if i == 0:
         return False
     prev_start, prev_end, prev = words[i - 1]
-    return prev.lower() in _LOCATIVES and text[prev_end:words[i][0]].strip() == ""
+    return prev.lower() in _LOCATIVES and text[prev_end : words[i][0]].strip() == ""
 
 
 def _fold(text: str) -> str:
@@ -167,15 +195,24 @@ def _fold(text: str) -> str:
     return " ".join(_WORD.findall(plain.casefold()))
 
 
-def gazetteer_from_json(data: dict) -> Gazetteer:
+def gazetteer_from_json(data: JsonObject) -> Gazetteer:
     places = {}
     for raw in data["places"]:
         places[raw["id"]] = GazetteerPlace(
-            id=raw["id"], name=raw["name"], modern_name=raw["modern_name"], kind=raw["kind"],
-            lat=float(raw["lat"]), lon=float(raw["lon"]), variants=tuple(raw.get("variants", ())),
-            geonames=raw.get("geonames"), wikidata=raw.get("wikidata"),
-            adjectives=tuple(raw.get("adjectives", ())), combining=tuple(raw.get("combining", ())),
-            states=tuple(raw.get("states", ())), note=raw.get("note", ""), source=raw.get("source", ""),
+            id=raw["id"],
+            name=raw["name"],
+            modern_name=raw["modern_name"],
+            kind=raw["kind"],
+            lat=float(raw["lat"]),
+            lon=float(raw["lon"]),
+            variants=tuple(raw.get("variants", ())),
+            geonames=raw.get("geonames"),
+            wikidata=raw.get("wikidata"),
+            adjectives=tuple(raw.get("adjectives", ())),
+            combining=tuple(raw.get("combining", ())),
+            states=tuple(raw.get("states", ())),
+            note=raw.get("note", ""),
+            source=raw.get("source", ""),
             unmatched_name=bool(raw.get("unmatched_name", False)),
         )
     return Gazetteer(places, frozenset(data.get("guarded_names", ())))
