@@ -3,13 +3,20 @@ PYTHON ?= python3
 VENV ?= .venv
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test bench screenshot geodata clean
+.PHONY: run test check bench screenshot geodata clean
 
 run: $(STAMP)
 	$(VENV)/bin/mapviewer
 
-test: $(STAMP)
+test: check
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
+
+# The checks that hold the shape: lint, format, types, import contracts (also run by `make test`).
+check: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py

@@ -28,6 +28,14 @@ def _page_cache(tmp_path_factory):
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True)
+def _no_echoed_selection(caplog):
+    """Every test also proves that no view chose an event while it was being shown one."""
+    yield
+    echoes = [r.getMessage() for r in caplog.records if r.name == "mapviewer.model.selection"]
+    assert echoes == [], f"a view echoed the selection back: {echoes}"
+
+
 @pytest.fixture
 def settings(tmp_path):
     from PySide6.QtCore import QSettings
@@ -87,15 +95,13 @@ def wait_for_state(qtbot, view, predicate, timeout=10.0) -> dict:
 
 
 def settled_state(qtbot, view, timeout=10.0) -> dict:
-    """The page state once the map has stopped moving (two reads 200 ms apart agree)."""
-    deadline = time.monotonic() + timeout
-    previous = page_state(qtbot, view)
-    while True:
-        qtbot.wait(200)
-        state = page_state(qtbot, view)
-        if state["points"] == previous["points"] or time.monotonic() > deadline:
-            return state
-        previous = state
+    """The page state once the map has settled, as the page itself reports (fails on timeout)."""
+    selection = view.selection
+    wanted = (selection.event or "", selection.date.isoformat())
+    with qtbot.waitSignal(view.bridge.settled, timeout=int(timeout * 1000),
+                          check_params_cb=lambda event, date: (event, date) == wanted):
+        view.request_settled()
+    return page_state(qtbot, view)
 
 
 def answer_dialog(qtbot, act, timeout_ms=10_000):

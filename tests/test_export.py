@@ -11,7 +11,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineUrlRequestInterceptor
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from mapviewer.export.html import export_html
+from mapviewer.export.protocols import ExportOptions
+from mapviewer.export.registry import exporter
 
 
 class OnlyThisFile(QWebEngineUrlRequestInterceptor):
@@ -32,7 +33,7 @@ class OnlyThisFile(QWebEngineUrlRequestInterceptor):
 
 @pytest.fixture
 def exported_view(qtbot, carr_index, tmp_path):
-    out = export_html(carr_index, tmp_path / "carr.html")
+    out = exporter("html").run(carr_index, tmp_path / "carr.html", ExportOptions())
     url = QUrl.fromLocalFile(str(out))
     profile = QWebEngineProfile()  # off the record, apart from the app's own profile
     interceptor = OnlyThisFile(url)
@@ -133,3 +134,46 @@ def test_html_export_from_the_command_line(tmp_path):
     assert result.returncode == 0, result.stderr
     text = out.read_text("utf-8")
     assert "mapviewer-data" in text and "<script src=" not in text and "<link" not in text
+
+
+@pytest.mark.parametrize(("name", "check"), [
+    ("lpf", lambda data: data["type"] == "FeatureCollection" and len(data["features"]) == 24),
+    ("geojson", lambda data: data["type"] == "FeatureCollection"
+     and {f["geometry"]["type"] for f in data["features"]} == {"Point"}),
+    ("annotations", lambda data: len(data["items"] if "items" in data else data["first"]["items"]) == 44),
+])
+def test_interchange_exports_from_the_command_line(tmp_path, name, check):
+    # Registered once in mapviewer/export/registry.py, so the command line has them too.
+    result = _run(name, str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = next(tmp_path.glob("out.*"))
+    assert result.stdout.strip() == f"wrote {written}"
+    assert check(json.loads(written.read_text("utf-8")))
+
+
+def test_export_into_a_missing_folder_fails_at_once_and_says_where(tmp_path):
+    import time
+
+    started = time.monotonic()
+    result = _run("pdf", "/nonexistent-dir/x.pdf", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "/nonexistent-dir" in result.stderr and "does not exist" in result.stderr
+    assert not result.stdout  # nothing claims to have been written
+    assert time.monotonic() - started < 30  # refused before any map is rendered
+
+
+def test_slides_into_a_file_fail_cleanly(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    result = _run("slides", str(blocker / "slides"), cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert str(blocker) in result.stderr and "not a folder" in result.stderr
+
+
+def test_export_help_lists_every_registered_format(tmp_path):
+    from mapviewer.export.registry import EXPORTERS
+
+    result = _run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for item in EXPORTERS:
+        assert item.name in result.stdout and item.help.split(",")[0] in " ".join(result.stdout.split())

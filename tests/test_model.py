@@ -130,6 +130,18 @@ def test_selection_steps_in_date_order(carr_index):
     assert (selection.event, selection.place) == (None, None)
 
 
+def test_a_view_cannot_echo_the_selection_back(carr_index, caplog):
+    selection = Selection(carr_index)
+    first, second = carr_index.chronological[0].id, carr_index.chronological[1].id
+    # A careless view that "shows" an event by choosing another one.
+    selection.event_changed.connect(lambda event_id: selection.select_event(second))
+    selection.select_event(first)
+    assert selection.event == first
+    assert [r.getMessage() for r in caplog.records] == [
+        f"event {second!r} chosen while the views were showing {first!r}; ignored"]
+    caplog.clear()  # this test's echo is on purpose
+
+
 def test_choosing_an_event_clears_the_place(carr_index):
     selection = Selection(carr_index)
     selection.select_place("berlin")

@@ -105,3 +105,40 @@ def test_presenter_view_shows_now_next_and_the_note(window, carr_index, qtbot):
     qtbot.waitUntil(lambda: presenter.clock.text() == "0:01", timeout=3000)
     window.presentation.stop()
     assert window.presentation.presenter is None
+
+
+def test_an_event_chosen_any_way_moves_banner_presenter_and_clicker_together(window, carr_index, qtbot):
+    steps = [s.event for s in carr_index.tours[0].steps]
+    window.presentation.start(tour_id="lecture", with_presenter=True)
+    presenter = window.presentation.presenter
+    press(window, Qt.Key.Key_PageDown)
+    press(window, Qt.Key.Key_PageDown)
+    assert window.selection.event == steps[1]
+
+    def agree(event_id, following):
+        event = carr_index.events[event_id]
+        assert window.presentation.banner.text() == f"{event.date.label()} \u2014 {event.title}"
+        assert event.title in presenter.current.text()
+        assert carr_index.events[following].title in presenter.following.text()
+
+    # From a place's popup on the map (the page calls the bridge).
+    window.map_view.bridge.eventChosen(steps[5])
+    assert window.selection.event == steps[5]
+    agree(steps[5], steps[6])
+    press(window, Qt.Key.Key_PageDown)  # the clicker goes on from there, not from step 2
+    assert window.selection.event == steps[6]
+    agree(steps[6], steps[7])
+
+    # An event that is not a step of the lecture, from the event list.
+    order = [e.id for e in carr_index.chronological]
+    outside = order[12]
+    assert outside not in steps
+    window.event_table.event_activated.emit(outside)
+    assert window.selection.event == outside
+    agree(outside, steps[3])
+    assert "not a step of the lecture" in presenter.current.text()
+    press(window, Qt.Key.Key_PageDown)
+    assert window.selection.event == steps[3]
+    state = wait_for_state(qtbot, window.map_view, lambda s: s["event"] == steps[3])
+    assert state["highlighted"] == sorted(carr_index.events[steps[3]].place_ids)
+    window.presentation.stop()

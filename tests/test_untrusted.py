@@ -10,7 +10,7 @@ import shiboken6
 from mapviewer.model.index import load_index
 from mapviewer.qt.web import blocked_requests
 
-from .conftest import PAGE_TIMEOUT_MS, page_state, wait_for_state
+from .conftest import PAGE_TIMEOUT_MS, page_state, settled_state, wait_for_state
 
 PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',
@@ -66,7 +66,7 @@ def test_hostile_text_is_shown_as_text_and_never_runs(qtbot, hostile_index, sett
         table = win.event_table.model()
         assert {table.index(r, 1).data() for r in range(table.rowCount())} == set(PAYLOADS)
         assert "<script>window.__pwned=9</script>" in win.passage_view.toPlainText()
-        qtbot.wait(300)  # give any injected handler the chance to fire
+        settled_state(qtbot, win.map_view)  # the page has run its frames: any injected handler had its chance
         with qtbot.waitCallback() as callback:
             win.map_view.page().runJavaScript(
                 "String(typeof window.__pwned) + '|' + document.querySelectorAll('img, svg, script:not([src])').length",
@@ -98,8 +98,9 @@ def test_map_page_cannot_reach_the_network_or_navigate_away(window, qtbot):
         return bool(results) and results[-1] == '["fetch refused","image refused"]'
 
     qtbot.waitUntil(read, timeout=5000)
-    page.runJavaScript("window.location.href = 'https://example.com/';")
-    qtbot.wait(500)
+    with qtbot.waitSignal(page.navigation_refused, timeout=10_000) as refused:
+        page.runJavaScript("window.location.href = 'https://example.com/';")
+    assert refused.args == [QUrl("https://example.com/")]
     assert page.url() == QUrl("mapviewer://app/map.html")
     assert page_state(qtbot, window.map_view)["ready"]
 

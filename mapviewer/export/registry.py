@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
@@ -34,15 +35,15 @@ class Exporter:
     def run(self, index: PlaceEventIndex, target: Path, options: ExportOptions) -> Path:
         """Write an export that does not render the map; raise InputError on failure."""
         assert not self.renders_map, f"{self.name} renders the map: use render()"
-        return self._module().export(index, target, options)
+        return Path(self._module().export(index, target, options))
 
     def render(self, index: PlaceEventIndex, target: Path, options: ExportOptions, renderer: MapRenderer,
                done: Callable[[str | None], None]) -> int:
         """Start an export that renders the map; returns how many pictures it will take."""
         assert self.renders_map, f"{self.name} does not render the map: use run()"
-        return self._module().export(index, target, options, renderer, done)
+        return int(self._module().export(index, target, options, renderer, done))
 
-    def _module(self):
+    def _module(self) -> ModuleType:
         return importlib.import_module(self.module, __package__)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from psygnal import Signal
 
 from . import edits
+from .edits import Change
 from .index import PlaceEventIndex
 
 
@@ -81,7 +82,7 @@ class Document:
         self._saved_at = None if modified else 0
         self._changed(was)
 
-    def change(self, text: str, change: Callable[[dict], None]) -> PlaceEventIndex:
+    def change(self, text: str, change: Change) -> PlaceEventIndex:
         """Apply an edit as one undoable step; raise InputError (and change nothing) if it is bad."""
         after = edits.apply(self.index, change)
         self.push(text, after)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import logging
+
 from psygnal import Signal
 
 from .index import Event, PlaceEventIndex
+
+log = logging.getLogger(__name__)
 
 FIRST_MAP_DATE = dt.date(1920, 1, 1)
 LAST_MAP_DATE = dt.date(1922, 12, 31)
@@ -36,6 +40,7 @@ class Selection:
         self._event: str | None = None
         self._place: str | None = None
         self._date = DEFAULT_MAP_DATE
+        self._showing: str | None = None  # the event the views are being told about
 
     def set_index(self, index: PlaceEventIndex) -> None:
         """Follow a new index; an event or place it no longer has is let go."""
@@ -67,10 +72,18 @@ class Selection:
     def select_event(self, event_id: str | None) -> None:
         if event_id is not None and event_id not in self.index.events:
             raise KeyError(f"no event {event_id!r} in the index")
+        if self._showing is not None:
+            # A view that shows a choice must not choose again while it does (an echo).
+            log.warning("event %r chosen while the views were showing %r; ignored", event_id, self._showing)
+            return
         self.select_place(None)
         if event_id != self._event:
             self._event = event_id
-            self.event_changed.emit(event_id)
+            self._showing = event_id or ""
+            try:
+                self.event_changed.emit(event_id)
+            finally:
+                self._showing = None
         # The borders follow after the highlight, so the reader sees the places light up first.
         if event_id is not None:
             self.set_date(map_date_of(self.index.events[event_id]))

@@ -27,6 +27,7 @@ class OffscreenRenderer(QObject):
         self._ids: list[str] = []
         self._done = 0
         self._waiting: tuple[str, str] | None = None
+        self._last_image: QImage | None = None
         self._on_image: Callable[[str, QImage], None] | None = None
         self._on_done: Callable[[str | None], None] | None = None
         self._timeout = QTimer(self)
@@ -94,9 +95,16 @@ class OffscreenRenderer(QObject):
     def _on_settled(self, event_id: str, date: str) -> None:
         if self._waiting != (event_id, date):
             return
-        self._waiting = None
         target = self.window.map_view if self._layout == "map" else self.window
         image = target.grab().toImage()
+        # The page has drawn its last frame, but the widget may not show it yet: the picture is
+        # taken when two grabs, a page round trip (two frames) apart, agree.
+        if image != self._last_image:
+            self._last_image = image
+            self.window.map_view.request_settled()
+            return
+        self._waiting = None
+        self._last_image = None
         try:
             self._on_image(event_id, image)
         except InputError as exc:

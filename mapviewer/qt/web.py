@@ -162,11 +162,13 @@ class MapPage(QWebEnginePage):
     """
 
     console_error = Signal(str)
+    navigation_refused = Signal(QUrl)
 
     def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
         if url == PAGE_URL and nav_type != QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             return True
         log.info("refused navigation to %s", url.toString())
+        self.navigation_refused.emit(url)
         return False
 
     def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
@@ -249,7 +251,7 @@ class MapView(QWebEngineView):
         return self._ready
 
     def follow(self, document: Document, selection: Selection) -> None:
-        self._selection = selection
+        self.selection = selection
         document.index_changed.connect(self._on_index)
         selection.event_changed.connect(self._on_event)
         selection.place_changed.connect(self._on_place)
@@ -266,7 +268,7 @@ class MapView(QWebEngineView):
     def _on_index(self, index: PlaceEventIndex) -> None:
         # The page starts the new index with nothing chosen: give it the selection again.
         self.call("setIndex", page_payload(index))
-        selection = self._selection
+        selection = self.selection
         if selection.event:
             self.call("selectEvent", selection.event)
         if selection.place:
@@ -283,16 +285,16 @@ class MapView(QWebEngineView):
         self.call("showDate", date.isoformat())
 
     def _on_place_clicked(self, place_id: str) -> None:
-        if place_id in self._selection.index.places:
-            self._selection.select_place(place_id)
+        if place_id in self.selection.index.places:
+            self.selection.select_place(place_id)
 
     def _on_place_closed(self, place_id: str) -> None:
-        if self._selection.place == place_id:
-            self._selection.select_place(None)
+        if self.selection.place == place_id:
+            self.selection.select_place(None)
 
     def _on_event_chosen(self, event_id: str) -> None:
-        if event_id in self._selection.index.events:
-            self._selection.select_event(event_id)
+        if event_id in self.selection.index.events:
+            self.selection.select_event(event_id)
 
     def call(self, fn: str, *args: object) -> None:
         """Run the page function ``fn`` with JSON-encoded arguments (queued until ready)."""

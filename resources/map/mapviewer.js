@@ -55,12 +55,25 @@
     return !busy.frame && !busy.moving && !busy.refit && fade === null && (mv.bordersLoaded || !!mv.standalone);
   }
 
-  // Two frames later the settled picture has been drawn and handed on for display.
+  // A fingerprint of where the map is, at full precision: a flight changes it every frame.
+  function where() {
+    const c = mv.map.getCenter();
+    return [c.lat, c.lng, mv.map.getZoom()].join(",");
+  }
+
+  // Settled means idle, and the view the same two frames apart: a "moveend" can come from a
+  // resize in the middle of a flight, so the flags alone cannot be trusted. By then the
+  // settled picture has also been drawn and handed on for display.
   function maybeSettled() {
     if (!idle()) return;
+    const before = where();
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
-        if (idle()) send("pageSettled", mv.selectedEvent || "", mv.date || "");
+        if (idle() && !mv.map._animatingZoom && where() === before) {
+          send("pageSettled", mv.selectedEvent || "", mv.date || "");
+        } else if (idle()) {
+          maybeSettled();  // still moving, though nothing said so: look again
+        }
       });
     });
   }
