@@ -33,8 +33,8 @@ def _percentile(values, q):
 
 def startup_floor() -> None:
     """The platform's floor: a bare QWebEngineView showing a one-line page."""
-    from PySide6.QtWidgets import QApplication
     from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
     view = QWebEngineView()
@@ -48,10 +48,11 @@ def startup_floor() -> None:
 
 def startup_app() -> None:
     """The app on the Carr passage: window shown, map page ready, an event selectable."""
+    from PySide6.QtCore import QSettings
+
     from mapviewer.cli import load_for_path
     from mapviewer.qt.app import create_application
     from mapviewer.qt.main_window import MainWindow
-    from PySide6.QtCore import QSettings
 
     app = create_application([sys.argv[0]])
     window = MainWindow(load_for_path(None), QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat))
@@ -63,10 +64,11 @@ def startup_app() -> None:
 
 
 def _interactive(index_path: str | None, rounds: int) -> dict:
+    from PySide6.QtCore import QSettings
+
     from mapviewer.cli import load_for_path
     from mapviewer.qt.app import create_application
     from mapviewer.qt.main_window import MainWindow
-    from PySide6.QtCore import QSettings
 
     app = create_application([sys.argv[0]])
     started = time.perf_counter()
@@ -89,7 +91,7 @@ def _interactive(index_path: str | None, rounds: int) -> dict:
             mark = len(shown)
             t0 = time.perf_counter()
             window.selection.select_event(event_id)
-            _wait(app, lambda: ("event", event_id) in shown[mark:])
+            _wait(app, lambda event_id=event_id, mark=mark: ("event", event_id) in shown[mark:])
             assert window.passage_view.highlighted_event_text() == index.events[event_id].anchor.exact
             latencies.append((time.perf_counter() - t0) * 1000)
     switches = []
@@ -99,7 +101,7 @@ def _interactive(index_path: str | None, rounds: int) -> dict:
         mark = len(shown)
         t0 = time.perf_counter()
         window.map_view.call("showDate", date)
-        _wait(app, lambda: ("date", date) in shown[mark:])
+        _wait(app, lambda date=date, mark=mark: ("date", date) in shown[mark:])
         switches.append((time.perf_counter() - t0) * 1000)
         time.sleep(0.4)  # let the fade finish before the next switch
         app.processEvents()
@@ -114,8 +116,11 @@ def _interactive(index_path: str | None, rounds: int) -> dict:
 
 
 def interactive() -> None:
-    _emit(_interactive(sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] != "-" else None,
-                       int(os.environ.get("BENCH_ROUNDS", "3"))))
+    _emit(
+        _interactive(
+            sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] != "-" else None, int(os.environ.get("BENCH_ROUNDS", "3"))
+        )
+    )
 
 
 def regenerate() -> None:
@@ -123,8 +128,8 @@ def regenerate() -> None:
     import folium
     import xstatic.pkg.leaflet as xleaflet
     from PySide6.QtCore import QUrl
-    from PySide6.QtWidgets import QApplication
     from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
 
     from mapviewer.cli import load_for_path
     from mapviewer.mappage.build import load_borders_bytes
@@ -148,8 +153,9 @@ def regenerate() -> None:
         folium.GeoJson(borders).add_to(fmap)
         for place in index.places.values():
             on = place.id in event.place_ids
-            folium.CircleMarker([place.lat, place.lon], radius=10 if on else 5,
-                                color="#d35400" if on else "#1f4e79", tooltip=place.name).add_to(fmap)
+            folium.CircleMarker(
+                [place.lat, place.lon], radius=10 if on else 5, color="#d35400" if on else "#1f4e79", tooltip=place.name
+            ).add_to(fmap)
         fmap.save(out)
         loaded.clear()
         view.load(QUrl.fromLocalFile(out))
@@ -159,5 +165,6 @@ def regenerate() -> None:
 
 
 if __name__ == "__main__":
-    {"startup-floor": startup_floor, "startup-app": startup_app, "interactive": interactive,
-     "regenerate": regenerate}[sys.argv[1]]()
+    {"startup-floor": startup_floor, "startup-app": startup_app, "interactive": interactive, "regenerate": regenerate}[
+        sys.argv[1]
+    ]()

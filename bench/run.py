@@ -26,16 +26,25 @@ ROOT = HERE.parent
 PROBES = HERE / "probes.py"
 
 TARGETS = {
-    "startup_ratio": 1.5, "select_p95_ms": 30.0, "book_select_p95_ms": 50.0,
-    "switch_ms": 100.0, "book_load_s": 3.0, "book_peak_mb": 600.0,
+    "startup_ratio": 1.5,
+    "select_p95_ms": 30.0,
+    "book_select_p95_ms": 50.0,
+    "switch_ms": 100.0,
+    "book_load_s": 3.0,
+    "book_peak_mb": 600.0,
 }
 
 
 def run_probe(name: str, *args: str, env: dict, sample_memory: bool = False) -> tuple[dict, float, float]:
     """Run one probe; return its JSON result, the start time, and the peak tree memory (MB)."""
     started = time.time()
-    proc = subprocess.Popen([sys.executable, str(PROBES), name, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=env, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(PROBES), name, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
     peak = [0.0]
     done = threading.Event()
 
@@ -71,24 +80,34 @@ def make_book(folder: Path, chars: int, events: int, places: int, seed: int = 19
     """A generated book-sized passage and index (fixed seed), for the scale figures."""
     rng = random.Random(seed)
     place_list = [
-        {"id": f"place-{i}", "name": f"Place {i}", "modern_name": f"Modern {i}", "kind": "city",
-         "lat": round(rng.uniform(36, 66), 4), "lon": round(rng.uniform(-9, 45), 4),
-         "geonames": 1000 + i, "mentions": [f"Place {i}"]}
+        {
+            "id": f"place-{i}",
+            "name": f"Place {i}",
+            "modern_name": f"Modern {i}",
+            "kind": "city",
+            "lat": round(rng.uniform(36, 66), 4),
+            "lon": round(rng.uniform(-9, 45), 4),
+            "geonames": 1000 + i,
+            "mentions": [f"Place {i}"],
+        }
         for i in range(places)
     ]
     sentences, event_list = [], []
     for i in range(events):
         chosen = rng.sample(range(places), k=rng.randint(1, 3))
-        sentence = (f"Event {i} took place at " + " and ".join(f"Place {c}" for c in chosen)
-                    + f" in month {1 + i % 12}.")
+        sentence = f"Event {i} took place at " + " and ".join(f"Place {c}" for c in chosen) + f" in month {1 + i % 12}."
         sentences.append(sentence)
         year, month = 1920 + rng.randint(0, 2), rng.randint(1, 12)
-        event_list.append({
-            "id": f"event-{i}", "title": f"Event {i}", "date": f"{year}-{month:02d}",
-            "places": [{"place": f"place-{c}", "role": "venue"} for c in chosen],
-            "anchor": {"type": "TextQuoteSelector", "exact": sentence},
-            "summary": f"Summary of event {i}.",
-        })
+        event_list.append(
+            {
+                "id": f"event-{i}",
+                "title": f"Event {i}",
+                "date": f"{year}-{month:02d}",
+                "places": [{"place": f"place-{c}", "role": "venue"} for c in chosen],
+                "anchor": {"type": "TextQuoteSelector", "exact": sentence},
+                "summary": f"Summary of event {i}.",
+            }
+        )
     filler_words = "the treaty conference delegation trade border railway harbour".split()
     paragraphs, total, i = [], 0, 0
     while total < chars:
@@ -101,8 +120,13 @@ def make_book(folder: Path, chars: int, events: int, places: int, seed: int = 19
     paragraphs.extend(sentences[i:])
     passage = folder / "book.txt"
     passage.write_text("\n".join(paragraphs) + "\n", "utf-8")
-    index = {"format": "mapviewer-index", "version": 1, "passage": {"file": "book.txt", "title": "Book"},
-             "places": place_list, "events": event_list}
+    index = {
+        "format": "mapviewer-index",
+        "version": 1,
+        "passage": {"file": "book.txt", "title": "Book"},
+        "places": place_list,
+        "events": event_list,
+    }
     path = folder / "book.index.json"
     path.write_text(json.dumps(index), "utf-8")
     return path
@@ -123,9 +147,11 @@ def machine_line() -> str:
         pass
     import PySide6
 
-    return (f"{cpu}, {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, "
-            f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-            f"PySide6 {PySide6.__version__}, offscreen software rendering")
+    return (
+        f"{cpu}, {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"PySide6 {PySide6.__version__}, offscreen software rendering"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,9 +167,15 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = dict(os.environ, XDG_CACHE_HOME=str(tmp / "cache"), BENCH_SETTINGS=str(tmp / "s.ini"),
-                   BENCH_TMP=str(tmp), BENCH_ROUNDS=str(args.rounds), BENCH_REGEN="2" if args.tiny else "8",
-                   PYTHONPATH=str(ROOT))
+        env = dict(
+            os.environ,
+            XDG_CACHE_HOME=str(tmp / "cache"),
+            BENCH_SETTINGS=str(tmp / "s.ini"),
+            BENCH_TMP=str(tmp),
+            BENCH_ROUNDS=str(args.rounds),
+            BENCH_REGEN="2" if args.tiny else "8",
+            PYTHONPATH=str(ROOT),
+        )
         rows = []
 
         # Start-up, cold (empty page cache) once, then warm, beside the bare QtWebEngine floor.
@@ -156,44 +188,118 @@ def main(argv: list[str] | None = None) -> int:
             result, started, _ = run_probe("startup-app", env=env)
             app_times.append(result["ready"] - started)
             border_times.append(result["borders"] - started)
-        ratios = [a / f for a, f in zip(app_times, floor_times)]
+        ratios = [a / f for a, f in zip(app_times, floor_times, strict=False)]
         rows.append(("Start-up, bare QWebEngineView (the floor)", *spread(floor_times, "{:.2f} s"), "", ""))
         rows.append(("Start-up, mapviewer on the Carr passage (page cached)", *spread(app_times, "{:.2f} s"), "", ""))
-        rows.append(("Start-up ratio app / floor", *spread(ratios, "{:.2f}×"), "≤ 1.5×",
-                     "yes" if statistics.median(ratios) <= TARGETS["startup_ratio"] else "no"))
-        rows.append(("Start-up until the borders are drawn too (they load after the page)",
-                     *spread(border_times, "{:.2f} s"), "", ""))
+        rows.append(
+            (
+                "Start-up ratio app / floor",
+                *spread(ratios, "{:.2f}×"),
+                "≤ 1.5×",
+                "yes" if statistics.median(ratios) <= TARGETS["startup_ratio"] else "no",
+            )
+        )
+        rows.append(
+            (
+                "Start-up until the borders are drawn too (they load after the page)",
+                *spread(border_times, "{:.2f} s"),
+                "",
+                "",
+            )
+        )
         rows.append(("Start-up on first run (builds and caches the page)", f"{cold:.2f} s", "1 run", "", ""))
 
         carr, _, _ = run_probe("interactive", "-", env=env)
-        rows.append((f"Selection latency p50, Carr ({carr['select_n']} selections)",
-                     f"{carr['select_p50_ms']:.1f} ms", "", "", ""))
-        rows.append(("Selection latency p95, Carr", f"{carr['select_p95_ms']:.1f} ms", "", "≤ 30 ms",
-                     "yes" if carr["select_p95_ms"] <= TARGETS["select_p95_ms"] else "no"))
+        rows.append(
+            (
+                f"Selection latency p50, Carr ({carr['select_n']} selections)",
+                f"{carr['select_p50_ms']:.1f} ms",
+                "",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "Selection latency p95, Carr",
+                f"{carr['select_p95_ms']:.1f} ms",
+                "",
+                "≤ 30 ms",
+                "yes" if carr["select_p95_ms"] <= TARGETS["select_p95_ms"] else "no",
+            )
+        )
         med, rng = spread(carr["switch_ms"], "{:.1f} ms")
-        rows.append(("Border switch (another date drawn; the fade then runs 350 ms)", med, rng, "≤ 100 ms",
-                     "yes" if statistics.median(carr["switch_ms"]) <= TARGETS["switch_ms"] else "no"))
+        rows.append(
+            (
+                "Border switch (another date drawn; the fade then runs 350 ms)",
+                med,
+                rng,
+                "≤ 100 ms",
+                "yes" if statistics.median(carr["switch_ms"]) <= TARGETS["switch_ms"] else "no",
+            )
+        )
 
         book_index = make_book(tmp, *book_size)
-        book, _, peak = run_probe("interactive", str(book_index),
-                                  env=dict(env, BENCH_ROUNDS="1", BENCH_SAMPLE="200"), sample_memory=True)
+        book, _, peak = run_probe(
+            "interactive", str(book_index), env=dict(env, BENCH_ROUNDS="1", BENCH_SAMPLE="200"), sample_memory=True
+        )
         chars, events, places = book_size
-        rows.append((f"Book scale ({chars:,} chars, {events:,} events, {places:,} places): load",
-                     f"{book['load_s']:.2f} s", f"parse {book['parse_s']:.2f} s", "≤ 3 s",
-                     "yes" if book["load_s"] <= TARGETS["book_load_s"] else "no"))
-        rows.append((f"Book scale: selection p50 ({book['select_n']} events spread over the book)",
-                     f"{book['select_p50_ms']:.1f} ms", "", "", ""))
-        rows.append(("Book scale: selection p95", f"{book['select_p95_ms']:.1f} ms", "", "≤ 50 ms",
-                     "yes" if book["select_p95_ms"] <= TARGETS["book_select_p95_ms"] else "no"))
-        rows.append(("Book scale: peak memory of the process tree (PSS)", f"{peak:.0f} MB", "", "≤ 600 MB",
-                     "yes" if peak <= TARGETS["book_peak_mb"] else "no"))
+        rows.append(
+            (
+                f"Book scale ({chars:,} chars, {events:,} events, {places:,} places): load",
+                f"{book['load_s']:.2f} s",
+                f"parse {book['parse_s']:.2f} s",
+                "≤ 3 s",
+                "yes" if book["load_s"] <= TARGETS["book_load_s"] else "no",
+            )
+        )
+        rows.append(
+            (
+                f"Book scale: selection p50 ({book['select_n']} events spread over the book)",
+                f"{book['select_p50_ms']:.1f} ms",
+                "",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "Book scale: selection p95",
+                f"{book['select_p95_ms']:.1f} ms",
+                "",
+                "≤ 50 ms",
+                "yes" if book["select_p95_ms"] <= TARGETS["book_select_p95_ms"] else "no",
+            )
+        )
+        rows.append(
+            (
+                "Book scale: peak memory of the process tree (PSS)",
+                f"{peak:.0f} MB",
+                "",
+                "≤ 600 MB",
+                "yes" if peak <= TARGETS["book_peak_mb"] else "no",
+            )
+        )
 
         regen, _, _ = run_probe("regenerate", env=env)
         med_regen = statistics.median(regen["regenerate_ms"])
-        rows.append(("The common approach: rebuild the folium page and reload it per selection",
-                     *spread(regen["regenerate_ms"], "{:.0f} ms"), "", ""))
-        rows.append(("mapviewer's selection is faster than that by",
-                     f"{med_regen / max(carr['select_p50_ms'], 0.001):.0f}×", "p50 vs median", "", ""))
+        rows.append(
+            (
+                "The common approach: rebuild the folium page and reload it per selection",
+                *spread(regen["regenerate_ms"], "{:.0f} ms"),
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "mapviewer's selection is faster than that by",
+                f"{med_regen / max(carr['select_p50_ms'], 0.001):.0f}×",
+                "p50 vs median",
+                "",
+                "",
+            )
+        )
 
     lines = [
         "# Benchmarks",

@@ -37,29 +37,41 @@ def parse_size(text: str) -> tuple[int, int] | None:
 def build_parser() -> argparse.ArgumentParser:
     from .export.registry import EXPORTERS
 
-    parser = _Parser(prog="mapviewer",
-                     description="Read a history passage beside a map of Europe as it was in 1920-22.",
-                     epilog="With no command, 'mapviewer [PATH] [options]' is 'mapviewer open'.")
+    parser = _Parser(
+        prog="mapviewer",
+        description="Read a history passage beside a map of Europe as it was in 1920-22.",
+        epilog="With no command, 'mapviewer [PATH] [options]' is 'mapviewer open'.",
+    )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    opener = commands.add_parser("open", help="open the app on a passage (the default command)",
-                                 description="Open the app; or, with --screenshot, render the window to a PNG.")
-    opener.add_argument("path", nargs="?", help="a passage (.txt) or its index (.index.json); "
-                        "default: E. H. Carr on Soviet diplomacy 1920-22")
+    opener = commands.add_parser(
+        "open",
+        help="open the app on a passage (the default command)",
+        description="Open the app; or, with --screenshot, render the window to a PNG.",
+    )
+    opener.add_argument(
+        "path",
+        nargs="?",
+        help="a passage (.txt) or its index (.index.json); default: E. H. Carr on Soviet diplomacy 1920-22",
+    )
     opener.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     opener.add_argument("--event", metavar="ID", help="with --screenshot: the event to select")
     opener.add_argument("--size", metavar="WxH", default="1280x800", help="with --screenshot: window size")
     opener.add_argument("--present", action="store_true", help="with --screenshot: the presentation layout")
 
-    checker = commands.add_parser("check", help="validate an index (or a passage's index) without a window",
-                                  description="Validate an index; exit 2 with one line naming the file, "
-                                  "the item and the fix.")
+    checker = commands.add_parser(
+        "check",
+        help="validate an index (or a passage's index) without a window",
+        description="Validate an index; exit 2 with one line naming the file, the item and the fix.",
+    )
     checker.add_argument("path", help="an index (.index.json) or a passage with its index beside it")
 
-    exporter = commands.add_parser("export", help="export slides, a web page, a handout or data, headless",
-                                   description="Export without a display. Formats: "
-                                   + ", ".join(e.name for e in EXPORTERS) + ".")
+    exporter = commands.add_parser(
+        "export",
+        help="export slides, a web page, a handout or data, headless",
+        description="Export without a display. Formats: " + ", ".join(e.name for e in EXPORTERS) + ".",
+    )
     formats = exporter.add_subparsers(dest="format", metavar="FORMAT", required=True, parser_class=_Parser)
     for item in EXPORTERS:
         one = formats.add_parser(item.name, help=item.help, description=item.help)
@@ -69,9 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
             one.add_argument("--event", metavar="ID", action="append", help="only these events (repeatable)")
             one.add_argument("--size", metavar="WxH", help="picture size")
 
-    suggest = commands.add_parser("suggest", help="draft an index for a new passage",
-                                  description="Draft a place-event index for a passage (see "
-                                  "'mapviewer suggest --help').", add_help=False)
+    suggest = commands.add_parser(
+        "suggest",
+        help="draft an index for a new passage",
+        description="Draft a place-event index for a passage (see 'mapviewer suggest --help').",
+        add_help=False,
+    )
     suggest.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
@@ -118,8 +133,9 @@ def load_for_path(path: str | None):
         return load_index(target)
     index_file = index_path_for(target)
     if not index_file.exists():
-        raise InputError(index_file, "no index found beside the passage",
-                         fix=f"create {index_file.name} (see docs/index-format.md)")
+        raise InputError(
+            index_file, "no index found beside the passage", fix=f"create {index_file.name} (see docs/index-format.md)"
+        )
     return load_index(index_file, load_passage(target))
 
 
@@ -130,8 +146,7 @@ def check(path: str) -> int:
         index = load_for_path(path)
     except InputError as exc:
         return fail(exc.message)
-    print(f"{index.path}: OK \u2014 {len(index.events)} events, {len(index.places)} places, "
-          "every anchor found once")
+    print(f"{index.path}: OK \u2014 {len(index.events)} events, {len(index.places)} places, every anchor found once")
     return 0
 
 
@@ -182,8 +197,12 @@ def _render_export(item, index, out: Path, options) -> int:
 
     def progress(done: int, total: int) -> None:
         # One line that counts up on a terminal; whole lines in a log.
-        print(f"\r{done}/{total}" if interactive else f"{done}/{total}", end="" if interactive else "\n",
-              file=sys.stderr, flush=True)
+        print(
+            f"\r{done}/{total}" if interactive else f"{done}/{total}",
+            end="" if interactive else "\n",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def done(error: str | None) -> None:
         result["error"] = error
@@ -221,8 +240,10 @@ def open_app(args: argparse.Namespace) -> int:
         except InputError as exc:
             return fail(exc.message)
         if args.event and args.event not in index.events:
-            return fail(f"--event {args.event!r}: no such event in {index.path}; "
-                        f"the events are: {', '.join(e.id for e in index.chronological)}")
+            return fail(
+                f"--event {args.event!r}: no such event in {index.path}; "
+                f"the events are: {', '.join(e.id for e in index.chronological)}"
+            )
         qtapp.create_application([sys.argv[0]])
         from .qt.main_window import MainWindow
         from .qt.screenshot import render_screenshot

@@ -11,12 +11,12 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 
-import pytest  # noqa: E402
-import shiboken6  # noqa: E402
+import pytest
+import shiboken6
 
-from mapviewer.model.index import load_index  # noqa: E402
-from mapviewer.paths import resource_path  # noqa: E402
-from mapviewer.qt.web import register_scheme  # noqa: E402
+from mapviewer.model.index import load_index
+from mapviewer.paths import resource_path
+from mapviewer.qt.web import register_scheme
 
 register_scheme()  # before pytest-qt creates the QApplication
 
@@ -98,8 +98,9 @@ def settled_state(qtbot, view, timeout=10.0) -> dict:
     """The page state once the map has settled, as the page itself reports (fails on timeout)."""
     selection = view.selection
     wanted = (selection.event or "", selection.date.isoformat())
-    with qtbot.waitSignal(view.bridge.settled, timeout=int(timeout * 1000),
-                          check_params_cb=lambda event, date: (event, date) == wanted):
+    with qtbot.waitSignal(
+        view.bridge.settled, timeout=int(timeout * 1000), check_params_cb=lambda event, date: (event, date) == wanted
+    ):
         view.request_settled()
     return page_state(qtbot, view)
 

@@ -56,8 +56,9 @@ def test_dropping_a_passage_on_the_window_opens_it(opened, tmp_path):
     win = opened(None)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(passage))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     win.dropEvent(event)
     assert win.index.passage.name == "dropped.txt"
     # Its index does not exist until it is saved, so the passage is what "Open recent" offers.

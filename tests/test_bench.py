@@ -11,10 +11,20 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_benchmark_smoke_run_writes_its_table(tmp_path):
     out = tmp_path / "bench.md"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--tiny", "--out", str(out)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--tiny", "--out", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     text = out.read_text("utf-8")
-    for row in ["Start-up ratio app / floor", "Selection latency p95, Carr", "Border switch",
-                "Book scale", "peak memory", "The common approach"]:
+    for row in [
+        "Start-up ratio app / floor",
+        "Selection latency p95, Carr",
+        "Border switch",
+        "Book scale",
+        "peak memory",
+        "The common approach",
+    ]:
         assert row in text
     assert "Machine: " in text

@@ -121,9 +121,20 @@ def test_opening_a_passage_with_its_index_and_a_bad_one(window, tmp_path, qtbot)
 def test_save_to_a_read_only_place_keeps_the_work(window, riga, tmp_path, qtbot):
     assert window.editor.open_path(riga)
     answer_file_dialog(qtbot, tmp_path / "riga-1921.txt" / "inside-a-file.index.json")
-    window.editor.change("Add place", lambda d: d["places"].append(
-        {"id": "riga", "name": "Riga", "modern_name": "Riga", "kind": "city", "lat": 56.95, "lon": 24.11,
-         "geonames": 456172}))
+    window.editor.change(
+        "Add place",
+        lambda d: d["places"].append(
+            {
+                "id": "riga",
+                "name": "Riga",
+                "modern_name": "Riga",
+                "kind": "city",
+                "lat": 56.95,
+                "lon": 24.11,
+                "geonames": 456172,
+            }
+        ),
+    )
     assert not window.editor.save_as(None)
     assert "inside-a-file.index.json" in window.error_box.text()
     assert "riga" in window.index.places and window.editor.modified  # nothing lost

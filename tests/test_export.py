@@ -41,7 +41,8 @@ def exported_view(qtbot, carr_index, tmp_path):
     page = QWebEnginePage(profile)
     errors = []
     page.javaScriptConsoleMessage = lambda level, message, line, source: (
-        errors.append(message) if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel else None)
+        errors.append(message) if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel else None
+    )
     view = QWebEngineView()
     view.setPage(page)
     view.resize(1280, 800)
@@ -68,7 +69,8 @@ def test_exported_page_highlights_an_event_offline(exported_view, carr_index, qt
     assert state["ready"] and len(state["labels"]) == len(carr_index.places)
     event = carr_index.events["treaty-of-rapallo"]
     view.page().runJavaScript(
-        "document.querySelector('.standalone-events button[data-event=\"treaty-of-rapallo\"]').click()")
+        "document.querySelector('.standalone-events button[data-event=\"treaty-of-rapallo\"]').click()"
+    )
     qtbot.waitUntil(lambda: _state(qtbot, view)["event"] == event.id, timeout=10_000)
     state = _state(qtbot, view)
     assert state["highlighted"] == sorted(event.place_ids)
@@ -81,8 +83,9 @@ def test_exported_page_highlights_an_event_offline(exported_view, carr_index, qt
 def test_exported_page_place_click_lists_its_events(exported_view, carr_index, qtbot):
     view, interceptor, errors = exported_view
     view.page().runJavaScript("mapviewer.dispatch(JSON.stringify({fn: 'selectPlace', args: ['berlin']}))")
-    qtbot.waitUntil(lambda: _state(qtbot, view)["popupEvents"] == [e.id for e in carr_index.events_at("berlin")],
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: _state(qtbot, view)["popupEvents"] == [e.id for e in carr_index.events_at("berlin")], timeout=10_000
+    )
     assert interceptor.others == [] and errors == []
 
 
@@ -92,15 +95,30 @@ def _run(*args, cwd):
     import sys
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "mapviewer", "export", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mapviewer", "export", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=600,
+    )
 
 
 def test_slides_from_the_command_line_have_the_requested_size(tmp_path):
     from PySide6.QtGui import QImage
 
-    result = _run("slides", str(tmp_path / "slides"), "--event", "treaty-of-rapallo",
-                  "--event", "treaty-of-dorpat", "--size", "1600x900", cwd=tmp_path)
+    result = _run(
+        "slides",
+        str(tmp_path / "slides"),
+        "--event",
+        "treaty-of-rapallo",
+        "--event",
+        "treaty-of-dorpat",
+        "--size",
+        "1600x900",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     files = sorted(p.name for p in (tmp_path / "slides").glob("*.png"))
     assert files == ["12-treaty-of-dorpat.png", "41-treaty-of-rapallo.png"]
@@ -136,12 +154,19 @@ def test_html_export_from_the_command_line(tmp_path):
     assert "mapviewer-data" in text and "<script src=" not in text and "<link" not in text
 
 
-@pytest.mark.parametrize(("name", "check"), [
-    ("lpf", lambda data: data["type"] == "FeatureCollection" and len(data["features"]) == 24),
-    ("geojson", lambda data: data["type"] == "FeatureCollection"
-     and {f["geometry"]["type"] for f in data["features"]} == {"Point"}),
-    ("annotations", lambda data: len(data["items"] if "items" in data else data["first"]["items"]) == 44),
-])
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("lpf", lambda data: data["type"] == "FeatureCollection" and len(data["features"]) == 24),
+        (
+            "geojson",
+            lambda data: (
+                data["type"] == "FeatureCollection" and {f["geometry"]["type"] for f in data["features"]} == {"Point"}
+            ),
+        ),
+        ("annotations", lambda data: len(data["items"] if "items" in data else data["first"]["items"]) == 44),
+    ],
+)
 def test_interchange_exports_from_the_command_line(tmp_path, name, check):
     # Registered once in mapviewer/export/registry.py, so the command line has them too.
     result = _run(name, str(tmp_path / "out"), cwd=tmp_path)

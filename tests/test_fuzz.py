@@ -24,8 +24,10 @@ json_values = st.recursive(
 
 date_like = st.one_of(
     st.text(max_size=30),
-    st.from_regex(r"\A[0-9]{4}(-[0-9]{2}(-[0-9]{2})?|-(spring|summer|autumn|winter))?"
-                  r"(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?\Z"),
+    st.from_regex(
+        r"\A[0-9]{4}(-[0-9]{2}(-[0-9]{2})?|-(spring|summer|autumn|winter))?"
+        r"(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?\Z"
+    ),
 )
 
 
@@ -63,17 +65,34 @@ def test_index_bytes_raise_only_input_error(raw):
 
 
 PASSAGE_TEXT = (
-    "Genoa met in April. Rapallo followed on the 16th. Berlin talked; London traded.\n"
-    "Moscow waited. Genoa met again."
+    "Genoa met in April. Rapallo followed on the 16th. Berlin talked; London traded.\nMoscow waited. Genoa met again."
 )
 PASSAGE = Passage(PASSAGE_TEXT, "p.txt")
 BASE = {
-    "format": "mapviewer-index", "version": 1, "passage": {"file": "p.txt"},
-    "places": [{"id": "genoa", "name": "Genoa", "modern_name": "Genova", "kind": "city",
-                "lat": 44.4, "lon": 8.93, "geonames": 3176219}],
-    "events": [{"id": "met", "title": "Met", "date": "1922-04-10",
-                "places": [{"place": "genoa", "role": "venue"}],
-                "anchor": {"type": "TextQuoteSelector", "exact": "Rapallo followed"}, "summary": "s"}],
+    "format": "mapviewer-index",
+    "version": 1,
+    "passage": {"file": "p.txt"},
+    "places": [
+        {
+            "id": "genoa",
+            "name": "Genoa",
+            "modern_name": "Genova",
+            "kind": "city",
+            "lat": 44.4,
+            "lon": 8.93,
+            "geonames": 3176219,
+        }
+    ],
+    "events": [
+        {
+            "id": "met",
+            "title": "Met",
+            "date": "1922-04-10",
+            "places": [{"place": "genoa", "role": "venue"}],
+            "anchor": {"type": "TextQuoteSelector", "exact": "Rapallo followed"},
+            "summary": "s",
+        }
+    ],
 }
 
 
@@ -123,30 +142,41 @@ ANCHORS = ["Genoa met in April.", "Rapallo followed", "Berlin talked", "London t
 def indexes(draw):
     place_ids = draw(st.lists(ids, min_size=1, max_size=5, unique=True))
     places = [
-        {"id": pid, "name": draw(texts), "modern_name": draw(texts),
-         "kind": draw(st.sampled_from(["city", "country", "region", "site"])),
-         "lat": draw(st.floats(-90, 90)), "lon": draw(st.floats(-180, 180)),
-         **draw(st.sampled_from([{"wikidata": "Q64"}, {"geonames": 2950159},
-                                 {"wikidata": "Q90", "geonames": 2988507}])),
-         **({"mentions": draw(st.lists(texts, max_size=2))} if draw(st.booleans()) else {})}
+        {
+            "id": pid,
+            "name": draw(texts),
+            "modern_name": draw(texts),
+            "kind": draw(st.sampled_from(["city", "country", "region", "site"])),
+            "lat": draw(st.floats(-90, 90)),
+            "lon": draw(st.floats(-180, 180)),
+            **draw(
+                st.sampled_from([{"wikidata": "Q64"}, {"geonames": 2950159}, {"wikidata": "Q90", "geonames": 2988507}])
+            ),
+            **({"mentions": draw(st.lists(texts, max_size=2))} if draw(st.booleans()) else {}),
+        }
         for pid in place_ids
     ]
     event_ids = draw(st.lists(ids, max_size=len(ANCHORS), unique=True))
     anchors = draw(st.permutations(ANCHORS))
     events = []
-    for eid, exact in zip(event_ids, anchors):
+    for eid, exact in zip(event_ids, anchors, strict=False):
         date = draw(points)
         if draw(st.booleans()):
             date = f"{date}/1922-12-31"
-        event = {"id": eid, "title": draw(texts), "date": date,
-                 "places": [{"place": p, "role": draw(texts)}
-                            for p in draw(st.lists(st.sampled_from(place_ids), max_size=3))],
-                 "anchor": {"type": "TextQuoteSelector", "exact": exact}, "summary": draw(texts)}
+        event = {
+            "id": eid,
+            "title": draw(texts),
+            "date": date,
+            "places": [
+                {"place": p, "role": draw(texts)} for p in draw(st.lists(st.sampled_from(place_ids), max_size=3))
+            ],
+            "anchor": {"type": "TextQuoteSelector", "exact": exact},
+            "summary": draw(texts),
+        }
         if draw(st.booleans()):
             event["people"] = draw(st.lists(texts, max_size=3))
         events.append(event)
-    return {"format": "mapviewer-index", "version": 1, "passage": {"file": "p.txt"},
-            "places": places, "events": events}
+    return {"format": "mapviewer-index", "version": 1, "passage": {"file": "p.txt"}, "places": places, "events": events}
 
 
 @MANY

@@ -5,6 +5,7 @@ contract (properties, dates, colours), that the features valid on any date
 tile the land without gaps or overlaps, and a list of historical facts
 (which state a town belonged to on a given date).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,11 +19,20 @@ import shapely
 from shapely.geometry import Point, shape
 
 BORDERS = Path(__file__).resolve().parents[1] / "geodata" / "borders.geojson"
-STATUSES = {"sovereign", "league-of-nations", "allied-administration",
-            "occupied", "disputed", "plain-land"}
+STATUSES = {"sovereign", "league-of-nations", "allied-administration", "occupied", "disputed", "plain-land"}
 FIRST, LAST = dt.date(1920, 1, 1), dt.date(1922, 12, 31)
-CHECK_DATES = ["1920-01-01", "1920-01-10", "1920-06-01", "1920-09-01", "1921-01-01",
-               "1921-06-01", "1921-12-15", "1922-06-30", "1922-12-05", "1922-12-31"]
+CHECK_DATES = [
+    "1920-01-01",
+    "1920-01-10",
+    "1920-06-01",
+    "1920-09-01",
+    "1921-01-01",
+    "1921-06-01",
+    "1921-12-15",
+    "1922-06-30",
+    "1922-12-05",
+    "1922-12-31",
+]
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +52,11 @@ def features():
 
 def valid_on(day: str):
     d = dt.date.fromisoformat(day)
-    return [(p, g) for p, g in features()
-            if dt.date.fromisoformat(p["valid_from"]) <= d <= dt.date.fromisoformat(p["valid_to"])]
+    return [
+        (p, g)
+        for p, g in features()
+        if dt.date.fromisoformat(p["valid_from"]) <= d <= dt.date.fromisoformat(p["valid_to"])
+    ]
 
 
 def all_breakpoints():
@@ -110,6 +123,7 @@ def test_coordinates_rounded_and_in_window():
         else:
             for x in c:
                 yield from walk(x)
+
     for f in collection()["features"]:
         for x, y in walk(f["geometry"]["coordinates"]):
             assert round(x, 3) == x and round(y, 3) == y
@@ -125,11 +139,10 @@ def test_one_colour_per_state_and_neighbours_differ():
         live = valid_on(day)
         gs = [g for _, g in live]
         tree = shapely.STRtree(gs)
-        for i, j in zip(*tree.query(gs, predicate="intersects")):
+        for i, j in zip(*tree.query(gs, predicate="intersects"), strict=False):
             if i < j and live[i][0]["state"] != live[j][0]["state"]:
                 if shapely.intersection(gs[i].boundary, gs[j].boundary).length > 0:
-                    assert live[i][0]["color"] != live[j][0]["color"], \
-                        (day, live[i][0]["state"], live[j][0]["state"])
+                    assert live[i][0]["color"] != live[j][0]["color"], (day, live[i][0]["state"], live[j][0]["state"])
 
 
 # --------------------------------------------------------------------------
@@ -150,7 +163,7 @@ def _assert_tiling(day):
     assert live, day
     gs = [g for _, g in live]
     tree = shapely.STRtree(gs)
-    for i, j in zip(*tree.query(gs, predicate="intersects")):
+    for i, j in zip(*tree.query(gs, predicate="intersects"), strict=False):
         if i < j:
             area = shapely.intersection(gs[i], gs[j]).area
             assert area < 1e-7, (day, live[i][0]["id"], live[j][0]["id"], area)
@@ -177,7 +190,15 @@ FACTS = [
     ("Soldau 1921", 20.17, 53.24, "1921-06-01", "poland", None, None),
     ("Danzig Jan 1920", 18.65, 54.35, "1920-01-05", "german-reich", None, None),
     ("Danzig allied 1920", 18.65, 54.35, "1920-06-01", "free-city-of-danzig", "allied-administration", None),
-    ("Danzig 1920-11-15", 18.65, 54.35, "1920-11-15", "free-city-of-danzig", "league-of-nations", "Free City of Danzig"),
+    (
+        "Danzig 1920-11-15",
+        18.65,
+        54.35,
+        "1920-11-15",
+        "free-city-of-danzig",
+        "league-of-nations",
+        "Free City of Danzig",
+    ),
     ("Danzig 1922", 18.65, 54.35, "1922-06-01", "free-city-of-danzig", "league-of-nations", None),
     ("Gdynia 1921", 18.53, 54.52, "1921-06-01", "poland", None, None),
     ("Puck 1921", 18.41, 54.72, "1921-06-01", "poland", None, None),
@@ -290,8 +311,15 @@ FACTS = [
     ("Reykjavik", -21.94, 64.15, "1921-06-01", "iceland", None, None),
     ("London", -0.13, 51.51, "1921-06-01", "united-kingdom", None, None),
     ("Belfast 1922-12-31", -5.93, 54.60, "1922-12-31", "united-kingdom", None, None),
-    ("Dublin 1922-12-05", -6.26, 53.35, "1922-12-05", "united-kingdom", None,
-     "United Kingdom of Great Britain and Ireland"),
+    (
+        "Dublin 1922-12-05",
+        -6.26,
+        53.35,
+        "1922-12-05",
+        "united-kingdom",
+        None,
+        "United Kingdom of Great Britain and Ireland",
+    ),
     ("Dublin 1922-12-06", -6.26, 53.35, "1922-12-06", "irish-free-state", None, "Irish Free State"),
     ("Madrid", -3.70, 40.42, "1921-06-01", "spain", None, None),
     ("Lisbon", -9.14, 38.72, "1921-06-01", "portugal", None, None),
@@ -335,8 +363,7 @@ FACTS = [
 ]
 
 
-@pytest.mark.parametrize("label,lon,lat,day,state,status,name_part", FACTS,
-                         ids=[f[0] for f in FACTS])
+@pytest.mark.parametrize("label,lon,lat,day,state,status,name_part", FACTS, ids=[f[0] for f in FACTS])
 def test_fact(label, lon, lat, day, state, status, name_part):
     p = where(lon, lat, day)
     assert p["state"] == state, (label, p["id"], p["name"])
@@ -344,6 +371,7 @@ def test_fact(label, lon, lat, day, state, status, name_part):
         assert p["status"] == status, (label, p["id"], p["status"])
     if name_part:
         assert name_part in p["name"], (label, p["name"])
+
 
 # Reference towns on both sides of the hand-drawn lines (Riga line, Central
 # Lithuania, Memel, Finnish and Baltic treaty borders, Bessarabia, Teschen,

@@ -1,4 +1,5 @@
 """Rebuilding geodata/borders.geojson from the recorded Natural Earth input gives the committed file byte for byte."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -30,12 +31,20 @@ def load_recorded_input():
 
 def run_build(*args: str, seed: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    return subprocess.run([sys.executable, str(BUILD / "build_borders.py"), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False)
+    return subprocess.run(
+        [sys.executable, str(BUILD / "build_borders.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        check=False,
+    )
 
 
 def differences(built: Path, committed: Path, limit: int = 10) -> list[str]:
     """Which features differ, in which properties or in their geometry."""
+
     def by_id(path):
         return {f["properties"]["id"]: f for f in json.loads(path.read_text(encoding="utf-8"))["features"]}
 
@@ -43,8 +52,11 @@ def differences(built: Path, committed: Path, limit: int = 10) -> list[str]:
     out = [f"only in the rebuilt file: {k}" for k in sorted(new.keys() - old.keys())]
     out += [f"only in the committed file: {k}" for k in sorted(old.keys() - new.keys())]
     for k in sorted(new.keys() & old.keys()):
-        props = sorted(p for p in new[k]["properties"].keys() | old[k]["properties"].keys()
-                       if new[k]["properties"].get(p) != old[k]["properties"].get(p))
+        props = sorted(
+            p
+            for p in new[k]["properties"].keys() | old[k]["properties"].keys()
+            if new[k]["properties"].get(p) != old[k]["properties"].get(p)
+        )
         if new[k]["geometry"] != old[k]["geometry"]:
             props.append("geometry")
         if props:
@@ -66,9 +78,12 @@ def test_rebuild_from_the_recorded_input_gives_the_committed_file(tmp_path):
     if out.read_bytes() != BORDERS.read_bytes():
         found = recorded.tool_versions()
         tools = [f"{k} {v} (recorded {recorded.TOOLS[k]})" for k, v in found.items() if v != recorded.TOOLS[k]]
-        pytest.fail("the rebuilt borders.geojson differs from the committed one:\n  "
-                    + "\n  ".join(differences(out, BORDERS))
-                    + "\ntool versions that differ from the recorded ones: " + (", ".join(tools) or "none"))
+        pytest.fail(
+            "the rebuilt borders.geojson differs from the committed one:\n  "
+            + "\n  ".join(differences(out, BORDERS))
+            + "\ntool versions that differ from the recorded ones: "
+            + (", ".join(tools) or "none")
+        )
 
 
 def test_input_problem_names_the_package_or_the_checksum_found(tmp_path):

@@ -36,8 +36,10 @@ def test_dates_carry_their_precision_and_span(text, precision, start, end, label
     assert date.label() == label
 
 
-@pytest.mark.parametrize("text", ["1921-02-30", "1921-02-29", "1920-13", "1920-00", "20", "1922/1921",
-                                  "1920-fall", "", "1920-1-1", None, 1921])
+@pytest.mark.parametrize(
+    "text",
+    ["1921-02-30", "1921-02-29", "1920-13", "1920-00", "20", "1922/1921", "1920-fall", "", "1920-1-1", None, 1921],
+)
 def test_impossible_dates_are_refused(text):
     with pytest.raises(DateError):
         HistDate.parse(text)
@@ -57,11 +59,14 @@ def test_anchor_prefix_and_suffix_disambiguate():
     assert start == TEXT.index("Then Genoa")
 
 
-@pytest.mark.parametrize(("quote", "words"), [
-    (TextQuote("Rapallo"), "occurs 2 times"),
-    (TextQuote("Berlin"), "is not in the passage"),
-    (TextQuote("Rapallo", prefix="nowhere "), "is not in the passage"),
-])
+@pytest.mark.parametrize(
+    ("quote", "words"),
+    [
+        (TextQuote("Rapallo"), "occurs 2 times"),
+        (TextQuote("Berlin"), "is not in the passage"),
+        (TextQuote("Rapallo", prefix="nowhere "), "is not in the passage"),
+    ],
+)
 def test_anchor_that_is_missing_or_ambiguous_is_an_error(quote, words):
     with pytest.raises(AnchorError, match=words):
         resolve_anchor(TEXT, quote)
@@ -74,7 +79,7 @@ def test_passage_sets_introduction_and_source_apart(carr_index):
     assert kinds.count("body") == 6
     assert passage.source_line.startswith("Source; E.H. Carr - The Russian Revolution")
     first_body = next(p for p in passage.paragraphs if p.kind == "body")
-    assert passage.text[first_body.start:first_body.end].startswith("The strengthening of party")
+    assert passage.text[first_body.start : first_body.end].startswith("The strengthening of party")
 
 
 def test_passage_without_separator_is_all_body():
@@ -101,8 +106,22 @@ def test_every_anchor_resolves_to_exactly_one_span(carr_index):
 
 def test_index_names_the_required_places(carr_index):
     names = " ".join(f"{p.name} {p.modern_name}" for p in carr_index.places.values())
-    for required in ["Berlin", "London", "Copenhagen", "Genoa", "Rapallo", "Moscow", "Paris",
-                     "Estonia", "Tartu", "Scandinavia", "Poland", "Kronstadt", "Brest", "Versailles"]:
+    for required in [
+        "Berlin",
+        "London",
+        "Copenhagen",
+        "Genoa",
+        "Rapallo",
+        "Moscow",
+        "Paris",
+        "Estonia",
+        "Tartu",
+        "Scandinavia",
+        "Poland",
+        "Kronstadt",
+        "Brest",
+        "Versailles",
+    ]:
         assert required in names, required
     for place in carr_index.places.values():
         assert place.wikidata or place.geonames, place.id
@@ -138,7 +157,8 @@ def test_a_view_cannot_echo_the_selection_back(carr_index, caplog):
     selection.select_event(first)
     assert selection.event == first
     assert [r.getMessage() for r in caplog.records] == [
-        f"event {second!r} chosen while the views were showing {first!r}; ignored"]
+        f"event {second!r} chosen while the views were showing {first!r}; ignored"
+    ]
     caplog.clear()  # this test's echo is on purpose
 
 
@@ -151,15 +171,34 @@ def test_choosing_an_event_clears_the_place(carr_index):
 
 # ---- malformed indexes: one message naming the file, the item and the fix ----
 
+
 @pytest.fixture
 def good_json():
     return {
-        "format": "mapviewer-index", "version": 1, "passage": {"file": "p.txt"},
-        "places": [{"id": "genoa", "name": "Genoa", "modern_name": "Genova", "kind": "city",
-                    "lat": 44.4, "lon": 8.93, "geonames": 3176219}],
-        "events": [{"id": "met", "title": "Met", "date": "1922-04-10",
-                    "places": [{"place": "genoa", "role": "venue"}],
-                    "anchor": {"type": "TextQuoteSelector", "exact": "Genoa met."}, "summary": "s"}],
+        "format": "mapviewer-index",
+        "version": 1,
+        "passage": {"file": "p.txt"},
+        "places": [
+            {
+                "id": "genoa",
+                "name": "Genoa",
+                "modern_name": "Genova",
+                "kind": "city",
+                "lat": 44.4,
+                "lon": 8.93,
+                "geonames": 3176219,
+            }
+        ],
+        "events": [
+            {
+                "id": "met",
+                "title": "Met",
+                "date": "1922-04-10",
+                "places": [{"place": "genoa", "role": "venue"}],
+                "anchor": {"type": "TextQuoteSelector", "exact": "Genoa met."},
+                "summary": "s",
+            }
+        ],
     }
 
 
@@ -171,16 +210,22 @@ def test_good_index_loads(good_json):
     assert index.events["met"].span == (0, 10)
 
 
-@pytest.mark.parametrize(("change", "words"), [
-    (lambda d: d["events"][0].update(date="1921-02-30"), r'event "met", field date: .*February 1921 has no day 30'),
-    (lambda d: d["events"][0]["places"][0].update(place="rome"), r'event "met": .*"rome", which is not in the places list'),
-    (lambda d: d["events"][0]["anchor"].update(exact="Berlin"), r'event "met", field anchor: .*not in the passage'),
-    (lambda d: d["events"][0]["anchor"].update(exact="Rapallo"), r'event "met", field anchor: .*occurs 2 times'),
-    (lambda d: d["places"][0].update(lat=123), r'place "genoa", field lat: 123 is greater than'),
-    (lambda d: d["events"].append(dict(d["events"][0])), r'event "met": this event id is used twice'),
-    (lambda d: d["places"][0].pop("name"), r"place \"genoa\": 'name' is a required property"),
-    (lambda d: d["events"][0].update(title=5), r'event "met", field title: 5 is not of type'),
-])
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda d: d["events"][0].update(date="1921-02-30"), r'event "met", field date: .*February 1921 has no day 30'),
+        (
+            lambda d: d["events"][0]["places"][0].update(place="rome"),
+            r'event "met": .*"rome", which is not in the places list',
+        ),
+        (lambda d: d["events"][0]["anchor"].update(exact="Berlin"), r'event "met", field anchor: .*not in the passage'),
+        (lambda d: d["events"][0]["anchor"].update(exact="Rapallo"), r'event "met", field anchor: .*occurs 2 times'),
+        (lambda d: d["places"][0].update(lat=123), r'place "genoa", field lat: 123 is greater than'),
+        (lambda d: d["events"].append(dict(d["events"][0])), r'event "met": this event id is used twice'),
+        (lambda d: d["places"][0].pop("name"), r"place \"genoa\": 'name' is a required property"),
+        (lambda d: d["events"][0].update(title=5), r'event "met", field title: 5 is not of type'),
+    ],
+)
 def test_bad_index_names_file_item_and_problem(good_json, change, words):
     change(good_json)
     with pytest.raises(InputError, match=words) as info:
@@ -189,13 +234,16 @@ def test_bad_index_names_file_item_and_problem(good_json, change, words):
     assert info.value.fix
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (b'{"format": "mapviewer-index", "version": 1, "places": [', "ends too early"),
-    (b'{"format": "mapviewer-index",, }', "malformed at line 1, column 30"),
-    (b"\xff\xfe\x00\x00binary", "binary file"),
-    ("{\"x\": \"caf\u00e9\"}".encode("latin-1"), "not UTF-8"),
-    (b"[1, 2, 3]", "is not of type 'object'"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b'{"format": "mapviewer-index", "version": 1, "places": [', "ends too early"),
+        (b'{"format": "mapviewer-index",, }', "malformed at line 1, column 30"),
+        (b"\xff\xfe\x00\x00binary", "binary file"),
+        ('{"x": "caf\u00e9"}'.encode("latin-1"), "not UTF-8"),
+        (b"[1, 2, 3]", "is not of type 'object'"),
+    ],
+)
 def test_unreadable_index_files_are_named(tmp_path, content, words):
     path = tmp_path / "bad.index.json"
     path.write_bytes(content)
@@ -225,8 +273,10 @@ def test_index_naming_a_missing_passage(tmp_path, good_json):
 def test_model_never_imports_qt():
     import subprocess
 
-    code = ("import sys, mapviewer.model.index, mapviewer.model.selection, mapviewer.mappage.build;"
-            "bad = [m for m in sys.modules if m.startswith('PySide6')]; print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, mapviewer.model.index, mapviewer.model.selection, mapviewer.mappage.build;"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]; print(bad); sys.exit(1 if bad else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 

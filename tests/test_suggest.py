@@ -41,31 +41,35 @@ def carr_draft(carr):
 
 # --- the gazetteer -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("period_name, modern_name, lat, lon", [
-    ("Reval", "Tallinn", 59.437, 24.754),
-    ("Kristiania", "Oslo", 59.913, 10.746),
-    ("Danzig", "Gdańsk", 54.352, 18.646),
-    ("Lemberg", "Lviv", 49.838, 24.023),
-    ("Tiflis", "Tbilisi", 41.694, 44.834),
-    ("Petrograd", "Saint Petersburg", 59.939, 30.314),
-    ("Dorpat", "Tartu", 58.381, 26.725),
-    ("Königsberg", "Kaliningrad", 54.707, 20.511),
-    ("Pressburg", "Bratislava", 48.148, 17.107),
-    ("Agram", "Zagreb", 45.814, 15.978),
-    ("Laibach", "Ljubljana", 46.051, 14.505),
-    ("Fiume", "Rijeka", 45.327, 14.442),
-    ("Constantinople", "Istanbul", 41.014, 28.950),
-    ("Smyrna", "İzmir", 38.412, 27.138),
-    ("Helsingfors", "Helsinki", 60.170, 24.935),
-    ("Abo", "Turku", 60.452, 22.269),
-    ("Tsaritsyn", "Volgograd", 48.714, 44.498),
-    ("Memel", "Klaipėda", 55.707, 21.139),
-    ("Wilno", "Vilnius", 54.689, 25.280),
-    ("Kovno", "Kaunas", 54.902, 23.909),
-    ("Breslau", "Wrocław", 51.103, 17.030),
-    ("Ödenburg", "Sopron", 47.685, 16.590),
-    ("Carlsbad", "Karlovy Vary", 50.233, 12.871),
-])
+
+@pytest.mark.parametrize(
+    "period_name, modern_name, lat, lon",
+    [
+        ("Reval", "Tallinn", 59.437, 24.754),
+        ("Kristiania", "Oslo", 59.913, 10.746),
+        ("Danzig", "Gdańsk", 54.352, 18.646),
+        ("Lemberg", "Lviv", 49.838, 24.023),
+        ("Tiflis", "Tbilisi", 41.694, 44.834),
+        ("Petrograd", "Saint Petersburg", 59.939, 30.314),
+        ("Dorpat", "Tartu", 58.381, 26.725),
+        ("Königsberg", "Kaliningrad", 54.707, 20.511),
+        ("Pressburg", "Bratislava", 48.148, 17.107),
+        ("Agram", "Zagreb", 45.814, 15.978),
+        ("Laibach", "Ljubljana", 46.051, 14.505),
+        ("Fiume", "Rijeka", 45.327, 14.442),
+        ("Constantinople", "Istanbul", 41.014, 28.950),
+        ("Smyrna", "İzmir", 38.412, 27.138),
+        ("Helsingfors", "Helsinki", 60.170, 24.935),
+        ("Abo", "Turku", 60.452, 22.269),
+        ("Tsaritsyn", "Volgograd", 48.714, 44.498),
+        ("Memel", "Klaipėda", 55.707, 21.139),
+        ("Wilno", "Vilnius", 54.689, 25.280),
+        ("Kovno", "Kaunas", 54.902, 23.909),
+        ("Breslau", "Wrocław", 51.103, 17.030),
+        ("Ödenburg", "Sopron", 47.685, 16.590),
+        ("Carlsbad", "Karlovy Vary", 50.233, 12.871),
+    ],
+)
 def test_gazetteer_resolves_period_names(period_name, modern_name, lat, lon):
     place = load_gazetteer().lookup(period_name)
     assert place is not None, period_name
@@ -75,10 +79,20 @@ def test_gazetteer_resolves_period_names(period_name, modern_name, lat, lon):
 
 def test_gazetteer_names_states_and_regions_of_the_period():
     gazetteer = load_gazetteer()
-    for name, kind in [("Soviet Russia", "country"), ("Germany", "country"), ("Britain", "country"),
-                       ("England", "country"), ("Scandinavia", "region"), ("the Baltic", "region"),
-                       ("Bessarabia", "region"), ("the Ruhr", "region"), ("East Prussia", "region"),
-                       ("the Caucasus", "region"), ("Silesia", "region"), ("Ukraine", "country")]:
+    for name, kind in [
+        ("Soviet Russia", "country"),
+        ("Germany", "country"),
+        ("Britain", "country"),
+        ("England", "country"),
+        ("Scandinavia", "region"),
+        ("the Baltic", "region"),
+        ("Bessarabia", "region"),
+        ("the Ruhr", "region"),
+        ("East Prussia", "region"),
+        ("the Caucasus", "region"),
+        ("Silesia", "region"),
+        ("Ukraine", "country"),
+    ]:
         place = gazetteer.lookup(name)
         assert place is not None and place.kind == kind, name
     assert gazetteer.lookup("Britain") is gazetteer.lookup("Great Britain")
@@ -91,8 +105,13 @@ def test_gazetteer_is_small_and_every_place_is_a_valid_index_place():
     assert len(gazetteer.places) > 500
     ids = [p.id for p in gazetteer.places.values()]
     assert len(ids) == len(set(ids))
-    data = {"format": "mapviewer-index", "version": 1, "passage": {"file": "x.txt"},
-            "places": [p.index_place([p.name]) for p in gazetteer.places.values()], "events": []}
+    data = {
+        "format": "mapviewer-index",
+        "version": 1,
+        "passage": {"file": "x.txt"},
+        "places": [p.index_place([p.name]) for p in gazetteer.places.values()],
+        "events": [],
+    }
     check_schema(data, "gazetteer")
     borders = json.loads(geodata_path("borders.geojson").read_text("utf-8"))
     states = {f["properties"]["state"] for f in borders["features"]}
@@ -102,8 +121,10 @@ def test_gazetteer_is_small_and_every_place_is_a_valid_index_place():
 
 def test_gazetteer_finds_names_in_running_text():
     gazetteer = load_gazetteer()
-    text = ("Nice weather. Litvinov went to Nice and then to Great Britain; the Brest-Litovsk treaty "
-            "and Poland's neighbours. Vladimir Lenin read an Anglo-Soviet note from Reval.")
+    text = (
+        "Nice weather. Litvinov went to Nice and then to Great Britain; the Brest-Litovsk treaty "
+        "and Poland's neighbours. Vladimir Lenin read an Anglo-Soviet note from Reval."
+    )
     found = [(m.text, m.place.id, m.by_adjective) for m in gazetteer.find(text)]
     assert ("Nice", "nice", False) in found and found.count(("Nice", "nice", False)) == 1
     assert ("Great Britain", "great-britain", False) in found
@@ -116,44 +137,57 @@ def test_gazetteer_finds_names_in_running_text():
 
 # --- dates -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, words, value", [
-    ("signed in London on March 16, 1921.", "on March 16, 1921", "1921-03-16"),
-    ("signed on 16 March 1921 in London", "on 16 March 1921", "1921-03-16"),
-    ("A treaty was signed on February 2, 1920; and", "on February 2, 1920", "1920-02-02"),
-    ("In January 1920 representatives met", "In January 1920", "1920-01"),
-    ("in the autumn of 1920 they met", "in the autumn of 1920", "1920-autumn"),
-    ("But by the autumn of 1920 peace was restored.", "by the autumn of 1920", "1920-autumn"),
-    ("Early in 1922 both governments were invited", "Early in 1922", "1922-01/1922-04"),
-    ("the summer of 1920 was hot", "the summer of 1920", "1920-summer"),
-    ("murdered in Moscow in 1918.", "in 1918", "1918"),
-    ("a public speech in November 1920 noted", "in November 1920", "1920-11"),
-    ("In April 1921 Kopp returned", "In April 1921", "1921-04"),
-    ("talks held 8\u201316 March 1921", "8\u201316 March 1921", "1921-03-08/1921-03-16"),
-    ("from 1918 to 1920 the war", "from 1918 to 1920", "1918/1920"),
-    ("spent most of 1919 in prison", "most of 1919", "1919"),
-    ("late in the summer of 1921", "late in the summer of 1921", "1921-08"),
-    ("at the end of March 1921", "at the end of March 1921", "1921-03-21/1921-03-31"),
-])
+
+@pytest.mark.parametrize(
+    "text, words, value",
+    [
+        ("signed in London on March 16, 1921.", "on March 16, 1921", "1921-03-16"),
+        ("signed on 16 March 1921 in London", "on 16 March 1921", "1921-03-16"),
+        ("A treaty was signed on February 2, 1920; and", "on February 2, 1920", "1920-02-02"),
+        ("In January 1920 representatives met", "In January 1920", "1920-01"),
+        ("in the autumn of 1920 they met", "in the autumn of 1920", "1920-autumn"),
+        ("But by the autumn of 1920 peace was restored.", "by the autumn of 1920", "1920-autumn"),
+        ("Early in 1922 both governments were invited", "Early in 1922", "1922-01/1922-04"),
+        ("the summer of 1920 was hot", "the summer of 1920", "1920-summer"),
+        ("murdered in Moscow in 1918.", "in 1918", "1918"),
+        ("a public speech in November 1920 noted", "in November 1920", "1920-11"),
+        ("In April 1921 Kopp returned", "In April 1921", "1921-04"),
+        ("talks held 8\u201316 March 1921", "8\u201316 March 1921", "1921-03-08/1921-03-16"),
+        ("from 1918 to 1920 the war", "from 1918 to 1920", "1918/1920"),
+        ("spent most of 1919 in prison", "most of 1919", "1919"),
+        ("late in the summer of 1921", "late in the summer of 1921", "1921-08"),
+        ("at the end of March 1921", "at the end of March 1921", "1921-03-21/1921-03-31"),
+    ],
+)
 def test_dates_stated_in_full(text, words, value):
     (found,) = find_dates(text)
     assert (found.text, found.value) == (words, value)
-    assert text[found.start:found.end] == words
+    assert text[found.start : found.end] == words
     HistDate.parse(found.value)
 
 
-@pytest.mark.parametrize("text, words, value", [
-    ("In April 1921 Kopp came. A delegation visited Moscow during the summer.", "during the summer", "1921-summer"),
-    ("In March 1920 Lenin spoke. A few days later Krasin set out.", "A few days later", "1920-03-03/1920-04-06"),
-    ("The congress met on March 8, 1921. A week after that, Krasin left.", "A week after", "1921-03-15"),
-    ("Just a week after Lenin had introduced NEP, a treaty was signed on March 16, 1921.",
-     "Just a week after", "1921-03-09"),
-    ("But by the autumn of 1920 peace was restored. Krasin spent most of the winter in London.",
-     "most of the winter", "1920-winter"),
-    ("In January 1920 talks began, and in May Krasin was received.", "in May", "1920-05"),
-    ("In September 1921 they agreed, and in February the talks resumed.", "in February", "1922-02"),
-    ("Genoa opened early in 1922 and met on April 10.", "on April 10", "1922-04-10"),
-    ("On March 17, 1921, the rising began. The following year it was forgotten.", "The following year", "1922"),
-])
+@pytest.mark.parametrize(
+    "text, words, value",
+    [
+        ("In April 1921 Kopp came. A delegation visited Moscow during the summer.", "during the summer", "1921-summer"),
+        ("In March 1920 Lenin spoke. A few days later Krasin set out.", "A few days later", "1920-03-03/1920-04-06"),
+        ("The congress met on March 8, 1921. A week after that, Krasin left.", "A week after", "1921-03-15"),
+        (
+            "Just a week after Lenin had introduced NEP, a treaty was signed on March 16, 1921.",
+            "Just a week after",
+            "1921-03-09",
+        ),
+        (
+            "But by the autumn of 1920 peace was restored. Krasin spent most of the winter in London.",
+            "most of the winter",
+            "1920-winter",
+        ),
+        ("In January 1920 talks began, and in May Krasin was received.", "in May", "1920-05"),
+        ("In September 1921 they agreed, and in February the talks resumed.", "in February", "1922-02"),
+        ("Genoa opened early in 1922 and met on April 10.", "on April 10", "1922-04-10"),
+        ("On March 17, 1921, the rising began. The following year it was forgotten.", "The following year", "1922"),
+    ],
+)
 def test_dates_resolved_against_the_text_before_them(text, words, value):
     found = {f.text: f.value for f in find_dates(text)}
     assert found.get(words) == value, found
@@ -161,13 +195,16 @@ def test_dates_resolved_against_the_text_before_them(text, words, value):
         HistDate.parse(v)
 
 
-@pytest.mark.parametrize("text", [
-    'known in party history as the "March action".',
-    "They may march to the front in spring.",
-    "a force of 1500 men",
-    "Source: pp. 42-46 and pp. 1919-1920.",
-    "During the summer they rested.",  # nothing to resolve "the summer" against
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'known in party history as the "March action".',
+        "They may march to the front in spring.",
+        "a force of 1500 men",
+        "Source: pp. 42-46 and pp. 1919-1920.",
+        "During the summer they rested.",  # nothing to resolve "the summer" against
+    ],
+)
 def test_non_dates_are_not_dates(text):
     assert find_dates(text) == []
 
@@ -178,6 +215,7 @@ def test_context_carries_over_from_an_earlier_paragraph():
 
 
 # --- drafts ------------------------------------------------------------------------------
+
 
 def test_the_draft_for_carr_validates_and_loads(carr, carr_draft):
     index = index_from_json(carr_draft.data, carr.passage, "draft.index.json")
@@ -197,10 +235,12 @@ def test_the_draft_for_carr_validates_and_loads(carr, carr_draft):
 
 
 def test_the_draft_skips_introduction_and_source_and_makes_repeated_anchors_unique():
-    text = ("An editor's note on Berlin in 1918.\n==========\n"
-            "Peace was signed at Riga on October 12, 1920. Talks went on in Moscow.\n"
-            "Peace was signed at Riga on October 12, 1920.\n"
-            "Source: a book printed in Paris in 1979.\n")
+    text = (
+        "An editor's note on Berlin in 1918.\n==========\n"
+        "Peace was signed at Riga on October 12, 1920. Talks went on in Moscow.\n"
+        "Peace was signed at Riga on October 12, 1920.\n"
+        "Source: a book printed in Paris in 1979.\n"
+    )
     passage = Passage(text, "/tmp/riga.txt")
     data = suggest_index(passage)
     index = index_from_json(data, passage, "riga.index.json")
@@ -217,9 +257,42 @@ def test_a_passage_with_places_and_no_dates_lists_places_without_events():
     assert set(index.places) == {"london", "stockholm"} and not index.events
 
 
-_PIECES = ["In", "on", "in", "by", "the", "winter", "summer of", "May", "March", "April 10,", "16", "1920", "1921",
-           "a few days later", "a week after", "early in", "Reval", "Danzig", "Nice", "Great Britain", "Soviet",
-           "German", "Anglo-Soviet", "treaty", "was signed", ",", ";", ".", ". ", "\n", "\"", "–", "E. H.", "St."]
+_PIECES = [
+    "In",
+    "on",
+    "in",
+    "by",
+    "the",
+    "winter",
+    "summer of",
+    "May",
+    "March",
+    "April 10,",
+    "16",
+    "1920",
+    "1921",
+    "a few days later",
+    "a week after",
+    "early in",
+    "Reval",
+    "Danzig",
+    "Nice",
+    "Great Britain",
+    "Soviet",
+    "German",
+    "Anglo-Soviet",
+    "treaty",
+    "was signed",
+    ",",
+    ";",
+    ".",
+    ". ",
+    "\n",
+    '"',
+    "–",
+    "E. H.",
+    "St.",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -233,10 +306,10 @@ def test_any_text_gives_a_draft_that_validates(body):
 
 # --- measured on the Carr passage --------------------------------------------------------
 
+
 def _km(a, b) -> float:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
@@ -258,15 +331,18 @@ def measure(suggested: PlaceEventIndex, reference: PlaceEventIndex, found_dates)
     """Recall and precision of places and dates, as defined in docs/suggest.md."""
     named = [r for r in reference.places.values() if r.mentions]
     place_recall = sum(any(same_place(s, r) for s in suggested.places.values()) for r in named) / len(named)
-    place_precision = sum(any(same_place(s, r) for r in reference.places.values())
-                          for s in suggested.places.values()) / len(suggested.places)
+    place_precision = sum(
+        any(same_place(s, r) for r in reference.places.values()) for s in suggested.places.values()
+    ) / len(suggested.places)
 
     def dated_right(span, date) -> bool:
         return any(_spans_overlap(span, r.span) and _dates_overlap(date, r.date) for r in reference.events.values())
 
-    found_events = [r for r in reference.events.values()
-                    if any(_spans_overlap(s.span, r.span) and _dates_overlap(s.date, r.date)
-                           for s in suggested.events.values())]
+    found_events = [
+        r
+        for r in reference.events.values()
+        if any(_spans_overlap(s.span, r.span) and _dates_overlap(s.date, r.date) for s in suggested.events.values())
+    ]
     return {
         "place_recall": place_recall,
         "place_precision": place_precision,
@@ -280,14 +356,18 @@ def measure(suggested: PlaceEventIndex, reference: PlaceEventIndex, found_dates)
 def test_places_and_dates_measured_against_the_hand_made_index(carr, carr_draft):
     suggested = index_from_json(carr_draft.data, carr.passage, "draft.index.json")
     scores = measure(suggested, carr, carr_draft.dates)
-    print("\nCarr, pp. 42-46: " + ", ".join(f"{k} {v:.0%}" for k, v in scores.items() if k != "missed_events")
-          + f"; {len(suggested.places)} places, {len(carr_draft.dates)} dates, {len(suggested.events)} events"
-          + f"; missed: {', '.join(scores['missed_events'])}")
+    print(
+        "\nCarr, pp. 42-46: "
+        + ", ".join(f"{k} {v:.0%}" for k, v in scores.items() if k != "missed_events")
+        + f"; {len(suggested.places)} places, {len(carr_draft.dates)} dates, {len(suggested.events)} events"
+        + f"; missed: {', '.join(scores['missed_events'])}"
+    )
     assert scores["place_recall"] >= PLACE_RECALL_FLOOR, scores
     assert scores["date_recall"] >= DATE_RECALL_FLOOR, scores
 
 
 # --- the command line --------------------------------------------------------------------
+
 
 @pytest.fixture
 def passage_file(tmp_path, carr) -> Path:
@@ -323,13 +403,16 @@ def test_suggest_writes_where_out_says(passage_file, tmp_path):
     assert load_index(out).passage.text == passage_file.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda d: d / "missing.txt", "does not exist"),
-    (lambda d: d, "folder"),
-    (lambda d: (d / "bin.txt", (d / "bin.txt").write_bytes(b"PK\x03\x04\x00\x00binary"))[0], "binary"),
-    (lambda d: (d / "latin1.txt", (d / "latin1.txt").write_bytes("Lw\u00f3w".encode("latin-1")))[0], "UTF-8"),
-    (lambda d: (d / "x.index.json", (d / "x.index.json").write_text("{}"))[0], "an index"),
-])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda d: d / "missing.txt", "does not exist"),
+        (lambda d: d, "folder"),
+        (lambda d: (d / "bin.txt", (d / "bin.txt").write_bytes(b"PK\x03\x04\x00\x00binary"))[0], "binary"),
+        (lambda d: (d / "latin1.txt", (d / "latin1.txt").write_bytes("Lw\u00f3w".encode("latin-1")))[0], "UTF-8"),
+        (lambda d: (d / "x.index.json", (d / "x.index.json").write_text("{}"))[0], "an index"),
+    ],
+)
 def test_suggest_reports_bad_input_in_one_line(tmp_path, capsys, make, words):
     assert suggest_main([str(make(tmp_path))]) == 2
     captured = capsys.readouterr()
@@ -344,15 +427,20 @@ def test_suggest_usage_errors_are_one_line(capsys):
 
 
 def test_mapviewer_suggest_runs_from_the_command_line_without_qt(passage_file):
-    code = ("import sys, runpy; sys.argv = ['mapviewer', 'suggest', sys.argv[1]]\n"
-            "from mapviewer.__main__ import main\n"
-            "rc = main(sys.argv[1:])\n"
-            "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shapely', 'geopandas'))]\n"
-            "sys.exit(rc)\n")
-    result = subprocess.run([sys.executable, "-c", code, str(passage_file)], capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import sys, runpy; sys.argv = ['mapviewer', 'suggest', sys.argv[1]]\n"
+        "from mapviewer.__main__ import main\n"
+        "rc = main(sys.argv[1:])\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shapely', 'geopandas'))]\n"
+        "sys.exit(rc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(passage_file)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Wrote" in result.stdout
-    missing = subprocess.run([sys.executable, "-m", "mapviewer", "suggest", str(passage_file.with_name("no.txt"))],
-                             capture_output=True, text=True, timeout=60)
+    missing = subprocess.run(
+        [sys.executable, "-m", "mapviewer", "suggest", str(passage_file.with_name("no.txt"))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1

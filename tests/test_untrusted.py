@@ -19,7 +19,7 @@ PAYLOADS = [
     "javascript:window.__pwned=4",
     "<svg onload=window.__pwned=5>",
     "{{7*7}} %s %(x)s",
-    "\u202eevil\u202c \u0627\u0644\u0642\u0627\u0647\u0631\u0629 e\u0301\u0301 \U0001F5FA\ufe0f",
+    "\u202eevil\u202c \u0627\u0644\u0642\u0627\u0647\u0631\u0629 e\u0301\u0301 \U0001f5fa\ufe0f",
     "W" * 1500,
 ]
 
@@ -27,18 +27,41 @@ PAYLOADS = [
 @pytest.fixture
 def hostile_index(tmp_path):
     sentences = [f"Sentence {i}: {p}." for i, p in enumerate(PAYLOADS)]
-    (tmp_path / "hostile.txt").write_text("<b>Intro</b> <script>window.__pwned=9</script>\n=====\n"
-                                          + "\n".join(sentences) + "\n", "utf-8")
-    places = [{"id": f"p{i}", "name": p, "modern_name": p[::-1], "kind": "city",
-               "lat": 40 + i, "lon": 5 + 2 * i, "wikidata": "Q64", "mentions": [p]}
-              for i, p in enumerate(PAYLOADS)]
-    events = [{"id": f"e{i}", "title": p, "date": f"1921-0{1 + i % 9}",
-               "places": [{"place": f"p{i}", "role": p}, {"place": f"p{(i + 1) % len(PAYLOADS)}", "role": "x"}],
-               "anchor": {"type": "TextQuoteSelector", "exact": s}, "summary": p, "people": [p]}
-              for i, (p, s) in enumerate(zip(PAYLOADS, sentences))]
-    index = {"format": "mapviewer-index", "version": 1,
-             "passage": {"file": "hostile.txt", "title": PAYLOADS[0], "source": PAYLOADS[1]},
-             "places": places, "events": events}
+    (tmp_path / "hostile.txt").write_text(
+        "<b>Intro</b> <script>window.__pwned=9</script>\n=====\n" + "\n".join(sentences) + "\n", "utf-8"
+    )
+    places = [
+        {
+            "id": f"p{i}",
+            "name": p,
+            "modern_name": p[::-1],
+            "kind": "city",
+            "lat": 40 + i,
+            "lon": 5 + 2 * i,
+            "wikidata": "Q64",
+            "mentions": [p],
+        }
+        for i, p in enumerate(PAYLOADS)
+    ]
+    events = [
+        {
+            "id": f"e{i}",
+            "title": p,
+            "date": f"1921-0{1 + i % 9}",
+            "places": [{"place": f"p{i}", "role": p}, {"place": f"p{(i + 1) % len(PAYLOADS)}", "role": "x"}],
+            "anchor": {"type": "TextQuoteSelector", "exact": s},
+            "summary": p,
+            "people": [p],
+        }
+        for i, (p, s) in enumerate(zip(PAYLOADS, sentences, strict=False))
+    ]
+    index = {
+        "format": "mapviewer-index",
+        "version": 1,
+        "passage": {"file": "hostile.txt", "title": PAYLOADS[0], "source": PAYLOADS[1]},
+        "places": places,
+        "events": events,
+    }
     path = tmp_path / "hostile.index.json"
     path.write_text(json.dumps(index), "utf-8")
     return load_index(path)
@@ -56,12 +79,12 @@ def test_hostile_text_is_shown_as_text_and_never_runs(qtbot, hostile_index, sett
         assert state["labels"] == [hostile_index.places[p].name for p in sorted(hostile_index.places)]
         for event in hostile_index.chronological:
             win.selection.select_event(event.id)
-            wait_for_state(qtbot, win.map_view, lambda s: s["event"] == event.id)
+            wait_for_state(qtbot, win.map_view, lambda s, event=event: s["event"] == event.id)
             assert event.title in win.status_label.text()
             assert win.passage_view.highlighted_event_text() == event.anchor.exact
         for pid, place in hostile_index.places.items():
             win.selection.select_place(pid)
-            state = wait_for_state(qtbot, win.map_view, lambda s: s["place"] == pid and s["popupText"])
+            state = wait_for_state(qtbot, win.map_view, lambda s, pid=pid: s["place"] == pid and s["popupText"])
             assert place.name in state["popupText"]
         table = win.event_table.model()
         assert {table.index(r, 1).data() for r in range(table.rowCount())} == set(PAYLOADS)
@@ -70,7 +93,9 @@ def test_hostile_text_is_shown_as_text_and_never_runs(qtbot, hostile_index, sett
         with qtbot.waitCallback() as callback:
             win.map_view.page().runJavaScript(
                 "String(typeof window.__pwned) + '|' + document.querySelectorAll('img, svg, script:not([src])').length",
-                0, callback)
+                0,
+                callback,
+            )
         pwned, injected = callback.args[0].split("|")
         assert pwned == "undefined"
         assert blocked_requests() == []
@@ -90,7 +115,8 @@ def test_map_page_cannot_reach_the_network_or_navigate_away(window, qtbot):
         "fetch('https://example.com/x.json').then(function () { __net.push('fetched'); },"
         " function () { __net.push('fetch refused'); });"
         "var i = new Image(); i.onload = function () { __net.push('loaded'); };"
-        "i.onerror = function () { __net.push('image refused'); }; i.src = 'https://tiles.example.org/1.png';")
+        "i.onerror = function () { __net.push('image refused'); }; i.src = 'https://tiles.example.org/1.png';"
+    )
     results = []
 
     def read():
@@ -115,8 +141,11 @@ def test_interceptor_blocks_requests_from_any_origin(qtbot):
     before = len(blocked_requests())
     try:
         with qtbot.waitSignal(page.loadFinished, timeout=20_000):
-            page.setHtml('<img src="https://example.com/a.png"><script>fetch("https://example.com/b.json")'
-                         '.catch(function () {})</script>', QUrl("about:blank"))
+            page.setHtml(
+                '<img src="https://example.com/a.png"><script>fetch("https://example.com/b.json")'
+                ".catch(function () {})</script>",
+                QUrl("about:blank"),
+            )
         qtbot.waitUntil(lambda: len(blocked_requests()) >= before + 2, timeout=5000)
         assert set(blocked_requests()[before:]) == {"https://example.com/a.png", "https://example.com/b.json"}
     finally:

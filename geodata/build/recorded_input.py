@@ -1,4 +1,5 @@
 """The Natural Earth input and tool versions that the committed geodata/borders.geojson was built with."""
+
 from __future__ import annotations
 
 import hashlib
@@ -7,7 +8,7 @@ import subprocess
 GPKG = "/usr/share/qgis/resources/data/world_map.gpkg"
 LAYER = "states_provinces"
 PACKAGE = "qgis-common"
-PACKAGE_VERSION = "3.22.16+dfsg-1"   # Debian 12 (bookworm)
+PACKAGE_VERSION = "3.22.16+dfsg-1"  # Debian 12 (bookworm)
 GPKG_SHA256 = "ff5cceefc4b27abea094fa82459d8aef9417023236c326a666978b62ffe85db2"
 
 # Geometry comes out of GEOS, so another GEOS may move vertices even with the same input.
@@ -33,8 +34,9 @@ def sha256_of(path: str) -> str:
 def installed_package_version() -> str | None:
     """The installed version of the Debian package, or None (not installed, or not Debian)."""
     try:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", PACKAGE],
-                             capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", PACKAGE], capture_output=True, text=True, check=False
+        )
     except OSError:
         return None
     return (out.stdout.strip() or None) if out.returncode == 0 else None
@@ -68,8 +70,10 @@ def input_problem(path: str) -> str | None:
     except FileNotFoundError:
         if path != GPKG:
             return f"{path} is missing (the recorded input is {GPKG} from {recorded})"
-        return (f"{path} is missing: install the Debian package {PACKAGE} "
-                f"(`apt-get install {PACKAGE}`; recorded: {recorded})")
+        return (
+            f"{path} is missing: install the Debian package {PACKAGE} "
+            f"(`apt-get install {PACKAGE}`; recorded: {recorded})"
+        )
     if found == GPKG_SHA256:
         return None
     installed = installed_package_version() if path == GPKG else None

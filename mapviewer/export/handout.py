@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
-
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from ..model.files import write_atomic
 from ..model.errors import InputError
+from ..model.files import write_atomic
 from ..model.index import PlaceEventIndex
 from .protocols import ExportOptions, MapRenderer
 
@@ -35,18 +34,19 @@ def handout_html(index: PlaceEventIndex, has_map: set[str]) -> str:
                 continue  # nested or overlapping anchors keep the outer mark only
             end = min(end, para.end)
             chunk.append(esc(text[pos:start]))
-            chunk.append(f'<span style="background:#ffe2c2">{esc(text[start:end])}</span>'
-                         f'<sup><b>[{number}]</b></sup>')
+            chunk.append(f'<span style="background:#ffe2c2">{esc(text[start:end])}</span><sup><b>[{number}]</b></sup>')
             pos = end
-        chunk.append(esc(text[pos:para.end]))
+        chunk.append(esc(text[pos : para.end]))
         parts.append("<p>" + "".join(chunk) + "</p>")
     events = []
     for event in index.chronological:
         places = ", ".join(esc(index.places[p].label) for p in event.place_ids)
-        block = [f'<h3>[{order[event.id]}] {esc(event.title)}</h3>',
-                 f"<p><b>{esc(event.date.label())}</b> \u2014 {places}</p>",
-                 f"<p>{esc(event.summary)}</p>",
-                 f'<p style="color:#555555"><i>\u201c{esc(event.anchor.exact)}\u201d</i></p>']
+        block = [
+            f"<h3>[{order[event.id]}] {esc(event.title)}</h3>",
+            f"<p><b>{esc(event.date.label())}</b> \u2014 {places}</p>",
+            f"<p>{esc(event.summary)}</p>",
+            f'<p style="color:#555555"><i>\u201c{esc(event.anchor.exact)}\u201d</i></p>',
+        ]
         if event.id in has_map:
             block.append(f'<p><img src="map-{esc(event.id)}.png" width="420"></p>')
         events.append("".join(block))
@@ -71,8 +71,14 @@ def write_pdf(index: PlaceEventIndex, maps: dict, out: Path) -> Path:
     writer = QPdfWriter(buffer)
     writer.setTitle(index.meta.get("title") or index.passage.name)
     writer.setCreator("mapviewer")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setResolution(150)
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
@@ -81,8 +87,9 @@ def write_pdf(index: PlaceEventIndex, maps: dict, out: Path) -> Path:
     return Path(out)
 
 
-def export(index: PlaceEventIndex, out: Path, options: ExportOptions, renderer: MapRenderer,
-           done: Callable[[str | None], None]) -> int:
+def export(
+    index: PlaceEventIndex, out: Path, options: ExportOptions, renderer: MapRenderer, done: Callable[[str | None], None]
+) -> int:
     """Capture a small map for every event, then write the PDF; returns the number of maps."""
     maps: dict = {}
     events = list(options.events or [e.id for e in index.chronological])

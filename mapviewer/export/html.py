@@ -19,13 +19,16 @@ def _inline_tags(index: PlaceEventIndex) -> str:
         # A literal "</" inside inlined code would end the <script> element early.
         return assets[name].read_text("utf-8").replace("</script", "<\\/script")
 
-    return "\n".join([
-        f"<style>{text('leaflet/leaflet.css')}</style>",
-        f"<style>{text('mapviewer.css')}</style>",
-        f"<script>{text('leaflet/leaflet.js')}</script>",
-        f"<script>{text('mapviewer.js')}</script>",
-        f'<script type="application/json" id="mapviewer-data">{encode(page_payload(index, standalone=True))}</script>',
-    ])
+    data = encode(page_payload(index, standalone=True))
+    return "\n".join(
+        [
+            f"<style>{text('leaflet/leaflet.css')}</style>",
+            f"<style>{text('mapviewer.css')}</style>",
+            f"<script>{text('leaflet/leaflet.js')}</script>",
+            f"<script>{text('mapviewer.js')}</script>",
+            f'<script type="application/json" id="mapviewer-data">{data}</script>',
+        ]
+    )
 
 
 def export(index: PlaceEventIndex, out: Path, options: ExportOptions | None = None) -> Path:

@@ -22,8 +22,14 @@ class ExportOptions:
 class MapRenderer(Protocol):
     """Shows each event in turn and hands over a picture once the map has settled."""
 
-    def render(self, event_ids: Sequence[str], layout: Layout, size: tuple[int, int],
-               on_image: Callable[[str, QImage], None], on_done: Callable[[str | None], None]) -> None:
+    def render(
+        self,
+        event_ids: Sequence[str],
+        layout: Layout,
+        size: tuple[int, int],
+        on_image: Callable[[str, QImage], None],
+        on_done: Callable[[str | None], None],
+    ) -> None:
         """Asynchronous: ``on_image`` for every event, then ``on_done(None)``, or ``on_done(message)``
         as soon as something fails (an ``InputError`` raised by ``on_image`` included)."""
         ...

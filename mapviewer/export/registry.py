@@ -37,8 +37,14 @@ class Exporter:
         assert not self.renders_map, f"{self.name} renders the map: use render()"
         return Path(self._module().export(index, target, options))
 
-    def render(self, index: PlaceEventIndex, target: Path, options: ExportOptions, renderer: MapRenderer,
-               done: Callable[[str | None], None]) -> int:
+    def render(
+        self,
+        index: PlaceEventIndex,
+        target: Path,
+        options: ExportOptions,
+        renderer: MapRenderer,
+        done: Callable[[str | None], None],
+    ) -> int:
         """Start an export that renders the map; returns how many pictures it will take."""
         assert self.renders_map, f"{self.name} does not render the map: use run()"
         return int(self._module().export(index, target, options, renderer, done))
@@ -48,18 +54,63 @@ class Exporter:
 
 
 EXPORTERS: tuple[Exporter, ...] = (
-    Exporter("slides", "&Slides (PNG, 1920\u00d71080)\u2026", "every event as a PNG slide, in a folder",
-             "", "", True, ".slides"),
-    Exporter("html", "&Web page for students (HTML)\u2026", "one self-contained web page: map, borders, events",
-             ".html", "Web page (*.html)", False, ".html"),
-    Exporter("pdf", "&Handout (PDF)\u2026", "the passage with its events marked, each event with a map",
-             ".pdf", "PDF (*.pdf)", True, ".handout"),
-    Exporter("lpf", "Places as &Linked Places (JSON-LD)\u2026", "the places as a Linked Places Format collection",
-             ".jsonld", "Linked Places (*.jsonld *.json)", False, ".lpf", "data"),
-    Exporter("geojson", "Places as &GeoJSON\u2026", "the places as GeoJSON points",
-             ".geojson", "GeoJSON (*.geojson)", False, ".geojson", "data"),
-    Exporter("annotations", "Anchors as &Web Annotations\u2026", "each event's sentence as a W3C Web Annotation",
-             ".jsonld", "Web Annotations (*.jsonld *.json)", False, ".annotations", "data"),
+    Exporter(
+        "slides",
+        "&Slides (PNG, 1920\u00d71080)\u2026",
+        "every event as a PNG slide, in a folder",
+        "",
+        "",
+        True,
+        ".slides",
+    ),
+    Exporter(
+        "html",
+        "&Web page for students (HTML)\u2026",
+        "one self-contained web page: map, borders, events",
+        ".html",
+        "Web page (*.html)",
+        False,
+        ".html",
+    ),
+    Exporter(
+        "pdf",
+        "&Handout (PDF)\u2026",
+        "the passage with its events marked, each event with a map",
+        ".pdf",
+        "PDF (*.pdf)",
+        True,
+        ".handout",
+    ),
+    Exporter(
+        "lpf",
+        "Places as &Linked Places (JSON-LD)\u2026",
+        "the places as a Linked Places Format collection",
+        ".jsonld",
+        "Linked Places (*.jsonld *.json)",
+        False,
+        ".lpf",
+        "data",
+    ),
+    Exporter(
+        "geojson",
+        "Places as &GeoJSON\u2026",
+        "the places as GeoJSON points",
+        ".geojson",
+        "GeoJSON (*.geojson)",
+        False,
+        ".geojson",
+        "data",
+    ),
+    Exporter(
+        "annotations",
+        "Anchors as &Web Annotations\u2026",
+        "each event's sentence as a W3C Web Annotation",
+        ".jsonld",
+        "Web Annotations (*.jsonld *.json)",
+        False,
+        ".annotations",
+        "data",
+    ),
 )
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
-from ..model.files import write_atomic
 from ..model.errors import InputError
+from ..model.files import write_atomic
 from ..model.index import PlaceEventIndex
 from .protocols import ExportOptions, MapRenderer
 
@@ -27,8 +27,13 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(buffer.data().data())
 
 
-def export(index: PlaceEventIndex, out_dir: Path, options: ExportOptions, renderer: MapRenderer,
-           done: Callable[[str | None], None]) -> int:
+def export(
+    index: PlaceEventIndex,
+    out_dir: Path,
+    options: ExportOptions,
+    renderer: MapRenderer,
+    done: Callable[[str | None], None],
+) -> int:
     """One PNG per event in ``out_dir``, in the audience's layout; returns the number of slides."""
     out_dir = Path(out_dir)
     try:

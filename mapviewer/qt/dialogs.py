@@ -87,8 +87,13 @@ class EventDialog(QDialog):
             if item.checkState() == Qt.CheckState.Checked:
                 pid = item.data(Qt.ItemDataRole.UserRole)
                 places.append({"place": pid, "role": self._roles.get(pid, "involved")})
-        event = dict(self.event, title=self.title.text().strip(), date=self.date.text().strip(),
-                     summary=self.summary.text().strip(), places=places)
+        event = dict(
+            self.event,
+            title=self.title.text().strip(),
+            date=self.date.text().strip(),
+            summary=self.summary.text().strip(),
+            places=places,
+        )
         people = [p.strip() for p in self.people.text().split(",") if p.strip()]
         if people:
             event["people"] = people
@@ -157,8 +162,13 @@ class PlaceDialog(QDialog):
         place = dict(self.place)
         if "id" not in place:
             place["id"] = unique_id(self.name.text(), set(self.index.places))
-        place.update(name=self.name.text().strip(), modern_name=self.modern.text().strip() or self.name.text().strip(),
-                     kind=self.kind.currentText(), lat=round(self.lat.value(), 4), lon=round(self.lon.value(), 4))
+        place.update(
+            name=self.name.text().strip(),
+            modern_name=self.modern.text().strip() or self.name.text().strip(),
+            kind=self.kind.currentText(),
+            lat=round(self.lat.value(), 4),
+            lon=round(self.lon.value(), 4),
+        )
         for key, value in (("wikidata", self.wikidata.text().strip()), ("geonames", self.geonames.text().strip())):
             if value:
                 place[key] = int(value) if key == "geonames" and value.isdigit() else value
@@ -181,8 +191,10 @@ class SuggestionsDialog(QDialog):
             places = ", ".join(names.get(r["place"], r["place"]) for r in event["places"])
             text = f"{HistDate.parse(event['date']).label()} \u2014 {event['title']}"
             self.list.addItem(_checkable(text + (f"  [{places}]" if places else ""), event["id"], True))
-        info = QLabel(f"{len(suggested['events'])} events and {len(suggested['places'])} places were found in "
-                      "the text. Uncheck the ones to reject.")
+        info = QLabel(
+            f"{len(suggested['events'])} events and {len(suggested['places'])} places were found in "
+            "the text. Uncheck the ones to reject."
+        )
         info.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.accept_checked = buttons.addButton("Accept checked", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -201,12 +213,16 @@ class SuggestionsDialog(QDialog):
             self.list.item(row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def chosen(self) -> set[str]:
-        return {self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count())
-                if self.list.item(r).checkState() == Qt.CheckState.Checked}
+        return {
+            self.list.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.list.count())
+            if self.list.item(r).checkState() == Qt.CheckState.Checked
+        }
 
 
-def ask_path(parent, title: str, *, save: bool = False, folder: bool = False, file_filter: str = "",
-             suggested: str = "") -> str | None:
+def ask_path(
+    parent, title: str, *, save: bool = False, folder: bool = False, file_filter: str = "", suggested: str = ""
+) -> str | None:
     """Ask for a file or folder with Qt's own dialog (the same on every platform, and answerable
     by tests); None when the reader cancels."""
     dialog = QFileDialog(parent, title, suggested, file_filter)

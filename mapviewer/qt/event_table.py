@@ -87,7 +87,8 @@ class EventDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         group = QPalette.ColorGroup.Active
         text_colour = option.palette.color(
-            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
         small, title = self._fonts(option)
         rect = option.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
         row = index.row()
@@ -101,14 +102,20 @@ class EventDelegate(QStyledItemDelegate):
         painter.setPen(text_colour if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText))
         date_width = metrics.horizontalAdvance(date) + 12
         painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date)
-        painter.drawText(top.adjusted(date_width, 0, 0, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(places, Qt.TextElideMode.ElideRight, max(0, top.width() - date_width)))
+        painter.drawText(
+            top.adjusted(date_width, 0, 0, 0),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(places, Qt.TextElideMode.ElideRight, max(0, top.width() - date_width)),
+        )
         painter.setFont(title)
         painter.setPen(text_colour)
         tmetrics = QFontMetrics(title)
         bottom = QRect(rect.left(), top.bottom() + 2, rect.width(), tmetrics.height())
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         tmetrics.elidedText(model.index(row, 1).data(), Qt.TextElideMode.ElideRight, rect.width()))
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            tmetrics.elidedText(model.index(row, 1).data(), Qt.TextElideMode.ElideRight, rect.width()),
+        )
         painter.restore()
 
 
@@ -156,8 +163,9 @@ class EventTable(QListView):
                 selection.clear()
                 return
             if selection.currentIndex().row() != row or not selection.isSelected(selection.currentIndex()):
-                selection.setCurrentIndex(self.table_model.index(row, 0),
-                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                selection.setCurrentIndex(
+                    self.table_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
         finally:
             self.blockSignals(blocked)
         self.scrollTo(self.table_model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)

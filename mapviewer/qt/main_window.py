@@ -62,8 +62,9 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.map_view, 1)
         column.addWidget(self.timeline)
-        self.presentation = PresentationMode(self, self.document, self.selection, self.map_view,
-                                             [self.left, self.timeline])
+        self.presentation = PresentationMode(
+            self, self.document, self.selection, self.map_view, [self.left, self.timeline]
+        )
         self.presentation.layout_into(column)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
@@ -78,8 +79,7 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None
         self.dialogs = DialogView(self, settings, self.passage_view, self.show_message, self.show_error)
         self.editor = Editor(self.document, self.selection, self.dialogs)
-        self.editor_actions = EditorActions(self, self.editor, self.document, self.selection, self.map_view,
-                                            settings)
+        self.editor_actions = EditorActions(self, self.editor, self.document, self.selection, self.map_view, settings)
         self.exports = ExportRunner(self, self.document, self.selection, self.show_error, self.show_message)
         self._build_actions()
         self.dialogs.recent_changed = self.editor_actions.rebuild_recent_menu
@@ -124,10 +124,18 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.present_action = self._action(view, "&Present", ["F5"], self.toggle_presentation)
         view.addSeparator()
-        self._action(view, "&Larger text", [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
-                     lambda: self.passage_view.set_font_size(self.passage_view.font_size + 1))
-        self._action(view, "&Smaller text", [QKeySequence.StandardKey.ZoomOut],
-                     lambda: self.passage_view.set_font_size(self.passage_view.font_size - 1))
+        self._action(
+            view,
+            "&Larger text",
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+            lambda: self.passage_view.set_font_size(self.passage_view.font_size + 1),
+        )
+        self._action(
+            view,
+            "&Smaller text",
+            [QKeySequence.StandardKey.ZoomOut],
+            lambda: self.passage_view.set_font_size(self.passage_view.font_size - 1),
+        )
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About mapviewer", [], self.show_about)
 
@@ -161,8 +169,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: InputError) -> None:
         """Say what went wrong in a dialog; the window keeps what it was showing."""
-        box = QMessageBox(QMessageBox.Icon.Critical, "mapviewer", error.message,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Critical, "mapviewer", error.message, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # file text must never render as markup
         self.error_box = box
         box.open()

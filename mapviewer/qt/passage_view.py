@@ -233,13 +233,13 @@ class PassageView(QTextBrowser):
 
     def highlighted_event_text(self) -> str:
         return "".join(
-            s.cursor.selectedText() for s in self.extraSelections()
-            if s.format.background().color() == EVENT_BACKGROUND
+            s.cursor.selectedText() for s in self.extraSelections() if s.format.background().color() == EVENT_BACKGROUND
         ).replace("\u2029", "\n")
 
     def marked_mentions(self) -> list[str]:
         return [
-            s.cursor.selectedText() for s in self.extraSelections()
+            s.cursor.selectedText()
+            for s in self.extraSelections()
             if s.format.background().color() == MENTION_BACKGROUND
         ]
 
@@ -269,7 +269,8 @@ class PassageView(QTextBrowser):
     def event(self, event) -> bool:
         # A read-only text still claims Ctrl+Z and Ctrl+Shift+Z; leave them to the index's undo.
         if event.type() == QEvent.Type.ShortcutOverride and (
-                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
             event.ignore()
             return False
         return super().event(event)

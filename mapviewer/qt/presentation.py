@@ -13,11 +13,19 @@ from ..model.selection import Selection
 
 # Clicker keys (PageDown/PageUp) and the keyboard's equivalents.
 KEYS = {
-    Qt.Key.Key_PageDown: "next", Qt.Key.Key_Right: "next", Qt.Key.Key_Down: "next", Qt.Key.Key_Space: "next",
-    Qt.Key.Key_PageUp: "prev", Qt.Key.Key_Left: "prev", Qt.Key.Key_Up: "prev",
-    Qt.Key.Key_Home: "first", Qt.Key.Key_End: "last",
-    Qt.Key.Key_B: "black", Qt.Key.Key_Period: "black",
-    Qt.Key.Key_Return: "enter", Qt.Key.Key_Enter: "enter",
+    Qt.Key.Key_PageDown: "next",
+    Qt.Key.Key_Right: "next",
+    Qt.Key.Key_Down: "next",
+    Qt.Key.Key_Space: "next",
+    Qt.Key.Key_PageUp: "prev",
+    Qt.Key.Key_Left: "prev",
+    Qt.Key.Key_Up: "prev",
+    Qt.Key.Key_Home: "first",
+    Qt.Key.Key_End: "last",
+    Qt.Key.Key_B: "black",
+    Qt.Key.Key_Period: "black",
+    Qt.Key.Key_Return: "enter",
+    Qt.Key.Key_Enter: "enter",
 }
 DEFAULT_POINTS = 26.0
 BANNER_STYLE = "background: #1f2a36; color: #ffffff; padding: 10px 18px;"
@@ -205,8 +213,11 @@ class PresentationMode(QObject):
 
     def _key_widgets(self) -> list[QWidget]:
         w = self.window
-        return [x for x in (w, self.map_view, self.map_view.focusProxy(), self.banner, self.sentence,
-                            self.black_screen) if x is not None]
+        return [
+            x
+            for x in (w, self.map_view, self.map_view.focusProxy(), self.banner, self.sentence, self.black_screen)
+            if x is not None
+        ]
 
     # ---- what the audience sees ------------------------------------------------
 

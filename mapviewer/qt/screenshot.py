@@ -11,15 +11,15 @@ from ..model.files import write_atomic
 from .offscreen import OffscreenRenderer
 
 
-def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, int],
-                      present: bool = False) -> int:
+def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, int], present: bool = False) -> int:
     """Show ``window`` offscreen at ``size``, select ``event_id``, save a PNG; return an exit code."""
     app = QApplication.instance()
     window.resize(*size)
     window.show()
     if present:
-        window.presentation.start(window.index.tours[0].id if window.index.tours else "", fullscreen=False,
-                                  with_presenter=False)
+        window.presentation.start(
+            window.index.tours[0].id if window.index.tours else "", fullscreen=False, with_presenter=False
+        )
     result = {"code": 1}
     renderer = OffscreenRenderer(window)
 

@@ -27,10 +27,12 @@ class _TickedSlider(QSlider):
     def _groove(self) -> QRect:
         option = QStyleOptionSlider()
         self.initStyleOption(option)
-        groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                             QStyle.SubControl.SC_SliderGroove, self)
-        handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                             QStyle.SubControl.SC_SliderHandle, self)
+        groove = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
+        )
+        handle = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+        )
         return groove.adjusted(handle.width() // 2, 0, -(handle.width() // 2), 0)
 
     def x_of(self, day: int) -> int:

@@ -19,9 +19,9 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from ..mappage.payload import page_payload
 from ..mappage.build import BORDERS_FILE, PAGE_URL_BASE, cached_page, load_borders_bytes, page_assets
 from ..mappage.encode import command
+from ..mappage.payload import page_payload
 from ..model.document import Document
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
@@ -33,8 +33,13 @@ SCHEME = b"mapviewer"
 PAGE_URL = QUrl(PAGE_URL_BASE + "map.html")
 # Schemes the page may load from: its own, and data/blob URLs Leaflet makes itself.
 ALLOWED_SCHEMES = {"mapviewer", "data", "blob"}
-MIME = {"html": b"text/html", "js": b"text/javascript", "css": b"text/css", "png": b"image/png",
-        "geojson": b"application/json"}
+MIME = {
+    "html": b"text/html",
+    "js": b"text/javascript",
+    "css": b"text/css",
+    "png": b"image/png",
+    "geojson": b"application/json",
+}
 
 
 def register_scheme() -> None:
