@@ -70,6 +70,7 @@ class PresenterView(QWidget):
         for label in (self.current, self.note, self.following, self.following_places):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # titles and notes from files are never markup
+        self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.pause_button = QPushButton("Pause timer")
         self.reset_button = QPushButton("Reset timer")
         self.pause_button.clicked.connect(self.toggle_timer)
