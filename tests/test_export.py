@@ -76,8 +76,29 @@ def test_exported_page_highlights_an_event_offline(exported_view, carr_index, qt
     assert state["highlighted"] == sorted(event.place_ids)
     assert state["sentence"] == event.quote and event.anchor.exact in state["sentence"]
     assert state["date"] == "1922-04-16" and "German Reich" in state["borders"]
+    # The app in a browser: the passage with the sentence marked, the slider at the event's date,
+    # the chosen row and sentence scrolled into the panel, the map beside the panel, not under it.
+    assert state["passageHighlight"] == event.anchor.exact
+    assert state["sliderDate"] == "1922-04-16"
+    assert state["chosenVisible"] == [True, True]
+    assert state["mapLeft"] >= 380
     assert interceptor.others == []
     assert errors == []
+
+
+def test_exported_page_slider_moves_the_borders(exported_view, qtbot):
+    view, interceptor, errors = exported_view
+    view.page().runJavaScript(
+        "var s = document.querySelector('.standalone-slider input'); s.value = '0';s.dispatchEvent(new Event('input'));"
+    )
+    qtbot.waitUntil(
+        lambda: _state(qtbot, view)["settled"] and _state(qtbot, view)["date"] == "1920-01-01", timeout=10_000
+    )
+    state = _state(qtbot, view)
+    # Denikin's forces still hold the south on 1 January 1920; Danzig is a Free City only from 15 November.
+    assert "Armed Forces of South Russia (Denikin)" in state["borders"]
+    assert "Free City of Danzig" not in state["borders"]
+    assert interceptor.others == [] and errors == []
 
 
 def test_exported_page_place_click_lists_its_events(exported_view, carr_index, qtbot):

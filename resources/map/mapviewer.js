@@ -309,18 +309,13 @@
   function frame(ev) {
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
-    if (points.length === 1 && mv.standalone) {
-      mv.map.flyToBounds(L.latLngBounds(points, points), {
-        paddingTopLeft: [350, 50], maxZoom: Math.max(mv.map.getZoom(), 5), duration: FLY_SECONDS,
-      });
-    } else if (points.length === 1) {
+    if (points.length === 1) {
       mv.map.flyTo(points[0], Math.max(mv.map.getZoom(), 5), { duration: FLY_SECONDS });
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
       const big = document.body.classList.contains("presenting");
       mv.map.flyToBounds(L.latLngBounds(points), {
-        // The exported page's event list covers the left of the map.
-        paddingTopLeft: [mv.standalone ? 350 : big ? 150 : 110, 50],
+        paddingTopLeft: [big ? 150 : 110, 50],
         paddingBottomRight: [big ? 260 : 170, mv.standalone ? 90 : 60],
         maxZoom: 6, duration: FLY_SECONDS,
       });
@@ -385,6 +380,16 @@
     return {
       ready: !!mv.bridge || !!mv.standalone,
       sentence: mv.standalone ? mv.standalone.sentence.textContent : null,
+      passageHighlight: mv.standalone ? Array.from(document.querySelectorAll(".standalone-passage .anchor.chosen"))
+        .map((n) => n.textContent).join("") : null,
+      sliderDate: mv.standalone ? isoOfDay(Number(mv.standalone.slider.value)) : null,
+      mapLeft: mv.map.getContainer().getBoundingClientRect().left,
+      chosenVisible: mv.standalone ? Array.from(document.querySelectorAll(
+        ".standalone-events button.chosen, .standalone-passage .anchor.chosen")).map(function (node) {
+        const r = node.getBoundingClientRect();
+        const box = node.closest(".standalone-events, .standalone-passage").getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      }) : null,
       presenting: document.body.classList.contains("presenting"),
       editable: mv.editable,
       event: mv.selectedEvent,
@@ -558,27 +563,85 @@
 
   // ---- the exported, self-contained page ------------------------------------
 
+  // The exported page is the app in a browser: the passage and the events in a panel beside
+  // the map (not over it, so framing needs no extra room), and a date slider under the map.
+  const DAY_MS = 86400000;
+  const FIRST_DAY = Date.UTC(1920, 0, 1);
+  const LAST_DAY = Date.UTC(1922, 11, 31);
+
+  function isoOfDay(day) {
+    return new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  function dayOfIso(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return Math.round((Date.UTC(y, m - 1, d) - FIRST_DAY) / DAY_MS);
+  }
+
+  function passageView(data) {
+    const box = el("div", "standalone-passage");
+    const marks = data.events.map((e) => ({ id: e.id, start: e.span[0], end: e.span[1] }))
+      .sort((a, b) => a.start - b.start);
+    for (const para of data.paragraphs) {
+      const node = el("p", "passage-" + para.kind);
+      let pos = 0;
+      const text = para.text;
+      for (const mark of marks) {
+        const start = mark.start - para.start, end = Math.min(mark.end - para.start, text.length);
+        if (start < pos || start >= text.length || end <= 0) continue;  // nested or elsewhere
+        node.appendChild(document.createTextNode(text.slice(pos, start)));
+        const span = el("span", "anchor", text.slice(start, end));
+        span.dataset.event = mark.id;
+        span.addEventListener("click", function () { chooseStandalone(mark.id); });
+        node.appendChild(span);
+        pos = end;
+      }
+      node.appendChild(document.createTextNode(text.slice(pos)));
+      box.appendChild(node);
+    }
+    return box;
+  }
+
+  function addSlider() {
+    const Slider = L.Control.extend({
+      onAdd: function () {
+        const box = el("div", "standalone-slider");
+        const input = el("input");
+        input.type = "range";
+        input.min = "0";
+        input.max = String(Math.round((LAST_DAY - FIRST_DAY) / DAY_MS));
+        input.value = String(dayOfIso(mv.date));
+        input.setAttribute("aria-label", "Date of the borders");
+        input.addEventListener("input", function () { showDate(isoOfDay(Number(input.value))); });
+        box.appendChild(el("span", "slider-end", "1920"));
+        box.appendChild(input);
+        box.appendChild(el("span", "slider-end", "1922"));
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      },
+    });
+    const control = new Slider({ position: "bottomright" });
+    control.addTo(mv.map);
+    return control.getContainer().querySelector("input");
+  }
+
   function startStandalone() {
     const script = document.getElementById("mapviewer-data");
     if (!script) return;
     const data = JSON.parse(script.textContent);
     setIndex(data);
+    const panel = el("div", "standalone-panel");
+    panel.appendChild(el("h1", "standalone-title", data.title || ""));
+    panel.appendChild(el("div", "standalone-source", data.source || ""));
+    const events = eventList(data.events, "standalone-events");
+    panel.appendChild(events);
     const sentence = el("div", "standalone-sentence");
-    const Panel = L.Control.extend({
-      onAdd: function () {
-        const box = el("div", "standalone-panel");
-        box.appendChild(el("div", "standalone-title", data.title || ""));
-        box.appendChild(eventList(data.events, "standalone-events"));
-        box.appendChild(el("div", "standalone-source", data.source || ""));
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      },
-    });
-    new Panel({ position: "topleft" }).addTo(mv.map);
-    const Sentence = L.Control.extend({ onAdd: function () { return sentence; } });
-    new Sentence({ position: "bottomleft" }).addTo(mv.map);
-    mv.standalone = { data: data, sentence: sentence };
+    panel.appendChild(sentence);
+    panel.appendChild(passageView(data));
+    document.body.appendChild(panel);
+    document.body.classList.add("standalone");
+    mv.map.invalidateSize();
+    mv.standalone = { data: data, sentence: sentence, slider: addSlider(), panel: panel };
   }
 
   function chooseStandalone(id) {
@@ -586,9 +649,15 @@
     if (!e) return;
     selectEvent(id);
     showDate(e.map_date);
+    mv.standalone.slider.value = String(dayOfIso(e.map_date));
     mv.standalone.sentence.textContent = e.sentence || "";
     for (const b of document.querySelectorAll(".standalone-events button")) {
       b.classList.toggle("chosen", b.dataset.event === id);
+      if (b.dataset.event === id) b.scrollIntoView({ block: "nearest" });
+    }
+    for (const span of document.querySelectorAll(".standalone-passage .anchor")) {
+      span.classList.toggle("chosen", span.dataset.event === id);
+      if (span.dataset.event === id) span.scrollIntoView({ block: "center" });
     }
   }
 
