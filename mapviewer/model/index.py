@@ -313,7 +313,7 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
             tuple(raw.get("mentions", ())),
             tuple(raw.get("states", ())),
             raw.get("note", ""),
-            _dated_names(raw, file),
+            dated_names_from_json(raw, file),
         )
     events: dict[str, Event] = {}
     for raw in data["events"]:
@@ -371,7 +371,7 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
     return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file)
 
 
-def _dated_names(raw: JsonObject, file: str) -> tuple[DatedName, ...]:
+def dated_names_from_json(raw: JsonObject, file: str = "") -> tuple[DatedName, ...]:
     """A place's ``names``: real days, each period in order, none overlapping the next."""
     item = f'place "{raw["id"]}", field names'
     out: list[DatedName] = []
