@@ -142,7 +142,7 @@ def test_slides_from_the_command_line_have_the_requested_size(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     files = sorted(p.name for p in (tmp_path / "slides").glob("*.png"))
-    assert files == ["12-treaty-of-dorpat.png", "41-treaty-of-rapallo.png"]
+    assert files == ["11-treaty-of-dorpat.png", "41-treaty-of-rapallo.png"]
     image = QImage(str(tmp_path / "slides" / files[1]))
     assert (image.width(), image.height()) == (1600, 900)
     # The banner across the top is the presentation layout's dark blue.

@@ -322,9 +322,9 @@ def test_lpf_export_has_every_required_element(carr):
             f"https://sws.geonames.org/{place.geonames}/" if place.geonames else None,
         ]
         assert feature["links"] == [{"type": "closeMatch", "identifier": uri} for uri in expected_links if uri]
-    dorpat = next(f for f in features if f["properties"]["title"] == "Dorpat")
-    assert [n["toponym"] for n in dorpat["names"]] == ["Dorpat", "Tartu"]
-    assert {"start": {"in": "1920-02-02"}} in dorpat["when"]["timespans"]
+    brest = next(f for f in features if f["properties"]["title"] == "Brześć Litewski")
+    assert [n["toponym"] for n in brest["names"]] == ["Brześć Litewski", "Brest"]
+    assert {"start": {"in": "1918-03-03"}} in brest["when"]["timespans"]
     json.dumps(collection)  # plain JSON all the way down
 
 

@@ -18,6 +18,8 @@ def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject
                 "lat": p.lat,
                 "lon": p.lon,
                 "states": list(p.states),
+                # Renamings by date (geodata/README.md, "Names"); ``name`` is shown when none covers the date.
+                "names": [n.to_json() for n in p.names],
             }
             for p in index.places.values()
         ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,26 @@ JsonObject: TypeAlias = dict[str, Any]
 
 
 @dataclass(frozen=True)
+class DatedName:
+    """A name a place went by from ``start`` to ``end`` (both inclusive; ``None`` is open-ended)."""
+
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+    def to_json(self) -> JsonObject:
+        out: JsonObject = {"name": self.name}
+        if self.start:
+            out["from"] = self.start.isoformat()
+        if self.end:
+            out["to"] = self.end.isoformat()
+        return out
+
+
+@dataclass(frozen=True)
 class Place:
     id: str
     name: str
@@ -41,6 +62,11 @@ class Place:
     mentions: tuple[str, ...] = ()
     states: tuple[str, ...] = ()
     note: str = ""
+    names: tuple[DatedName, ...] = ()  # renamings by date; ``name`` is the default
+
+    def name_on(self, date: dt.date) -> str:
+        """The name the place went by on ``date`` (geodata/README.md, "Names"): Ekaterinodar, then Krasnodar."""
+        return next((n.name for n in self.names if n.covers(date)), self.name)
 
     @property
     def label(self) -> str:
@@ -170,6 +196,8 @@ def _place_json(p: Place) -> JsonObject:
         out["states"] = list(p.states)
     if p.note:
         out["note"] = p.note
+    if p.names:
+        out["names"] = [n.to_json() for n in p.names]
     return out
 
 
@@ -285,6 +313,7 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
             tuple(raw.get("mentions", ())),
             tuple(raw.get("states", ())),
             raw.get("note", ""),
+            dated_names_from_json(raw, file),
         )
     events: dict[str, Event] = {}
     for raw in data["events"]:
@@ -340,6 +369,29 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
             )
         )
     return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file)
+
+
+def dated_names_from_json(raw: JsonObject, file: str = "") -> tuple[DatedName, ...]:
+    """A place's ``names``: real days, each period in order, none overlapping the next."""
+    item = f'place "{raw["id"]}", field names'
+    out: list[DatedName] = []
+    for entry in raw.get("names", ()):
+        try:
+            start = dt.date.fromisoformat(entry["from"]) if "from" in entry else None
+            end = dt.date.fromisoformat(entry["to"]) if "to" in entry else None
+        except ValueError as exc:
+            raise InputError(file, f"{entry['name']!r}: {exc}", item=item, fix="write the day as YYYY-MM-DD") from None
+        if start and end and end < start:
+            raise InputError(file, f"{entry['name']!r} ends before it starts", item=item, fix="swap from and to")
+        if out and (out[-1].end is None or start is None or start <= out[-1].end):
+            raise InputError(
+                file,
+                f"{entry['name']!r} does not start after {out[-1].name!r} ends",
+                item=item,
+                fix="list the names in date order, each ending before the next begins",
+            )
+        out.append(DatedName(entry["name"], start, end))
+    return tuple(out)
 
 
 def parse_index_bytes(raw: bytes, file: str) -> object:
