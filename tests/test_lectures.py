@@ -188,3 +188,8 @@ def test_lectures_survive_save_and_load(bare, tmp_path):
     loaded = load_index(path, bare.passage)
     assert loaded.tours == doc.index.tours and loaded.lecture == "lecture"
     assert steps(loaded) == steps(doc.index)
+
+
+def test_a_saved_view_in_words():
+    assert lectures.describe_view(None) == "framed to the event's places"
+    assert lectures.describe_view({"lat": 52.52, "lon": -3.1, "zoom": 6}) == "52.52\u00b0 N, 3.10\u00b0 W, zoom 6"

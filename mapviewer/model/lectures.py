@@ -88,6 +88,16 @@ def map_view(lat: float, lon: float, zoom: float) -> JsonObject:
     }
 
 
+def describe_view(view: JsonObject | None) -> str:
+    """A saved view in words: "52.52° N, 13.40° E, zoom 6", or what the map does without one."""
+    if not view:
+        return "framed to the event's places"
+    lat, lon = float(view["lat"]), float(view["lon"])
+    return (
+        f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}, zoom {view['zoom']:g}"
+    )
+
+
 # ---- edits -------------------------------------------------------------------------
 
 

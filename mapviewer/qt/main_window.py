@@ -13,10 +13,12 @@ from ..editing.editor import Editor
 from ..model.document import Document
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
+from ..model.lectures import chosen_lecture_id
 from ..model.selection import Selection
 from .editing import DialogView, EditorActions
 from .event_table import EventTable
 from .exporting import ExportRunner
+from .lecture_panel import LecturePanel
 from .passage_view import PassageView
 from .presentation import PresentationMode
 from .status_line import StatusLine
@@ -50,6 +52,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         for view in (self.passage_view, self.event_table, self.map_view, self.timeline, self.status_label):
             view.follow(self.document, self.selection)
+        self.lecture_panel = LecturePanel(self.map_view, self)  # a dock, hidden until View > Lecture panel
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lecture_panel)
+        self.lecture_panel.hide()
+        self.lecture_panel.follow(self.document, self.selection)
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.passage_view)
@@ -123,6 +129,8 @@ class MainWindow(QMainWindow):
         self.clear_action = self._action(view, "&Clear selection", ["Esc"], selection.clear)
         view.addSeparator()
         self.present_action = self._action(view, "&Present", ["F5"], self.toggle_presentation)
+        view.addAction(self.lecture_panel.toggleViewAction())  # Ctrl+L
+        self.addAction(self.lecture_panel.toggleViewAction())
         view.addSeparator()
         self._action(
             view,
@@ -143,8 +151,7 @@ class MainWindow(QMainWindow):
         if self.presentation.active:
             self.presentation.stop()
         else:
-            tour = self.index.tours[0].id if self.index.tours else ""
-            self.presentation.start(tour)
+            self.presentation.start(chosen_lecture_id(self.index))
 
     def show_map_only(self) -> None:
         """The map alone fills the window (the handout's pictures)."""
