@@ -9,8 +9,19 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QEvent, QMimeData, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +32,8 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +49,7 @@ from ..model.selection import Selection
 STEP_MIME = "application/x-mapviewer-lecture-step"
 NOTE_PREVIEW = 90  # characters of the note shown under a step
 ALL_EVENTS_LABEL = "All events, in date order"
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the StepRow itself, for the delegate
 
 
 class LectureStepsModel(QAbstractListModel):
@@ -69,6 +83,8 @@ class LectureStepsModel(QAbstractListModel):
             return row.note or None
         if role == Qt.ItemDataRole.UserRole:
             return row.event
+        if role == ROW_ROLE:
+            return row
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -120,6 +136,80 @@ class LectureStepsModel(QAbstractListModel):
 def _preview(note: str) -> str:
     line = " ".join(note.split())
     return line if len(line) <= NOTE_PREVIEW else line[: NOTE_PREVIEW - 1].rstrip() + "\u2026"
+
+
+class StepDelegate(QStyledItemDelegate):
+    """Draws a step as the lecturer scans it: number and date small, the title, the note in grey."""
+
+    PAD = 5
+    NUMBER_WIDTH = 26
+
+    def _fonts(self, option) -> tuple[QFont, QFont, QFont]:
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.85)
+        title = QFont(option.font)
+        title.setWeight(QFont.Weight.DemiBold)
+        note = QFont(small)
+        note.setItalic(True)
+        return small, title, note
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
+        small, title, note = self._fonts(option)
+        row = index.data(ROW_ROLE)
+        lines = QFontMetrics(small).height() + QFontMetrics(title).height()
+        if row is not None and row.note:
+            lines += QFontMetrics(note).height()
+        return QSize(200, lines + 2 * self.PAD + 2)
+
+    def paint(self, painter, option, index) -> None:
+        row: StepRow | None = index.data(ROW_ROLE)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        if row is None:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        text = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        quiet = text if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        small, title, note = self._fonts(option)
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        painter.save()
+        painter.setFont(title)
+        painter.setPen(text)
+        tmetrics = QFontMetrics(title)
+        number = QRect(rect.left(), rect.top(), self.NUMBER_WIDTH, tmetrics.height())
+        painter.drawText(number, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(row.number))
+        left = rect.left() + self.NUMBER_WIDTH
+        width = rect.right() - left
+        painter.setFont(small)
+        painter.setPen(quiet)
+        smetrics = QFontMetrics(small)
+        top = QRect(left, rect.top(), width, smetrics.height())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, row.date)
+        if row.view:
+            painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "saved view")
+        painter.setFont(title)
+        painter.setPen(text)
+        middle = QRect(left, top.bottom() + 1, width, tmetrics.height())
+        painter.drawText(
+            middle,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            tmetrics.elidedText(row.title, Qt.TextElideMode.ElideRight, width),
+        )
+        if row.note:
+            painter.setFont(note)
+            painter.setPen(quiet)
+            nmetrics = QFontMetrics(note)
+            bottom = QRect(left, middle.bottom() + 1, width, nmetrics.height())
+            painter.drawText(
+                bottom,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                nmetrics.elidedText(" ".join(row.note.split()), Qt.TextElideMode.ElideRight, width),
+            )
+        painter.restore()
 
 
 class NoteEditor(QPlainTextEdit):
@@ -175,6 +265,7 @@ class LecturePanel(QDockWidget):
         self.steps_model = LectureStepsModel(self)
         self.steps_view = QListView()
         self.steps_view.setModel(self.steps_model)
+        self.steps_view.setItemDelegate(StepDelegate(self.steps_view))
         self.steps_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.steps_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -182,7 +273,6 @@ class LecturePanel(QDockWidget):
         self.steps_view.setDragDropOverwriteMode(False)
         self.steps_view.setDropIndicatorShown(True)
         self.steps_view.setAlternatingRowColors(True)
-        self.steps_view.setWordWrap(True)
         column.addWidget(self.steps_view, 1)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
