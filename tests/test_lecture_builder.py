@@ -120,6 +120,9 @@ def test_build_a_lecture_from_nothing_reorder_annotate_undo_save_and_reload(wind
     )
     assert panel.view_label.text().startswith("Map at step 1: 5") and "zoom 6" in panel.view_label.text()
     assert "[saved view]" in panel.steps_view.model().index(0).data()
+    # Editing the lecture leaves the map where the lecturer put it (no flight back to the places).
+    after = settled_state(qtbot, window.map_view)
+    assert (after["center"], after["zoom"]) == (state["center"], state["zoom"])
 
     # Undo (Ctrl+Z) takes back the view, then the note; redo brings both back.
     panel.steps_view.setFocus()
@@ -234,3 +237,20 @@ def test_a_step_with_a_saved_view_flies_there_when_presented(window, carr_index,
     click(qtbot, panel.clear_view_button)
     assert step_rows(window.index)[2].view is None
     assert panel.view_label.text() == "Map at step 3: framed to the event's places"
+
+
+def test_a_note_is_kept_while_typing_so_saving_never_loses_it(window, qtbot, tmp_path):
+    panel = open_panel(window, qtbot)
+    first = window.index.tours[0].steps[0].event
+    window.selection.select_event(first)
+    panel.note_edit.setFocus()
+    panel.note_edit.selectAll()
+    QTest.keyClicks(panel.note_edit, "Paris first.")
+    qtbot.waitUntil(lambda: step_rows(window.index)[0].note == "Paris first.", timeout=5000)
+    assert panel.note_edit.hasFocus() and window.windowTitle().startswith("*")
+    assert window.editor.save_as(tmp_path / "carr.index.json")
+    assert load_index(tmp_path / "carr.index.json").tours[0].steps[0].note == "Paris first."
+    # The clicker moving on while the box still has focus keeps the note with its own step.
+    QTest.keyClicks(panel.note_edit, " Then Copenhagen.")
+    window.selection.step(+1)
+    assert step_rows(window.index)[0].note == "Paris first. Then Copenhagen."

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPalette
@@ -49,6 +50,7 @@ from ..model.selection import Selection
 STEP_MIME = "application/x-mapviewer-lecture-step"
 NOTE_PREVIEW = 90  # characters of the note shown under a step
 ALL_EVENTS_LABEL = "All events, in date order"
+NOTE_PAUSE_MS = 800  # a note is kept once typing pauses this long (or the box is left)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the StepRow itself, for the delegate
 
 
@@ -291,7 +293,7 @@ class LecturePanel(QDockWidget):
 
         self.note_label = QLabel("Speaker note")
         self.note_edit = NoteEditor()
-        self.note_edit.setPlaceholderText("What to say at this step (kept when you leave the box, or Ctrl+Enter)")
+        self.note_edit.setPlaceholderText("What to say at this step (kept as you type)")
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(110)
         column.addWidget(self.note_label)
@@ -327,6 +329,12 @@ class LecturePanel(QDockWidget):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
         self.note_edit.finished.connect(self.commit_note)
+        # Typing is kept when it pauses, so saving or closing never loses a note still in the box.
+        self._note_pause = QTimer(self)
+        self._note_pause.setSingleShot(True)
+        self._note_pause.setInterval(NOTE_PAUSE_MS)
+        self._note_pause.timeout.connect(self.commit_note)
+        self.note_edit.textChanged.connect(self._on_note_typed)
         self.use_view_button.clicked.connect(self.use_current_view)
         self.clear_view_button.clicked.connect(lambda: self._set_view(None))
         self.steps_model.move_requested.connect(self._move)
@@ -495,8 +503,13 @@ class LecturePanel(QDockWidget):
         self.commit_note()
         self._change("Move the step", lectures.move_step(self.lecture_id, row, to))
 
+    def _on_note_typed(self) -> None:
+        if self.note_edit.hasFocus():
+            self._note_pause.start()
+
     def commit_note(self) -> None:
         """Keep what is typed in the note editor as its step's note (one undoable change)."""
+        self._note_pause.stop()
         event_id = self._note_event
         if event_id is None or self.document is None:
             return
