@@ -187,6 +187,11 @@ def test_f5_presents_the_chosen_lecture_from_the_current_selection(window, carr_
     QTest.keyClick(clicker, Qt.Key.Key_Escape)
     assert not window.presentation.active
     qtbot.waitUntil(panel.isVisible, timeout=5000)
+    # A rehearsal (one screen, presenter view beside) hides the builder too.
+    QTest.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert window.presentation.active and not panel.isVisible()
+    QTest.keyClick(window.map_view.focusProxy(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(panel.isVisible, timeout=5000)
 
     # Choose the Carr lecture with the keyboard on the chooser; F5 now presents its 12 steps.
     carr = [s.event for s in carr_index.tours[0].steps]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -243,6 +244,7 @@ class LecturePanel(QDockWidget):
         self.selection: Selection | None = None
         self._note_event: str | None = None  # the step whose note the editor holds
         self._hidden_for_audience = False
+        self._menu_bar: QWidget | None = None
 
         body = QWidget()
         self.setWidget(body)
@@ -355,8 +357,10 @@ class LecturePanel(QDockWidget):
         self.selection = selection
         document.index_changed.connect(self._on_index)
         selection.event_changed.connect(self._on_event)
-        if self.parent() is not None:
-            self.parent().installEventFilter(self)
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            self._menu_bar = window.menuBar()
+            self._menu_bar.installEventFilter(self)
         self._on_index(document.index)
 
     @property
@@ -552,13 +556,13 @@ class LecturePanel(QDockWidget):
     # ---- the audience never sees the builder --------------------------------------------
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        # Presenting puts the window full screen; the builder rests until it comes back.
-        if obj is self.parent() and event.type() == QEvent.Type.WindowStateChange:
-            full = bool(obj.windowState() & Qt.WindowState.WindowFullScreen)
-            if full and self.isVisible():
+        # Presenting (F5, or a rehearsal) hides the window's menus; the builder rests with them
+        # and comes back when they do. isHidden() is only true for an explicit hide, not a closing window.
+        if obj is self._menu_bar and event.type() in (QEvent.Type.Hide, QEvent.Type.Show):
+            if obj.isHidden() and self.isVisible():
                 self._hidden_for_audience = True
                 self.hide()
-            elif not full and self._hidden_for_audience:
+            elif not obj.isHidden() and self._hidden_for_audience:
                 self._hidden_for_audience = False
                 self.show()
         return False

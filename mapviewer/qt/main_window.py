@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTemporaryDir
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
@@ -20,7 +20,7 @@ from .event_table import EventTable
 from .exporting import ExportRunner
 from .lecture_panel import LecturePanel
 from .passage_view import PassageView
-from .presentation import PresentationMode
+from .presentation import CLICKER_KEYS, PresentationMode
 from .status_line import StatusLine
 from .timeline import TimelineSlider
 from .web import MapView, scheme_handler
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.map_view, 1)
         column.addWidget(self.timeline)
         self.presentation = PresentationMode(
-            self, self.document, self.selection, self.map_view, [self.left, self.timeline]
+            self, self.document, self.selection, self.map_view, [self.left, self.timeline], settings
         )
         self.presentation.layout_into(column)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -78,8 +78,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
-        self.resize(1280, 800)
-        self.splitter.setSizes([560, 720])
+        self._fit_to_screen()
         self.left.setSizes([470, 300])
 
         self.error_box: QMessageBox | None = None
@@ -105,9 +104,29 @@ class MainWindow(QMainWindow):
 
     # ---- actions -------------------------------------------------------------
 
+    def _fit_to_screen(self) -> None:
+        """1280x800, or less on a smaller screen (a 1366x768 laptop): slider and status bar stay visible."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        width = min(1280, area.width() - 40) if area else 1280
+        height = min(800, area.height() - 60) if area else 800
+        self.resize(width, height)
+        if area is not None:
+            self.move(area.left() + (area.width() - width) // 2, area.top() + max(0, (area.height() - height) // 3))
+        self.splitter.setSizes([width * 7 // 16, width - width * 7 // 16])
+
     def _action(self, menu, text: str, shortcuts, slot) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            for key in (
+                QKeySequence.keyBindings(shortcut)
+                if isinstance(shortcut, QKeySequence.StandardKey)
+                else [QKeySequence(shortcut)]
+            ):
+                if key not in keys:  # the same key twice makes Qt call the shortcut ambiguous
+                    keys.append(key)
+        action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -119,7 +138,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.exports.build_menu(file_menu.addMenu("&Export"))
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close)
+        self._action(file_menu, "&Quit", ["Ctrl+Q", QKeySequence.StandardKey.Quit], self.close)
         edit_menu = bar.addMenu("&Edit")
         self.editor_actions.build_menus(file_menu, edit_menu)
         view = bar.addMenu("&View")
@@ -129,6 +148,8 @@ class MainWindow(QMainWindow):
         self.clear_action = self._action(view, "&Clear selection", ["Esc"], selection.clear)
         view.addSeparator()
         self.present_action = self._action(view, "&Present", ["F5"], self.toggle_presentation)
+        self._action(view, "&Rehearse with the presenter view", ["Shift+F5"], self.rehearse)
+        self.swap_action = self._action(view, "S&wap presentation screens", ["F6"], self.presentation.swap_screens)
         view.addAction(self.lecture_panel.toggleViewAction())  # Ctrl+L
         self.addAction(self.lecture_panel.toggleViewAction())
         view.addSeparator()
@@ -145,13 +166,44 @@ class MainWindow(QMainWindow):
             lambda: self.passage_view.set_font_size(self.passage_view.font_size - 1),
         )
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", ["F1"], self.show_shortcuts)
         self._action(help_menu, "&About mapviewer", [], self.show_about)
 
     def toggle_presentation(self) -> None:
         if self.presentation.active:
             self.presentation.stop()
         else:
-            self.presentation.start(chosen_lecture_id(self.index))
+            self.presentation.start(self._lecture_id())
+
+    def rehearse(self) -> None:
+        """Present in this window with the presenter view beside it: for one screen."""
+        if not self.presentation.active:
+            self.presentation.start(self._lecture_id(), with_presenter=True, fullscreen=False)
+
+    def _lecture_id(self) -> str:
+        return chosen_lecture_id(self.index)
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every action of the window, and the clicker's keys."""
+        rows = []
+        for action in self.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            if keys:
+                rows.append((keys, action.text().replace("&", "").rstrip("\u2026")))
+        rows += [(keys, does) for keys, does in CLICKER_KEYS]
+        return rows
+
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        rows = "".join(
+            f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(does)}</td></tr>"
+            for keys, does in self.shortcut_list()
+        )
+        box.setText(f"<table>{rows}</table>")
+        self.shortcuts_box = box
+        box.open()
 
     def show_map_only(self) -> None:
         """The map alone fills the window (the handout's pictures)."""

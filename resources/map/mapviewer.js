@@ -194,6 +194,9 @@
   }
 
   function setIndex(data) {
+    // Nothing of the previous index may stay on the map: markers, links, an open popup.
+    if (mv.links) { mv.links.remove(); mv.links = null; }
+    closePopup();
     for (const id in mv.markers) mv.markers[id].remove();
     mv.markers = {};
     shownIds = new Set();
