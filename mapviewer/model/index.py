@@ -133,6 +133,8 @@ class PlaceEventIndex:
     meta: JsonObject = field(default_factory=dict)
     tours: tuple[Tour, ...] = ()
     path: str = ""
+    # The tour F5 presents: None when the file does not say (then the first tour), "" for every event.
+    lecture: str | None = None
 
     @cached_property
     def chronological(self) -> list[Event]:
@@ -156,6 +158,8 @@ class PlaceEventIndex:
         out: JsonObject = {"format": "mapviewer-index", "version": 1, "passage": dict(self.meta)}
         out["places"] = [_place_json(p) for p in self.places.values()]
         out["events"] = [_event_json(e) for e in self.events.values()]
+        if self.lecture is not None:
+            out["lecture"] = self.lecture
         if self.tours:
             out["tours"] = [
                 {"id": t.id, "title": t.title, "steps": [_step_json(s) for s in t.steps]} for t in self.tours
@@ -368,7 +372,15 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
                 tuple(TourStep(s["event"], s.get("note", ""), s.get("view")) for s in raw["steps"]),
             )
         )
-    return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file)
+    lecture = data.get("lecture")
+    if lecture and not any(t.id == lecture for t in tours):
+        raise InputError(
+            file,
+            f'it chooses the lecture "{lecture}", which is not in the tours',
+            item="lecture",
+            fix="name one of the tours, or leave the field out",
+        )
+    return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file, lecture)
 
 
 def dated_names_from_json(raw: JsonObject, file: str = "") -> tuple[DatedName, ...]:

@@ -13,10 +13,12 @@ from ..editing.editor import Editor
 from ..model.document import Document
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
+from ..model.lectures import chosen_lecture_id
 from ..model.selection import Selection
 from .editing import DialogView, EditorActions
 from .event_table import EventTable
 from .exporting import ExportRunner
+from .lecture_panel import LecturePanel
 from .passage_view import PassageView
 from .presentation import CLICKER_KEYS, PresentationMode
 from .status_line import StatusLine
@@ -50,6 +52,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         for view in (self.passage_view, self.event_table, self.map_view, self.timeline, self.status_label):
             view.follow(self.document, self.selection)
+        self.lecture_panel = LecturePanel(self.map_view, self)  # a dock, hidden until View > Lecture panel
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lecture_panel)
+        self.lecture_panel.hide()
+        self.lecture_panel.follow(self.document, self.selection)
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.passage_view)
@@ -144,6 +150,8 @@ class MainWindow(QMainWindow):
         self.present_action = self._action(view, "&Present", ["F5"], self.toggle_presentation)
         self._action(view, "&Rehearse with the presenter view", ["Shift+F5"], self.rehearse)
         self.swap_action = self._action(view, "S&wap presentation screens", ["F6"], self.presentation.swap_screens)
+        view.addAction(self.lecture_panel.toggleViewAction())  # Ctrl+L
+        self.addAction(self.lecture_panel.toggleViewAction())
         view.addSeparator()
         self._action(
             view,
@@ -173,7 +181,7 @@ class MainWindow(QMainWindow):
             self.presentation.start(self._lecture_id(), with_presenter=True, fullscreen=False)
 
     def _lecture_id(self) -> str:
-        return self.index.tours[0].id if self.index.tours else ""
+        return chosen_lecture_id(self.index)
 
     def shortcut_list(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action of the window, and the clicker's keys."""

@@ -242,6 +242,7 @@ class MapView(QWebEngineView):
         self.bridge = Bridge(self)
         self._queue: deque[str] = deque()
         self._ready = False
+        self._payload: dict | None = None  # what the page was last told of the index
         page = MapPage(offline_profile(), self)
         self._channel = QWebChannel(page)
         self._channel.registerObject("bridge", self.bridge)
@@ -271,8 +272,12 @@ class MapView(QWebEngineView):
         self.call("reportSettled")
 
     def _on_index(self, index: PlaceEventIndex) -> None:
+        payload = page_payload(index)
+        if payload == self._payload:
+            return  # an edit the map does not show (a lecture's step, say): the map stays where it is
+        self._payload = payload
         # The page starts the new index with nothing chosen: give it the selection again.
-        self.call("setIndex", page_payload(index))
+        self.call("setIndex", payload)
         selection = self.selection
         if selection.event:
             self.call("selectEvent", selection.event)

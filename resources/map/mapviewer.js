@@ -21,6 +21,7 @@
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
     dateControl: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
     manyPlaces: false, bordersLoaded: false,
+    view: null,  // a lecture step's saved view, shown instead of framing the event's places
   };
 
   function el(tag, className, text) {
@@ -283,6 +284,7 @@
   function selectEvent(id) {
     const ev = id ? mv.events[id] : null;
     mv.selectedEvent = ev ? id : null;
+    mv.view = null;
     if (mv.links) { mv.links.remove(); mv.links = null; }
     closePopup();
     mv.selectedPlace = null;
@@ -301,7 +303,8 @@
     busy.frame = true;
     requestAnimationFrame(function () {
       busy.frame = false;
-      if (mv.selectedEvent === ev.id) frame(ev);
+      // A saved view asked for since (a lecture step's) wins over framing the places.
+      if (mv.selectedEvent === ev.id && !mv.view) frame(ev);
       maybeSettled();
     });
   }
@@ -450,13 +453,15 @@
     refitTimer = setTimeout(function () {
       busy.refit = false;
       const ev = mv.selectedEvent && mv.events[mv.selectedEvent];
-      if (ev) frame(ev);
+      if (mv.view) setView(mv.view);
+      else if (ev) frame(ev);
       maybeSettled();
     }, 150);
   }
 
   function setView(view) {
     if (view && isFinite(view.lat) && isFinite(view.lon) && isFinite(view.zoom)) {
+      mv.view = view;
       mv.map.flyTo([view.lat, view.lon], view.zoom, { duration: FLY_SECONDS });
     }
   }
