@@ -76,7 +76,8 @@ class Editor:
             return False
         index, restored = self._offer_recovery(index)
         self.document.open(index, modified=restored)
-        self.view.remember(index.path or str(path))
+        # "Open recent" offers the index once it is on disk; until then the passage that was opened.
+        self.view.remember(index.path if index.path and Path(index.path).exists() else str(path))
         return True
 
     def ask_open(self) -> bool:
@@ -135,7 +136,12 @@ class Editor:
         answer = self.view.ask_save_changes()
         if answer == "save":
             return self.save()
-        return answer == "discard"
+        if answer == "discard":
+            # Dropped on purpose: the autosave's copy must not come back as "a session that ended unexpectedly".
+            if self.index.path:
+                saving.discard_recovery(self.index.path)
+            return True
+        return False
 
     # ---- edits -------------------------------------------------------------------
 
@@ -160,9 +166,14 @@ class Editor:
         except anchors.AnchorError as exc:
             self.view.show_message(f"These words cannot anchor an event: {exc}")
             return False
-        event = {"id": ids.unique_id(words[:40], set(self.index.events), fallback="event"),
-                 "title": words[:60].strip(), "date": self._date_near(span), "summary": words[:200],
-                 "places": [], "anchor": anchor}
+        event = {
+            "id": ids.unique_id(words[:40], set(self.index.events), fallback="event"),
+            "title": words[:60].strip(),
+            "date": self._date_near(span),
+            "summary": words[:200],
+            "places": [],
+            "anchor": anchor,
+        }
         result = self.view.edit_event(self.index, event)
         if result is None or not self.change("New event", edits.put_event(result)):
             return False

@@ -48,8 +48,13 @@ class ExportRunner(QObject):
 
     def ask_and_export(self, name: str, events: tuple[str, ...] | None = None) -> bool:
         item = exporter(name)
-        chosen = ask_path(self.parent_widget, "Folder for the slides" if item.is_folder else "Export",
-                          save=True, folder=item.is_folder, file_filter=item.file_filter)
+        chosen = ask_path(
+            self.parent_widget,
+            "Folder for the slides" if item.is_folder else "Export",
+            save=True,
+            folder=item.is_folder,
+            file_filter=item.file_filter,
+        )
         return bool(chosen) and self.export(name, chosen, events)
 
     def ask_current_slide(self) -> bool:
@@ -63,17 +68,20 @@ class ExportRunner(QObject):
         item = exporter(name)
         target = target_path(item, chosen)
         index = self.document.index
+        if self.running:
+            # Refused before the try: its cleanup would tear down the export that is running.
+            self._show_error(InputError(target, "another export is still running", fix="wait for it to finish"))
+            return False
         try:
-            if self.running:
-                raise InputError(target, "another export is still running", fix="wait for it to finish")
             check_target(item, target)
             if not item.renders_map:
                 item.run(index, target, ExportOptions(events=events))
                 self._done(target, None)
                 return True
             self.renderer = OffscreenRenderer.hidden(index)
-            total = item.render(index, target, ExportOptions(events=events), self.renderer,
-                                lambda error: self._done(target, error))
+            total = item.render(
+                index, target, ExportOptions(events=events), self.renderer, lambda error: self._done(target, error)
+            )
         except InputError as exc:
             self._cleanup()
             self._show_error(exc)
@@ -83,8 +91,9 @@ class ExportRunner(QObject):
         return True
 
     def _show_progress(self, item: Exporter, total: int) -> None:
-        progress = QProgressDialog(f"Rendering the maps for the {item.name}\u2026", "Cancel", 0, total,
-                                   self.parent_widget)
+        progress = QProgressDialog(
+            f"Rendering the maps for the {item.name}\u2026", "Cancel", 0, total, self.parent_widget
+        )
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(self.cancel)
