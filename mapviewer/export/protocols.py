@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
+from ..model.lectures import chosen_lecture
 
 if TYPE_CHECKING:  # the command line lists the exports without loading Qt
     from PySide6.QtGui import QImage
@@ -18,9 +19,9 @@ Layout = Literal["slide", "map"]
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """What to export. By default the steps of the index's lecture (every event in date order
-    when it has none); ``lecture`` names another lecture, ``all_events`` takes every event,
-    ``events`` exactly these."""
+    """What to export. By default the steps of the index's chosen lecture (every event in date
+    order when it has none); ``lecture`` names another lecture, ``all_events`` takes every
+    event, ``events`` exactly these."""
 
     events: tuple[str, ...] | None = None
     size: tuple[int, int] | None = None  # picture size, for exports that render
@@ -47,7 +48,7 @@ def export_steps(index: PlaceEventIndex, options: ExportOptions) -> list[ExportS
         raise InputError(
             index.path or index.passage.name, f"there is no lecture {options.lecture!r}", fix=f"choose one of: {known}"
         )
-    tour = tours.get(options.lecture or "") or (index.tours[0] if index.tours and not options.all_events else None)
+    tour = tours[options.lecture] if options.lecture else chosen_lecture(index)
     if tour is None or options.all_events:
         return [ExportStep(n, e.id) for e, n in zip(index.chronological, range(1, len(order) + 1), strict=True)]
     return [ExportStep(n, s.event, s.note) for n, s in enumerate(tour.steps, 1)]
