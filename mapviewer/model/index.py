@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -415,7 +416,14 @@ def parse_index_bytes(raw: bytes, file: str) -> object:
     except UnicodeDecodeError as exc:
         raise InputError(file, f"the file is not UTF-8 (byte {exc.start})", fix="save it as UTF-8") from None
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except _NonFiniteError as exc:
+        line, column = _where_constant(text, exc.constant)
+        raise InputError(
+            file,
+            f"line {line}, column {column}: {exc.constant} is not a number an index may hold",
+            fix="write a finite number (JSON has no NaN or Infinity)",
+        ) from None
     except json.JSONDecodeError as exc:
         problem = f"the JSON is malformed at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         if exc.pos >= len(text.rstrip()):
@@ -423,6 +431,71 @@ def parse_index_bytes(raw: bytes, file: str) -> object:
         raise InputError(file, problem, fix="repair it in a text editor or restore a backup") from None
     except RecursionError:
         raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
+    bad = _lone_surrogate(data, [])
+    if bad is not None:
+        path, position = bad
+        raise InputError(
+            file,
+            f"the text has a lone surrogate (\\u{position[1]:04x}) at character {position[0] + 1}, "
+            "which no file can hold",
+            item=item_name(data, path),
+            fix="remove the \\ud8xx escape from the file",
+        )
+    return data
+
+
+class _NonFiniteError(ValueError):
+    def __init__(self, constant: str) -> None:
+        super().__init__(constant)
+        self.constant = constant
+
+
+def _refuse_constant(constant: str) -> object:
+    raise _NonFiniteError(constant)
+
+
+def _where_constant(text: str, constant: str) -> tuple[int, int]:
+    """Line and column of the first ``constant`` standing as a value (after ``:``, ``,`` or ``[``)."""
+    match = re.search(r"[:,\[]\s*(" + re.escape(constant) + r")\b", text)
+    start = match.start(1) if match else 0
+    line = text.count("\n", 0, start) + 1
+    return line, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def _lone_surrogate(value: object, path: list[str | int]) -> tuple[list[str | int], tuple[int, int]] | None:
+    """The path of the first string holding a lone surrogate, with its position and code."""
+    if isinstance(value, str):
+        for i, ch in enumerate(value):
+            if "\ud800" <= ch <= "\udfff":
+                return path, (i, ord(ch))
+        return None
+    items: Iterable[tuple[str | int, object]] = ()
+    if isinstance(value, dict):
+        items = ((k, v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = enumerate(value)
+    for key, item in items:
+        found = _lone_surrogate(item, [*path, key])
+        if found is not None:
+            return found
+    return None
+
+
+def passage_path_of(index_path: str | Path, reference: str) -> Path:
+    """The passage an index names, which must lie in the index's folder or below it: an index
+    from elsewhere must not make the app read /etc/passwd or a file three folders up."""
+    folder = Path(index_path).absolute().parent
+    target = folder / reference
+    try:
+        target.resolve().relative_to(folder.resolve())
+    except ValueError:
+        raise InputError(
+            index_path,
+            f"the passage {reference!r} is outside the index's folder",
+            item="passage.file",
+            fix="keep the passage beside its index (or in a folder below it) and name it relative to the index",
+        ) from None
+    return target
 
 
 def index_path_for(passage_path: str | Path) -> Path:
@@ -437,5 +510,5 @@ def load_index(path: str | Path, passage: Passage | None = None) -> PlaceEventIn
     raw = read_user_file(path, MAX_INDEX_BYTES, "index", "this is not an index mapviewer can open")
     data = check_schema(parse_index_bytes(raw, str(path)), str(path))
     if passage is None:
-        passage = load_passage(path.parent / data["passage"]["file"])
+        passage = load_passage(passage_path_of(path, data["passage"]["file"]))
     return index_from_json(data, passage, str(path), schema_checked=True)

@@ -12,6 +12,7 @@ from ..model.document import Document
 from ..model.index import PlaceEventIndex
 from ..model.presentation import Presentation
 from ..model.selection import Selection, map_date_of
+from .text import shown
 
 log = logging.getLogger(__name__)
 
@@ -167,19 +168,19 @@ class PresenterView(QWidget):
         total = len(show.steps)
         if current:
             self.position.setText(f"Step {show.position(selected) + 1} of {total}")
-            self.current.setText(_step_title(index, current))
+            self.current.setText(shown(_step_title(index, current)))
         elif selected:
             self.position.setText(f"Between steps ({total} in all)")
-            self.current.setText(_event_title(index, selected) + "  (not a step of the lecture)")
+            self.current.setText(shown(_event_title(index, selected)) + "  (not a step of the lecture)")
         else:
             self.position.setText(f"Before the first step ({total} in all)")
-            self.current.setText(index.meta.get("title") or index.passage.name)
-        self.note.setText(current.note if current and current.note else "")
+            self.current.setText(shown(index.meta.get("title") or index.passage.name))
+        self.note.setText(shown(current.note) if current and current.note else "")
         if following:
             event = index.events[following.event]
-            self.following.setText(_step_title(index, following))
+            self.following.setText(shown(_step_title(index, following)))
             places = ", ".join(index.places[p].label for p in event.place_ids)
-            self.following_places.setText(f"Map: {places}" if places else "")
+            self.following_places.setText(shown(f"Map: {places}") if places else "")
         else:
             self.following.setText("(the end)")
             self.following_places.setText("")
@@ -400,10 +401,10 @@ class PresentationMode(QObject):
         event_id = self.selection.event
         if event_id:
             event = index.events[event_id]
-            self.banner.setText(f"{event.date.label()} \u2014 {event.title}")
-            self.sentence.setText(event.quote)
+            self.banner.setText(shown(f"{event.date.label()} \u2014 {event.title}"))
+            self.sentence.setText(shown(event.quote))
         else:
-            self.banner.setText(index.meta.get("title") or index.passage.name)
+            self.banner.setText(shown(index.meta.get("title") or index.passage.name))
             self.sentence.setText("Press \u2192 or PageDown to begin.")
         if self.presenter and self.talk:
             self.presenter.show_steps(self.talk, event_id)
