@@ -402,9 +402,7 @@ def test_save_as_asks_where_suggesting_beside_the_passage(riga):
     assert not session.editor.save_as(None)  # the reader cancelled
     assert session.view.asked("ask_save_path") == [(str(riga.with_name("riga-1921.index.json")),)]
     assert session.editor.modified and list(riga.parent.iterdir()) == [riga]
-    elsewhere = riga.parent.parent / "elsewhere"
-    elsewhere.mkdir()
-    target = elsewhere / "riga.index.json"
+    target = riga.parent.parent / "riga.index.json"  # the folder above: the passage is in a folder below it
     session.view.answers["ask_save_path"] = str(target)
     assert session.editor.save_as(None)
     assert session.document.path == str(target) and not session.editor.modified

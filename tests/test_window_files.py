@@ -265,8 +265,7 @@ def test_save_as_through_the_file_dialog(window, riga, tmp_path, qtbot):
         {"id": "riga", "name": "Riga", "modern_name": "Riga", "kind": "city", "lat": 56.95, "lon": 24.11,
          "geonames": 456172}))
     suggested: list = []
-    target = tmp_path / "saved" / "riga.index.json"
-    target.parent.mkdir()
+    target = tmp_path / "riga.index.json"  # the folder above the passage's
 
     def answer(dialog) -> None:
         suggested.append((dialog.windowTitle(), dialog.selectedFiles(), dialog.acceptMode()))
