@@ -195,6 +195,7 @@ def _render_export(item, index, out: Path, options) -> int:
     from .qt import app as qtapp
 
     qtapp.prepare_environment(headless=True)
+    qtapp.quiet_qt_messages()
     app = qtapp.create_application([sys.argv[0]])
     from .qt.offscreen import OffscreenRenderer
 
@@ -251,6 +252,7 @@ def open_app(args: argparse.Namespace) -> int:
                 f"--event {args.event!r}: no such event in {index.path}; "
                 f"the events are: {', '.join(e.id for e in index.chronological)}"
             )
+        qtapp.quiet_qt_messages()
         qtapp.create_application([sys.argv[0]])
         from .qt.main_window import MainWindow
         from .qt.screenshot import render_screenshot

@@ -141,6 +141,9 @@ def test_slides_from_the_command_line_have_the_requested_size(tmp_path):
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
+    # One progress line per slide and nothing of Qt's or Chromium's own chatter.
+    assert result.stderr.splitlines() == ["1/2", "2/2"]
+    assert result.stdout.strip() == f"wrote {tmp_path / 'slides'}"
     files = sorted(p.name for p in (tmp_path / "slides").glob("*.png"))
     assert files == ["11-treaty-of-dorpat.png", "41-treaty-of-rapallo.png"]
     image = QImage(str(tmp_path / "slides" / files[1]))
