@@ -197,9 +197,10 @@ def _render_export(item, index, out: Path, options) -> int:
     qtapp.prepare_environment(headless=True)
     qtapp.quiet_qt_messages()
     app = qtapp.create_application([sys.argv[0]])
+    from .qt.main_window import MainWindow
     from .qt.offscreen import OffscreenRenderer
 
-    renderer = OffscreenRenderer.hidden(index)
+    renderer = OffscreenRenderer.hidden(index, MainWindow)
     result: dict[str, str | None] = {"error": None}
     interactive = sys.stderr.isatty()
 

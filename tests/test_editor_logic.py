@@ -26,11 +26,20 @@ DATA = Path(__file__).parent / "data"
 CARR_INDEX = "carr-1979-pp42-46.index.json"
 CARR_TEXT = "carr-1979-pp42-46.txt"
 # A sentence of Carr's passage that no event of the shipped index quotes.
-FREE_SENTENCE = ("The strengthening of party and Soviet organization was matched by a consolidation "
-                 "of Soviet relations with the outside world.")
+FREE_SENTENCE = (
+    "The strengthening of party and Soviet organization was matched by a consolidation "
+    "of Soviet relations with the outside world."
+)
 
-RIGA_PLACE = {"id": "riga", "name": "Riga", "modern_name": "Riga", "kind": "city", "lat": 56.95, "lon": 24.11,
-              "geonames": 456172}
+RIGA_PLACE = {
+    "id": "riga",
+    "name": "Riga",
+    "modern_name": "Riga",
+    "kind": "city",
+    "lat": 56.95,
+    "lon": 24.11,
+    "geonames": 456172,
+}
 
 UNSET = object()
 
@@ -144,8 +153,9 @@ def riga(tmp_path) -> Path:
 
 def retitle(session: Session, event_id: str, title: str) -> None:
     """An unsaved change, as a reader retitling an event makes one."""
-    assert session.editor.change("Edit event", lambda data: next(
-        e for e in data["events"] if e["id"] == event_id).update(title=title))
+    assert session.editor.change(
+        "Edit event", lambda data: next(e for e in data["events"] if e["id"] == event_id).update(title=title)
+    )
 
 
 def saved_title(index_file: Path, event_id: str) -> str:
@@ -181,11 +191,14 @@ def test_opening_a_passage_finds_the_index_beside_it(carr, riga):
     assert session.view.remembered == [str(carr)]
 
 
-@pytest.mark.parametrize("name, content, problem", [
-    ("broken.index.json", b"{", "ends too early"),
-    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
-    ("missing.index.json", None, "missing.index.json"),
-])
+@pytest.mark.parametrize(
+    "name, content, problem",
+    [
+        ("broken.index.json", b"{", "ends too early"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("missing.index.json", None, "missing.index.json"),
+    ],
+)
 def test_a_file_that_cannot_be_opened_is_explained_and_nothing_changes(carr, tmp_path, name, content, problem):
     session = Session(carr)
     retitle(session, "treaty-of-rapallo", "Rapallo")
@@ -475,7 +488,7 @@ def test_new_event_from_the_selected_words(riga):
     start = text.index(words)
 
     def describe(index, event):
-        assert index.passage.text[start:start + len(words)] == words
+        assert index.passage.text[start : start + len(words)] == words
         return dict(event, title="Lithuania refuses to recognise the annexation")
 
     session = Session(riga, FakeView(selected_span=(start, start + len(words)), edit_event=describe))
@@ -641,14 +654,19 @@ def test_csv_import_adds_the_good_rows_and_lists_the_rest(carr, tmp_path):
     sheet.write_text(
         "date,title,places,quote\n"
         f'1920,Consolidation,Moscow,"{FREE_SENTENCE}"\n'
-        '1921,Lost,<b>Atlantis</b>,"Even in the days of war communism"\n', "utf-8")
+        '1921,Lost,<b>Atlantis</b>,"Even in the days of war communism"\n',
+        "utf-8",
+    )
     session = Session(carr, FakeView(ask_csv_path=str(sheet)))
     assert session.editor.import_csv()
     added = [e for e in session.index.events.values() if e.title == "Consolidation"]
     assert len(added) == 1 and added[0].anchor.exact == FREE_SENTENCE and list(added[0].place_ids) == ["moscow"]
     assert session.view.warnings == [
-        ["row 3: place '<b>Atlantis</b>' is not in the index \u2014 add it to the places first, "
-         "or use the name the index gives it"]]
+        [
+            "row 3: place '<b>Atlantis</b>' is not in the index \u2014 add it to the places first, "
+            "or use the name the index gives it"
+        ]
+    ]
     assert session.document.undo_text == "Import events" and session.editor.modified
     session.document.undo()
     assert len(session.index.events) == 44
@@ -713,7 +731,8 @@ sheet.write_text('date,title,places,quote\\n1921-04-15,Ratified,Warsaw,"The Sejm
 assert session.editor.import_csv(sheet) and view.warnings == []
 print(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6")))
 """
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                            cwd=Path(__file__).parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent.parent
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

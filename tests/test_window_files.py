@@ -28,8 +28,10 @@ DATA = Path(__file__).parent / "data"
 CARR_INDEX = "carr-1979-pp42-46.index.json"
 CARR_TEXT = "carr-1979-pp42-46.txt"
 HIGHLIGHT = (0xD3, 0x54, 0x00)  # the highlighted places' colour on the map page, #d35400
-FREE_SENTENCE = ("The strengthening of party and Soviet organization was matched by a consolidation "
-                 "of Soviet relations with the outside world.")
+FREE_SENTENCE = (
+    "The strengthening of party and Soviet organization was matched by a consolidation "
+    "of Soviet relations with the outside world."
+)
 Button = QMessageBox.StandardButton
 EXPORT_MS = 60_000
 HANDOUT_MS = 120_000  # the handout renders a map for every step of the lecture
@@ -131,8 +133,9 @@ def close_error_box(window) -> str:
 
 def retitled(index_file: Path, event_id: str, title: str):
     """The index of ``index_file`` with one event retitled, as an unsaved edit leaves it."""
-    return edits.apply(load_index(index_file), lambda data: next(
-        e for e in data["events"] if e["id"] == event_id).update(title=title))
+    return edits.apply(
+        load_index(index_file), lambda data: next(e for e in data["events"] if e["id"] == event_id).update(title=title)
+    )
 
 
 def saved_title(index_file: Path, event_id: str) -> str:
@@ -171,8 +174,10 @@ def test_opening_a_file_with_a_recovery_copy_offers_it(window, carr_copy, qtbot,
 def test_opening_another_file_with_unsaved_changes_asks_first(window, carr_copy, riga, qtbot, button):
     assert window.editor.open_path(carr_copy)
     saved = saved_title(carr_copy, "treaty-of-rapallo")
-    window.editor.change("Edit event", lambda data: next(
-        e for e in data["events"] if e["id"] == "treaty-of-rapallo").update(title="Rapallo, edited"))
+    window.editor.change(
+        "Edit event",
+        lambda data: next(e for e in data["events"] if e["id"] == "treaty-of-rapallo").update(title="Rapallo, edited"),
+    )
     assert window.windowTitle().startswith("*")
     seen: list = []
     # File > Open…, choose the Riga passage, then answer the question about the changes.
@@ -213,8 +218,12 @@ def test_autosave_keeps_a_recovery_copy_of_unsaved_work(window, carr_copy, qtbot
         with qtbot.waitSignal(timer.timeout, timeout=5000):
             pass
         assert not copy.exists()  # nothing unsaved: nothing to keep
-        window.editor.change("Edit event", lambda data: next(
-            e for e in data["events"] if e["id"] == "treaty-of-rapallo").update(title="Rapallo, autosaved"))
+        window.editor.change(
+            "Edit event",
+            lambda data: next(e for e in data["events"] if e["id"] == "treaty-of-rapallo").update(
+                title="Rapallo, autosaved"
+            ),
+        )
         qtbot.waitUntil(copy.exists, timeout=5000)
     finally:
         timer.setInterval(AUTOSAVE_MS)
@@ -235,15 +244,19 @@ def test_csv_import_from_the_file_menu_lists_the_rows_left_out(window, carr_copy
     sheet.write_text(
         "date,title,places,quote\n"
         f'1920,Consolidation,Moscow,"{FREE_SENTENCE}"\n'
-        '1921,Lost,<b>Atlantis</b>,"Even in the days of war communism"\n', "utf-8")
+        '1921,Lost,<b>Atlantis</b>,"Even in the days of war communism"\n',
+        "utf-8",
+    )
     answer_file_dialog(qtbot, sheet)
     menu_action(window, "File", "Import events from CSV…").trigger()
     assert "Consolidation" in shown_titles(window) and window.windowTitle().startswith("*")
     box = window.dialogs.warning_box
     qtbot.waitUntil(box.isVisible, timeout=5000)
     assert box.textFormat() == Qt.TextFormat.PlainText  # a cell's "<b>" is shown, not obeyed
-    assert box.text() == ("row 3: place '<b>Atlantis</b>' is not in the index \u2014 add it to the places first, "
-                          "or use the name the index gives it")
+    assert box.text() == (
+        "row 3: place '<b>Atlantis</b>' is not in the index \u2014 add it to the places first, "
+        "or use the name the index gives it"
+    )
     box.done(0)
     assert menu_action(window, "Edit", "Undo Import events").isEnabled()
 
@@ -261,9 +274,20 @@ def test_a_long_list_of_csv_warnings_is_cut_short(window, carr_copy, tmp_path, q
 
 def test_save_as_through_the_file_dialog(window, riga, tmp_path, qtbot):
     assert window.editor.open_path(riga)
-    window.editor.change("New place", lambda data: data["places"].append(
-        {"id": "riga", "name": "Riga", "modern_name": "Riga", "kind": "city", "lat": 56.95, "lon": 24.11,
-         "geonames": 456172}))
+    window.editor.change(
+        "New place",
+        lambda data: data["places"].append(
+            {
+                "id": "riga",
+                "name": "Riga",
+                "modern_name": "Riga",
+                "kind": "city",
+                "lat": 56.95,
+                "lon": 24.11,
+                "geonames": 456172,
+            }
+        ),
+    )
     suggested: list = []
     target = tmp_path / "riga.index.json"  # the folder above the passage's
 
@@ -284,9 +308,20 @@ def test_save_as_through_the_file_dialog(window, riga, tmp_path, qtbot):
 
 def test_save_as_cancelled_saves_nothing(window, riga, qtbot):
     assert window.editor.open_path(riga)
-    window.editor.change("New place", lambda data: data["places"].append(
-        {"id": "riga", "name": "Riga", "modern_name": "Riga", "kind": "city", "lat": 56.95, "lon": 24.11,
-         "geonames": 456172}))
+    window.editor.change(
+        "New place",
+        lambda data: data["places"].append(
+            {
+                "id": "riga",
+                "name": "Riga",
+                "modern_name": "Riga",
+                "kind": "city",
+                "lat": 56.95,
+                "lon": 24.11,
+                "geonames": 456172,
+            }
+        ),
+    )
     answer_dialog(qtbot, lambda dialog: dialog.reject())
     menu_action(window, "File", "Save as…").trigger()
     assert window.windowTitle().startswith("*") and list(riga.parent.iterdir()) == [riga]
@@ -321,8 +356,11 @@ def test_recent_files_keep_the_last_eight(window, tmp_path, qtbot):
 
 def test_the_export_menu_lists_every_export(window):
     texts = [a.text() for a in menu_action(window, "File", "Export").menu().actions() if not a.isSeparator()]
-    assert texts == [EXPORTERS[0].menu_text, "&Current event as a slide\u2026",
-                     *[item.menu_text for item in EXPORTERS[1:]]]
+    assert texts == [
+        EXPORTERS[0].menu_text,
+        "&Current event as a slide\u2026",
+        *[item.menu_text for item in EXPORTERS[1:]],
+    ]
 
 
 def export_through_dialog(window, qtbot, name: str, answer, timeout: int = EXPORT_MS, events=None) -> list:

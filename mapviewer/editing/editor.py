@@ -9,8 +9,9 @@ from typing import Literal, Protocol
 from ..interchange import save as saving
 from ..model import anchors, edits, ids
 from ..model.document import Document
+from ..model.edits import Change
 from ..model.errors import InputError
-from ..model.index import INDEX_SUFFIX, PlaceEventIndex, index_path_for, load_index
+from ..model.index import INDEX_SUFFIX, JsonObject, PlaceEventIndex, index_path_for, load_index
 from ..model.passage import load_passage
 from ..model.selection import Selection
 
@@ -37,9 +38,9 @@ class EditorView(Protocol):
     def ask_csv_path(self) -> str | None: ...
     def ask_save_changes(self) -> SaveAnswer: ...
     def ask_restore(self, path: str) -> bool: ...
-    def edit_event(self, index: PlaceEventIndex, event: dict) -> dict | None: ...
-    def edit_place(self, index: PlaceEventIndex, place: dict | None) -> dict | None: ...
-    def choose_suggestions(self, suggested: dict) -> set[str] | None: ...
+    def edit_event(self, index: PlaceEventIndex, event: JsonObject) -> JsonObject | None: ...
+    def edit_place(self, index: PlaceEventIndex, place: JsonObject | None) -> JsonObject | None: ...
+    def choose_suggestions(self, suggested: JsonObject) -> set[str] | None: ...
     def selected_span(self) -> tuple[int, int] | None: ...
     def show_error(self, error: InputError) -> None: ...
     def show_warnings(self, lines: list[str]) -> None: ...
@@ -145,7 +146,7 @@ class Editor:
 
     # ---- edits -------------------------------------------------------------------
 
-    def change(self, text: str, change) -> bool:
+    def change(self, text: str, change: Change) -> bool:
         """Apply an edit as one undoable step; a bad edit is explained and nothing changes."""
         try:
             self.document.change(text, change)
@@ -184,12 +185,13 @@ class Editor:
         """A first guess at the date: the last date written at or before the words."""
         from ..suggest.dates import find_dates
 
-        found = [d for d in find_dates(self.index.passage.text, 0, span[1]) if d is not None]
+        found = find_dates(self.index.passage.text, 0, span[1])
         return found[-1].value if found else "1921"
 
-    def _as_written(self, kind: str, item_id: str) -> dict:
+    def _as_written(self, kind: str, item_id: str) -> JsonObject:
         """An event or place as the index file writes it, for a dialog to edit."""
-        return next(item for item in self.index.to_json()[kind] if item["id"] == item_id)
+        items: list[JsonObject] = self.index.to_json()[kind]
+        return next(item for item in items if item["id"] == item_id)
 
     def edit_event(self) -> bool:
         event_id = self.selection.event
@@ -201,7 +203,7 @@ class Editor:
 
     def delete_event(self) -> bool:
         event_id = self.selection.event
-        return bool(event_id) and self.change("Delete event", edits.delete_event(event_id))
+        return event_id is not None and self.change("Delete event", edits.delete_event(event_id))
 
     def new_place(self) -> bool:
         result = self.view.edit_place(self.index, None)
@@ -217,7 +219,7 @@ class Editor:
 
     def delete_place(self) -> bool:
         place_id = self.selection.place
-        return bool(place_id) and self.change("Delete place", edits.delete_place(place_id))
+        return place_id is not None and self.change("Delete place", edits.delete_place(place_id))
 
     def move_place(self, place_id: str, lat: float, lon: float) -> bool:
         return place_id in self.index.places and self.change("Move place", edits.move_place(place_id, lat, lon))
@@ -230,7 +232,9 @@ class Editor:
             self.view.show_message("No dates or places found in the text.")
             return False
         chosen = self.view.choose_suggestions(suggested)
-        return bool(chosen) and self.change("Accept suggestions", edits.accept_suggestions(suggested, chosen))
+        if not chosen:
+            return False
+        return self.change("Accept suggestions", edits.accept_suggestions(suggested, chosen))
 
     def import_csv(self, path: str | Path | None = None) -> bool:
         from ..interchange.csv_import import import_events_csv

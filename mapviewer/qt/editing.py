@@ -30,26 +30,38 @@ class DialogView(QObject):
         self.recent_changed = None  # set by the menu builder: rebuild "Open recent"
 
     def ask_open_path(self) -> str | None:
-        return ask_path(self.parent_widget, "Open a passage or an index",
-                        file_filter="Passages and indexes (*.txt *.md *.index.json *.json)")
+        return ask_path(
+            self.parent_widget,
+            "Open a passage or an index",
+            file_filter="Passages and indexes (*.txt *.md *.index.json *.json)",
+        )
 
     def ask_save_path(self, suggested: str) -> str | None:
-        return ask_path(self.parent_widget, "Save index", save=True, file_filter="Index (*.index.json)",
-                        suggested=suggested)
+        return ask_path(
+            self.parent_widget, "Save index", save=True, file_filter="Index (*.index.json)", suggested=suggested
+        )
 
     def ask_csv_path(self) -> str | None:
         return ask_path(self.parent_widget, "Import events", file_filter="CSV (*.csv *.txt)")
 
     def ask_save_changes(self) -> SaveAnswer:
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self.parent_widget, "mapviewer", "Save the changes to the index first?",
-                                      buttons.Save | buttons.Discard | buttons.Cancel)
+        answer = QMessageBox.question(
+            self.parent_widget,
+            "mapviewer",
+            "Save the changes to the index first?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+        )
         return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
     def ask_restore(self, path: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "mapviewer",
-                          f"{path} has unsaved changes from a session that ended unexpectedly. Restore them?",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "mapviewer",
+            f"{path} has unsaved changes from a session that ended unexpectedly. Restore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.parent_widget,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path is never markup
         return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -82,8 +94,9 @@ class DialogView(QObject):
 
     def show_warnings(self, lines: list[str]) -> None:
         shown = lines[:30] + ([f"\u2026 and {len(lines) - 30} more"] if len(lines) > 30 else [])
-        box = QMessageBox(QMessageBox.Icon.Warning, "mapviewer", "\n".join(shown), QMessageBox.StandardButton.Ok,
-                          self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "mapviewer", "\n".join(shown), QMessageBox.StandardButton.Ok, self.parent_widget
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)  # cells of a CSV file are never markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.warning_box = box
@@ -102,8 +115,9 @@ class DialogView(QObject):
 class EditorActions(QObject):
     """The editor's menus and keys, the undo and redo actions, autosave and moving places."""
 
-    def __init__(self, window, editor: Editor, document: Document, selection: Selection, map_view,
-                 settings: QSettings) -> None:
+    def __init__(
+        self, window, editor: Editor, document: Document, selection: Selection, map_view, settings: QSettings
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.editor = editor
@@ -151,8 +165,9 @@ class EditorActions(QObject):
         add(edit_menu, "New &place\u2026", ["Ctrl+Shift+P"], editor.new_place)
         add(edit_menu, "Edit the pla&ce\u2026", [], editor.edit_place)
         add(edit_menu, "Delete the place", [], editor.delete_place)
-        self.move_action = add(edit_menu, "&Move places by dragging", [],
-                               lambda: self.set_move_mode(self.move_action.isChecked()))
+        self.move_action = add(
+            edit_menu, "&Move places by dragging", [], lambda: self.set_move_mode(self.move_action.isChecked())
+        )
         self.move_action.setCheckable(True)
         self.rebuild_recent_menu()
 

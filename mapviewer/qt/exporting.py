@@ -21,8 +21,11 @@ class ExportRunner(QObject):
 
     finished = Signal(bool, str)  # ok, the target or what went wrong
 
-    def __init__(self, parent: QWidget, document: Document, selection: Selection, show_error, show_message) -> None:
+    def __init__(
+        self, parent: QWidget, document: Document, selection: Selection, show_error, show_message, make_window
+    ) -> None:
         super().__init__(parent)
+        self._make_window = make_window  # a hidden main window for the renderer (no import cycle)
         self.parent_widget = parent
         self.document = document
         self.selection = selection
@@ -78,7 +81,7 @@ class ExportRunner(QObject):
                 item.run(index, target, ExportOptions(events=events))
                 self._done(target, None)
                 return True
-            self.renderer = OffscreenRenderer.hidden(index)
+            self.renderer = OffscreenRenderer.hidden(index, self._make_window)
             total = item.render(
                 index, target, ExportOptions(events=events), self.renderer, lambda error: self._done(target, error)
             )

@@ -85,7 +85,9 @@ class MainWindow(QMainWindow):
         self.dialogs = DialogView(self, settings, self.passage_view, self.show_message, self.show_error)
         self.editor = Editor(self.document, self.selection, self.dialogs)
         self.editor_actions = EditorActions(self, self.editor, self.document, self.selection, self.map_view, settings)
-        self.exports = ExportRunner(self, self.document, self.selection, self.show_error, self.show_message)
+        self.exports = ExportRunner(
+            self, self.document, self.selection, self.show_error, self.show_message, make_window=MainWindow
+        )
         self._build_actions()
         self.dialogs.recent_changed = self.editor_actions.rebuild_recent_menu
         self.document.index_changed.connect(self._show_title)
