@@ -565,3 +565,47 @@ def test_new_place_through_its_dialog_with_the_gazetteer(window, riga, qtbot):
     menu_action(window, "Edit", "New place…").trigger()
     assert window.index.places["reval"].label == "Reval (Tallinn)"
     assert window.windowTitle().startswith("*") and menu_action(window, "Edit", "Undo New place").isEnabled()
+
+
+def test_actions_that_need_a_selection_are_disabled_without_one(window, carr_index, qtbot):
+    actions = window.editor_actions
+    event_actions = actions.needs_event
+    assert window.exports.current_slide_action in event_actions
+    assert not any(a.isEnabled() for a in event_actions + actions.needs_place + actions.needs_words)
+    window.selection.select_event("treaty-of-rapallo")
+    assert all(a.isEnabled() for a in event_actions)
+    window.selection.select_place("berlin")
+    assert all(a.isEnabled() for a in actions.needs_place)
+    window.passage_view.select_span((0, 5))
+    assert all(a.isEnabled() for a in actions.needs_words)
+    # Presenting rests every action; stopping gives back exactly what the selection allows.
+    window.presentation.start("lecture", fullscreen=False, with_presenter=False)
+    window.selection.select_event("treaty-of-dorpat")
+    keyed = [a for a in event_actions if a in window.actions()]  # the ones a key could trigger
+    assert keyed and not any(a.isEnabled() for a in keyed)
+    window.presentation.stop()
+    assert all(a.isEnabled() for a in event_actions)
+    window.selection.clear()
+    assert not any(a.isEnabled() for a in event_actions + actions.needs_place)
+
+
+def test_open_recent_lists_one_saved_path_whole(qtbot, tmp_path):
+    import shiboken6
+    from PySide6.QtCore import QSettings
+
+    from mapviewer.qt.main_window import MainWindow
+
+    ini = str(tmp_path / "settings.ini")
+    first = QSettings(ini, QSettings.Format.IniFormat)
+    first.setValue("recent", ["/some/where/notes.index.json"])
+    first.sync()
+    window = MainWindow(
+        load_index(resource_path("passages", "carr-1979-pp42-46.index.json")),
+        QSettings(ini, QSettings.Format.IniFormat),
+    )
+    try:
+        entries = [a.text() for a in window.editor_actions.recent_menu.actions()]
+        assert entries == ["/some/where/notes.index.json"]
+    finally:
+        window.close()
+        shiboken6.delete(window)

@@ -17,6 +17,15 @@ AUTOSAVE_MS = 30_000
 RECENT = 8
 
 
+def recent_paths(settings: QSettings) -> list[str]:
+    """The remembered paths, newest first. An INI file gives back a one-item list as a plain
+    string, which must not turn into one menu entry per character."""
+    value = settings.value("recent")
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in value or [] if isinstance(p, str) and p]
+
+
 class DialogView(QObject):
     """Answers the editor's questions with dialogs over ``parent``; says what went wrong in a box."""
 
@@ -106,7 +115,7 @@ class DialogView(QObject):
         self._show_message(text)
 
     def remember(self, path: str) -> None:
-        recent = [p for p in (self.settings.value("recent") or []) if isinstance(p, str) and p != path]
+        recent = [p for p in recent_paths(self.settings) if p != path]
         self.settings.setValue("recent", [path, *recent][:RECENT])
         if self.recent_changed:
             self.recent_changed()
@@ -122,9 +131,13 @@ class EditorActions(QObject):
         self.window = window
         self.editor = editor
         self.document = document
+        self.selection = selection
         self.map_view = map_view
         self.settings = settings
         self.move_mode = False
+        self.needs_event: list[QAction] = []  # enabled only while an event is chosen
+        self.needs_place: list[QAction] = []
+        self.needs_words: list[QAction] = []  # while words are selected in the text
         self._autosave = QTimer(self)
         self._autosave.timeout.connect(editor.write_recovery)
         self._autosave.start(AUTOSAVE_MS)
@@ -158,13 +171,19 @@ class EditorActions(QObject):
         edit_menu.addSeparator()
         add(edit_menu, "&Suggest places and events\u2026", ["Ctrl+Shift+G"], editor.suggest)
         edit_menu.addSeparator()
-        add(edit_menu, "New &event from the selected words\u2026", ["Ctrl+E"], editor.new_event_from_selection)
-        add(edit_menu, "Edit the e&vent\u2026", ["Ctrl+Shift+E"], editor.edit_event)
-        add(edit_menu, "&Delete the event", ["Del"], editor.delete_event)
+        self.needs_words = [
+            add(edit_menu, "New &event from the selected words\u2026", ["Ctrl+E"], editor.new_event_from_selection)
+        ]
+        self.needs_event = [
+            add(edit_menu, "Edit the e&vent\u2026", ["Ctrl+Shift+E"], editor.edit_event),
+            add(edit_menu, "&Delete the event", ["Del"], editor.delete_event),
+        ]
         edit_menu.addSeparator()
         add(edit_menu, "New &place\u2026", ["Ctrl+Shift+P"], editor.new_place)
-        add(edit_menu, "Edit the pla&ce\u2026", [], editor.edit_place)
-        add(edit_menu, "Delete the place", [], editor.delete_place)
+        self.needs_place = [
+            add(edit_menu, "Edit the pla&ce\u2026", [], editor.edit_place),
+            add(edit_menu, "Delete the place", [], editor.delete_place),
+        ]
         self.move_action = add(
             edit_menu, "&Move places by dragging", [], lambda: self.set_move_mode(self.move_action.isChecked())
         )
@@ -178,9 +197,24 @@ class EditorActions(QObject):
         self.undo_action.setText(f"&Undo {doc.undo_text}".rstrip())
         self.redo_action.setText(f"&Redo {doc.redo_text}".rstrip())
 
+    def update_enabled(self, words_selected: bool | None = None) -> None:
+        """Enable the actions whose object exists: an event, a place, words in the text.
+        While presenting every action rests, so nothing is enabled behind the lecture's back."""
+        if words_selected is not None:
+            self._words_selected = words_selected
+        if self.window.presentation.active:
+            return
+        for actions, on in (
+            (self.needs_event, self.selection.event is not None),
+            (self.needs_place, self.selection.place is not None),
+            (self.needs_words, getattr(self, "_words_selected", False)),
+        ):
+            for action in actions:
+                action.setEnabled(on)
+
     def rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = [p for p in (self.settings.value("recent") or []) if isinstance(p, str)]
+        recent = recent_paths(self.settings)
         for path in recent:
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _=False, p=path: self.editor.open_path(p))

@@ -43,7 +43,8 @@ class ExportRunner(QObject):
                 group = item.group
             menu.addAction(item.menu_text).triggered.connect(lambda _=False, n=item.name: self.ask_and_export(n))
             if item.name == "slides":
-                menu.addAction("&Current event as a slide\u2026").triggered.connect(self.ask_current_slide)
+                self.current_slide_action = menu.addAction("&Current event as a slide\u2026")
+                self.current_slide_action.triggered.connect(self.ask_current_slide)
 
     @property
     def running(self) -> bool:

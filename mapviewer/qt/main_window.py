@@ -89,6 +89,12 @@ class MainWindow(QMainWindow):
             self, self.document, self.selection, self.show_error, self.show_message, make_window=MainWindow
         )
         self._build_actions()
+        self.editor_actions.needs_event.append(self.exports.current_slide_action)
+        self.selection.event_changed.connect(self._on_chosen)
+        self.selection.place_changed.connect(self._on_chosen)
+        self.passage_view.copyAvailable.connect(self.editor_actions.update_enabled)
+        self.presentation.active_changed.connect(self._on_presenting)
+        self.editor_actions.update_enabled(False)
         self.dialogs.recent_changed = self.editor_actions.rebuild_recent_menu
         self.document.index_changed.connect(self._show_title)
         self.document.modified_changed.connect(self._show_title)
@@ -96,6 +102,13 @@ class MainWindow(QMainWindow):
         scheme_handler().failed.connect(self.show_error)
         self.setAcceptDrops(True)
         self._restore_state()
+
+    def _on_chosen(self, _changed: object) -> None:
+        self.editor_actions.update_enabled()
+
+    def _on_presenting(self, active: bool) -> None:
+        if not active:
+            self.editor_actions.update_enabled()
 
     @property
     def index(self) -> PlaceEventIndex:

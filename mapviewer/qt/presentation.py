@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTime, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -198,9 +198,13 @@ def _event_title(index: PlaceEventIndex, event_id: str) -> str:
 class PresentationMode(QObject):
     """Turns the main window into the audience's view and back; owns the clicker keys.
 
+    ``active_changed`` says when a presentation starts or stops.
+
     The lecture's position is the selection's: a key chooses the next step's event, and
     whatever chooses an event (a key, the map, the list) moves banner and presenter view.
     """
+
+    active_changed = Signal(bool)
 
     def __init__(
         self, window, document: Document, selection: Selection, map_view, resting_widgets, settings: QSettings
@@ -293,6 +297,7 @@ class PresentationMode(QObject):
         w.activateWindow()
         w.setFocus()
         self.refresh()
+        self.active_changed.emit(True)
 
     def _audience_screen(self, home: QScreen) -> QScreen:
         """The screen the lecturer chose last time, else one that does not hold the window."""
@@ -373,6 +378,7 @@ class PresentationMode(QObject):
         w.statusBar().show()
         for widget in self._resting_widgets:
             widget.show()
+        self.active_changed.emit(False)
 
     def _key_widgets(self) -> list[QWidget]:
         w = self.window
