@@ -294,6 +294,8 @@ def _show(window, error):
     window.show()
     if error:
         window.show_error(error)
+    else:
+        window.editor.offer_recovery()  # after a crash the work comes back however the file was opened
     return window
 
 

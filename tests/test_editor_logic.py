@@ -86,6 +86,9 @@ class FakeView:
     def ask_restore(self, path: str) -> bool:
         return self._answer("ask_restore", path)
 
+    def ask_changed_on_disk(self, path: str) -> str:
+        return self._answer("ask_changed_on_disk", path)
+
     def edit_event(self, index, event: dict) -> dict | None:
         return self._answer("edit_event", index, event)
 
@@ -736,3 +739,53 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# ---- issue 13: recovery on every way of opening; changes made on disk by another program ----
+
+
+def test_recovery_is_offered_for_the_document_the_app_starts_with(carr):
+    # A session edits and autosaves, then dies (kill -9): its recovery copy stays on disk.
+    crashed = Session(carr)
+    event = crashed.index.chronological[0].id
+    retitle(crashed, event, "Unsaved work")
+    assert crashed.editor.write_recovery()
+    # The next start opens the same file as its first document (mapviewer PATH, or the last session).
+    restart = Session(carr, FakeView(ask_restore=True))
+    assert restart.editor.offer_recovery()
+    assert restart.view.asked("ask_restore") == [(str(carr),)]
+    assert restart.index.events[event].title == "Unsaved work" and restart.editor.modified
+    # Saving writes the recovered work, and only then is the copy gone.
+    assert restart.editor.save()
+    assert saved_title(carr, event) == "Unsaved work"
+    assert saving.find_recovery(carr) is None
+
+
+def test_declining_the_recovery_at_start_keeps_the_saved_file(carr):
+    crashed = Session(carr)
+    event = crashed.index.chronological[0].id
+    retitle(crashed, event, "Unsaved work")
+    crashed.editor.write_recovery()
+    restart = Session(carr, FakeView(ask_restore=False))
+    assert not restart.editor.offer_recovery()
+    assert restart.index.events[event].title != "Unsaved work" and not restart.editor.modified
+    assert Session(carr).editor.offer_recovery() is False  # nothing left to offer
+
+
+def test_a_change_on_disk_by_another_program_is_not_overwritten_silently(carr):
+    session = Session(carr, FakeView(ask_changed_on_disk="cancel"))
+    event = session.index.chronological[0].id
+    retitle(session, event, "Mine")
+    other = json.loads(carr.read_text("utf-8"))
+    other["events"][1]["title"] = "Theirs"
+    carr.write_text(json.dumps(other), "utf-8")  # another program saves the file meanwhile
+    assert not session.editor.save()
+    assert session.view.asked("ask_changed_on_disk") == [(str(carr),)]
+    assert json.loads(carr.read_text("utf-8"))["events"][1]["title"] == "Theirs"  # kept
+    assert session.editor.modified  # and nothing of ours is lost
+    session.view.answers["ask_changed_on_disk"] = "overwrite"
+    assert session.editor.save()
+    assert saved_title(carr, event) == "Mine"
+    # Saved again with no one else writing: no question.
+    retitle(session, event, "Mine again")
+    assert session.editor.save() and len(session.view.asked("ask_changed_on_disk")) == 2

@@ -3,6 +3,7 @@ to the reader asked through an ``EditorView``, so it runs (and is tested) withou
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -16,6 +17,15 @@ from ..model.passage import load_passage
 from ..model.selection import Selection
 
 SaveAnswer = Literal["save", "discard", "cancel"]
+ChangedAnswer = Literal["overwrite", "save_as", "cancel"]
+
+
+def disk_digest(path: str | Path) -> str | None:
+    """What a file holds now, as a hash; None when there is no such file (or it cannot be read)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def open_document(path: str | Path) -> PlaceEventIndex:
@@ -38,6 +48,7 @@ class EditorView(Protocol):
     def ask_csv_path(self) -> str | None: ...
     def ask_save_changes(self) -> SaveAnswer: ...
     def ask_restore(self, path: str) -> bool: ...
+    def ask_changed_on_disk(self, path: str) -> ChangedAnswer: ...
     def edit_event(self, index: PlaceEventIndex, event: JsonObject) -> JsonObject | None: ...
     def edit_place(self, index: PlaceEventIndex, place: JsonObject | None) -> JsonObject | None: ...
     def choose_suggestions(self, suggested: JsonObject) -> set[str] | None: ...
@@ -55,6 +66,11 @@ class Editor:
         self.document = document
         self.selection = selection
         self.view = view
+        self._read = self._on_disk()  # the file as this document last read or wrote it
+
+    def _on_disk(self) -> tuple[str, str | None]:
+        path = self.index.path
+        return path, disk_digest(path) if path else None
 
     @property
     def index(self) -> PlaceEventIndex:
@@ -77,6 +93,7 @@ class Editor:
             return False
         index, restored = self._offer_recovery(index)
         self.document.open(index, modified=restored)
+        self._read = self._on_disk()
         # "Open recent" offers the index once it is on disk; until then the passage that was opened.
         self.view.remember(index.path if index.path and Path(index.path).exists() else str(path))
         return True
@@ -84,6 +101,16 @@ class Editor:
     def ask_open(self) -> bool:
         path = self.view.ask_open_path()
         return self.open_path(path) if path else False
+
+    def offer_recovery(self) -> bool:
+        """For the document the app started with: offer its recovery copy, as opening it from
+        the menu would; True if the reader took it."""
+        if self.modified:
+            return False
+        index, restored = self._offer_recovery(self.index)
+        if restored:
+            self.document.open(index, modified=True)
+        return restored
 
     def _offer_recovery(self, index: PlaceEventIndex) -> tuple[PlaceEventIndex, bool]:
         """The recovery copy left by a session that ended unexpectedly, if the reader wants it."""
@@ -107,6 +134,13 @@ class Editor:
             path = self.view.ask_save_path(str(index_path_for(self.index.passage.path or "passage.txt")))
             if not path:
                 return False
+        if str(path) == self._read[0] and disk_digest(path) != self._read[1]:
+            # Another program has written the file since it was read: ask before replacing its work.
+            answer = self.view.ask_changed_on_disk(str(path))
+            if answer == "save_as":
+                return self.save_as(None)
+            if answer != "overwrite":
+                return False
         try:
             written = saving.save_index(self.index, path)
         except InputError as exc:
@@ -116,6 +150,7 @@ class Editor:
         if self.index.path and str(written) != self.index.path:
             saving.discard_recovery(self.index.path)
         self.document.mark_saved(str(path))
+        self._read = self._on_disk()
         self.view.remember(str(path))
         self.view.show_message(f"Saved {path}")
         return True

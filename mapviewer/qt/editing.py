@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
-from ..editing.editor import Editor, SaveAnswer
+from ..editing.editor import ChangedAnswer, Editor, SaveAnswer
 from ..model.document import Document
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
@@ -73,6 +73,23 @@ class DialogView(QObject):
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path is never markup
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_changed_on_disk(self, path: str) -> ChangedAnswer:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "mapviewer",
+            f"{path} has been changed by another program since it was opened. Replace it with this "
+            "version, or save this version as another file?",
+            QMessageBox.StandardButton.NoButton,
+            self.parent_widget,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As\u2026", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "overwrite" if clicked is replace else "save_as" if clicked is save_as else "cancel"
 
     def edit_event(self, index: PlaceEventIndex, event: dict) -> dict | None:
         dialog = EventDialog(index, event, self.parent_widget)
