@@ -52,6 +52,7 @@ RIVER_CORRIDOR = 0.12  # degrees either side of the line through a river's towns
 MIN_RIVER_COVER = 0.5  # the share of that line WDB must follow (but for TOWN_LINE_RIVERS)
 ALONG = 0.6  # a WDB reach is kept when this share of it runs close along the line
 MIN_REACH = 0.05  # degrees: shorter bits of a river are dropped
+JOIN_GAP = 0.25  # degrees: breaks shorter than this between reaches are closed
 PLACE_CLEARANCE = 0.012  # degrees: a lake keeps this far from every place
 GRID = 0.001
 
@@ -224,7 +225,7 @@ def build_rivers(folder: Path) -> list[dict]:
         # later reservoir), the line through the towns on its banks stands in.
         gaps = shapely.difference(guide, found.buffer(RIVER_CORRIDOR * 1.5))
         gap_parts = [p for p in shapely.get_parts(gaps) if p.geom_type == "LineString" and p.length > 0.01]
-        merged = shapely.line_merge(shapely.union_all([found, *gap_parts]))
+        merged = join_ends(shapely.line_merge(shapely.union_all([found, *gap_parts])))
         merged = shapely.intersection(merged, win)
         merged = shapely.set_precision(shapely.simplify(merged, RIVER_TOL), GRID)
         log(f"river {name}: {len(shapely.get_parts(merged))} lines, WDB along {share:.0%} of its course")
@@ -241,6 +242,26 @@ def build_rivers(folder: Path) -> list[dict]:
             }
         )
     return out
+
+
+def join_ends(lines):
+    """Close the small breaks between a river's reaches (dropped crossings, ends off the line)."""
+    parts = sorted(
+        (p for p in shapely.get_parts(lines) if p.geom_type == "LineString"),
+        key=lambda p: (round(p.coords[0][0], 6), round(p.coords[0][1], 6), p.length),
+    )
+    ends = [(i, Point(c)) for i, p in enumerate(parts) for c in (p.coords[0], p.coords[-1])]
+    links = []
+    for i, a in ends:
+        best = None
+        for j, b in ends:
+            if j != i and a.distance(parts[j]) > 1e-9:
+                dist = a.distance(b)
+                if dist < JOIN_GAP and (best is None or dist < best[0]):
+                    best = (dist, b)
+        if best is not None:
+            links.append(LineString([a, best[1]]))
+    return shapely.line_merge(shapely.union_all(parts + links))
 
 
 # ---- writing -------------------------------------------------------------------------------
