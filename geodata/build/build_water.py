@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
+import shapely.ops
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.polygon import orient
 
@@ -229,7 +230,9 @@ def build_rivers(folder: Path) -> list[dict]:
         merged = shapely.intersection(merged, win)
         merged = shapely.set_precision(shapely.simplify(merged, RIVER_TOL), GRID)
         log(f"river {name}: {len(shapely.get_parts(merged))} lines, WDB along {share:.0%} of its course")
-        lon, lat = spec["label"]
+        # The name is written on the river, at the point nearest the one chosen for it.
+        on_river = shapely.ops.nearest_points(merged, Point(spec["label"]))[0]
+        lon, lat = round(on_river.x, 3) + 0.0, round(on_river.y, 3) + 0.0
         out.append(
             {
                 "kind": "river",
