@@ -513,7 +513,8 @@
   // ---- the edge of the data -------------------------------------------------
   // borders.geojson and water.geojson end in straight lines at the window below; the map
   // may not be panned or zoomed out past it, so no cut edge is ever in sight.
-  const EXTENT = L.latLngBounds([[28, -25], [72, 60]]);
+  // A little inside it: Leaflet rounds the view to whole pixels.
+  const EXTENT = L.latLngBounds([[28.1, -24.9], [71.9, 59.9]]);
   const MIN_ZOOM = 3;
 
   function fitMinZoom() {
