@@ -243,7 +243,9 @@ def test_water_is_drawn_above_the_borders_and_below_the_places(window, qtbot):
     assert state["zoom"] < 6 and water["riverLabels"] == []  # names only from zoom 6
     window.selection.select_event("genoa-conference")  # a single place: the map flies in
     wait_for_state(qtbot, view, lambda s: s["event"] == "genoa-conference")
-    view.page().runJavaScript("mapviewer.dispatch(JSON.stringify({fn: 'setView', args: [{lat: 52.2, lon: 21.0, zoom: 7}]}))")
+    view.page().runJavaScript(
+        "mapviewer.dispatch(JSON.stringify({fn: 'setView', args: [{lat: 52.2, lon: 21.0, zoom: 7}]}))"
+    )
     wait_for_state(qtbot, view, lambda s: s["zoom"] == 7)
     labels = _water_state(qtbot, view)["riverLabels"]
     assert "Vistula" in labels and "Volga" in labels
@@ -273,7 +275,9 @@ def test_no_edge_of_the_data_is_ever_in_sight(window, carr_index, qtbot, size):
         assert state["event"] == event.id
         assert _inside_window(state["bounds"]), (event.id, state["bounds"])
     # Zoomed out as far as the reader can: still only the data's window.
-    view.page().runJavaScript("mapviewer.dispatch(JSON.stringify({fn: 'setView', args: [{lat: 55.8, lon: 49.1, zoom: 3}]}))")
+    view.page().runJavaScript(
+        "mapviewer.dispatch(JSON.stringify({fn: 'setView', args: [{lat: 55.8, lon: 49.1, zoom: 3}]}))"
+    )
     state = wait_for_state(qtbot, view, lambda s: s["settled"] and s["zoom"] > 3)
     state = settled_state(qtbot, view)
     assert _inside_window(state["bounds"]), state["bounds"]

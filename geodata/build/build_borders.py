@@ -50,8 +50,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
 import handdrawn as HD  # noqa: E402
-import recorded_input  # noqa: E402
 import places_on_land  # noqa: E402
+import recorded_input  # noqa: E402
 
 DEFAULT_GPKG = recorded_input.GPKG
 DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "borders.geojson"))

@@ -148,7 +148,7 @@ def build_lakes(folder: Path) -> list[dict]:
     log(f"GSHHS: {len(lakes)} lakes, {len(river_lakes)} river-lakes, {len(islands)} lake islands in the window")
 
     dropped = set()
-    for lon, lat, name, when in SRC.RESERVOIRS:
+    for lon, lat, name, _when in SRC.RESERVOIRS:
         pt = Point(lon, lat)
         hit = [i for i, g in enumerate(lakes) if g.distance(pt) < 0.05]
         if not hit and not any(g.distance(pt) < 0.05 for g in river_lakes):
@@ -240,7 +240,11 @@ def build_rivers(folder: Path) -> list[dict]:
                 "label": [lon, lat],
                 "wdb_share": round(share, 2),
                 "source": SRC.SOURCE_RIVERS
-                + (f"; {1 - share:.0%} of the course drawn as the line through the towns on its banks" if share < 0.995 else ""),
+                + (
+                    f"; {1 - share:.0%} of the course drawn as the line through the towns on its banks"
+                    if share < 0.995
+                    else ""
+                ),
                 "_geom": merged,
             }
         )

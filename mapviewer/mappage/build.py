@@ -65,7 +65,7 @@ def build_page_html(borders: JsonObject | None, asset_tags: str, water: JsonObje
     empty = {"type": "FeatureCollection", "features": []}
     layer = folium.GeoJson(borders or empty, name="borders", smooth_factor=1.5)
     layer.add_to(fmap)
-    options = {"date": DEFAULT_MAP_DATE.isoformat()}
+    options: dict[str, object] = {"date": DEFAULT_MAP_DATE.isoformat()}
     if borders is None:
         options["bordersUrl"] = PAGE_URL_BASE + BORDERS_FILE
         options["waterUrl"] = PAGE_URL_BASE + WATER_FILE
