@@ -434,7 +434,7 @@
   const WATER_FILL = "#b7cfe0";  // the sea's colour in mapviewer.css
   const RIVER_COLOUR = "#6f9cc0";
   const RIVER_LABEL_ZOOM = 6;
-  const water = { layer: null, labels: null, pending: false };
+  const water = { layer: null, labels: null, pending: false, fetchedAt: null, loadMs: null, drawMs: null };
 
   function waterStyle(feature) {
     if (feature.properties.kind === "river") {
@@ -459,6 +459,7 @@
   }
 
   function addWater(data) {
+    const started = performance.now();
     water.layer = L.geoJSON(data, { style: waterStyle, interactive: false, smoothFactor: 1.5 }).addTo(mv.map);
     water.labels = L.layerGroup();
     for (const f of data.features) {
@@ -471,16 +472,28 @@
     showRiverLabels();
     mv.map.on("zoomend", showRiverLabels);
     water.pending = false;
+    requestAnimationFrame(function () {  // timings for the benchmark: first frame with the water
+      water.drawMs = performance.now() - started;
+      if (water.fetchedAt !== null) water.loadMs = performance.now() - water.fetchedAt;
+    });
     confirm("water", String(data.features.length));
     maybeSettled();
   }
 
   function loadWater(url) {
     water.pending = true;
+    water.fetchedAt = performance.now();
     fetch(url).then((r) => r.json()).then(addWater).catch(function (e) {
       water.pending = false;
       console.error("mapviewer: the lakes and rivers could not be loaded: " + e);
     });
+  }
+
+  // The borders come first: the water is fetched once they are drawn, so it never delays them.
+  function loadWaterAfterBorders(url) {
+    water.pending = true;
+    const wait = function () { if (mv.bordersLoaded) loadWater(url); else setTimeout(wait, 50); };
+    wait();
   }
 
   function waterState() {
@@ -489,6 +502,8 @@
       .map((l) => l.feature.properties.name).filter((n) => n).sort();
     return {
       loaded: !!water.layer,
+      loadMs: water.loadMs,
+      drawMs: water.drawMs,
       lakes: layers.filter((l) => l.feature.properties.kind === "lake").length,
       namedLakes: names("lake"),
       rivers: names("river"),
@@ -645,7 +660,7 @@
     addDateControl();
     if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(options.date);
     if (options.bordersUrl) loadBorders(options.bordersUrl); else adoptBorders();
-    if (options.waterUrl) loadWater(options.waterUrl); else if (options.water) addWater(options.water);
+    if (options.waterUrl) loadWaterAfterBorders(options.waterUrl); else if (options.water) addWater(options.water);
     keepInsideExtent();
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
       startStandalone();  // an exported page: the data travels inside it
