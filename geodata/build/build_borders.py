@@ -50,6 +50,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
 import handdrawn as HD  # noqa: E402
+import places_on_land  # noqa: E402
 import recorded_input  # noqa: E402
 
 DEFAULT_GPKG = recorded_input.GPKG
@@ -1077,6 +1078,8 @@ def main(argv=None):
     simp = shapely.coverage_simplify(geoms, args.tolerance)
     simp = shapely.set_precision(simp, GRID)
     log(f"simplified ({time.time() - t0:.1f}s)")
+    # Every place on land (issue #12, part 6): see places_on_land.py.
+    simp = places_on_land.reach_places(simp, geoms, places_on_land.place_points(WINDOW), GRID, log=log)
 
     region_parts = defaultdict(list)
     for pc, g in zip(pieces, simp, strict=False):

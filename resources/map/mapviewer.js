@@ -53,7 +53,8 @@
   const busy = { frame: false, moving: false, refit: false };
 
   function idle() {
-    return !busy.frame && !busy.moving && !busy.refit && fade === null && (mv.bordersLoaded || !!mv.standalone);
+    return !busy.frame && !busy.moving && !busy.refit && fade === null && (mv.bordersLoaded || !!mv.standalone)
+      && !water.pending;
   }
 
   // A fingerprint of where the map is, at full precision: a flight changes it every frame.
@@ -438,6 +439,122 @@
     return [c.lat.toFixed(5), c.lng.toFixed(5), mv.map.getZoom(), mv.date, !!fade].join(",");
   }
 
+  // ---- water: lakes and rivers (geodata/water.geojson) ------------------------
+  // Static: drawn once on the same canvas as the borders, above them and below the places,
+  // never restyled, and not interactive, so selections and border tooltips are unaffected.
+  const WATER_FILL = "#b7cfe0";  // the sea's colour in mapviewer.css
+  const RIVER_COLOUR = "#6f9cc0";
+  const RIVER_LABEL_ZOOM = 6;
+  const water = { layer: null, labels: null, pending: false, fetchedAt: null, loadMs: null, drawMs: null };
+
+  function waterStyle(feature) {
+    if (feature.properties.kind === "river") {
+      return { color: RIVER_COLOUR, weight: 1.3, opacity: 0.85, fill: false, interactive: false };
+    }
+    return { color: "#8db0c9", weight: 0.5, opacity: 1, fillColor: WATER_FILL, fillOpacity: 1, interactive: false };
+  }
+
+  // The borders go to the back whenever a date changes; the water sits just above them.
+  function layWaterOnBorders() {
+    if (!water.layer) return;
+    water.layer.bringToBack();
+    if (mv.borders) mv.borders.bringToBack();
+  }
+
+  function showRiverLabels() {
+    if (!water.labels) return;
+    const wanted = mv.map.getZoom() >= RIVER_LABEL_ZOOM;
+    if (wanted !== mv.map.hasLayer(water.labels)) {
+      if (wanted) water.labels.addTo(mv.map); else water.labels.remove();
+    }
+  }
+
+  function addWater(data) {
+    const started = performance.now();
+    water.layer = L.geoJSON(data, { style: waterStyle, interactive: false, smoothFactor: 1.5 }).addTo(mv.map);
+    water.labels = L.layerGroup();
+    for (const f of data.features) {
+      const p = f.properties || {};
+      if (p.kind !== "river" || !Array.isArray(p.label)) continue;
+      const icon = L.divIcon({ className: "river-label", html: el("span", "river-name", p.name), iconSize: null });
+      water.labels.addLayer(L.marker([p.label[1], p.label[0]], { icon: icon, interactive: false, keyboard: false }));
+    }
+    layWaterOnBorders();
+    showRiverLabels();
+    mv.map.on("zoomend", showRiverLabels);
+    water.pending = false;
+    requestAnimationFrame(function () {  // timings for the benchmark: first frame with the water
+      water.drawMs = performance.now() - started;
+      if (water.fetchedAt !== null) water.loadMs = performance.now() - water.fetchedAt;
+    });
+    confirm("water", String(data.features.length));
+    maybeSettled();
+  }
+
+  function loadWater(url) {
+    water.pending = true;
+    water.fetchedAt = performance.now();
+    fetch(url).then((r) => r.json()).then(addWater).catch(function (e) {
+      water.pending = false;
+      console.error("mapviewer: the lakes and rivers could not be loaded: " + e);
+    });
+  }
+
+  // The borders come first: the water is fetched once they are drawn, so it never delays them.
+  function loadWaterAfterBorders(url) {
+    water.pending = true;
+    const wait = function () { if (mv.bordersLoaded) loadWater(url); else setTimeout(wait, 50); };
+    wait();
+  }
+
+  function waterState() {
+    const layers = water.layer ? water.layer.getLayers() : [];
+    const names = (kind) => layers.filter((l) => l.feature.properties.kind === kind)
+      .map((l) => l.feature.properties.name).filter((n) => n).sort();
+    return {
+      loaded: !!water.layer,
+      loadMs: water.loadMs,
+      drawMs: water.drawMs,
+      lakes: layers.filter((l) => l.feature.properties.kind === "lake").length,
+      namedLakes: names("lake"),
+      rivers: names("river"),
+      riverLabels: water.labels && mv.map.hasLayer(water.labels)
+        ? water.labels.getLayers().map((m) => m.getElement().textContent).sort() : [],
+      // Drawn just above the borders: every layer of the canvas below the water is a border.
+      aboveBorders: !!water.layer && canvasOrder().every((l, i, all) =>
+        !mv.borders.hasLayer(l) || i < all.indexOf(water.layer.getLayers()[0])),
+      belowPlaces: !!water.layer && Object.values(mv.markers).every((m) =>
+        canvasOrder().indexOf(m) > canvasOrder().indexOf(water.layer.getLayers()[0])),
+    };
+  }
+
+  // The canvas renderer's drawing order, back to front.
+  function canvasOrder() {
+    const order = [];
+    const renderer = mv.map.getRenderer(water.layer.getLayers()[0]);
+    for (let o = renderer._drawFirst; o; o = o.next) order.push(o.layer);
+    return order;
+  }
+
+  // ---- the edge of the data -------------------------------------------------
+  // borders.geojson and water.geojson end in straight lines at the window below; the map
+  // may not be panned or zoomed out past it, so no cut edge is ever in sight.
+  // A little inside it: Leaflet rounds the view to whole pixels.
+  const EXTENT = L.latLngBounds([[28.1, -24.9], [71.9, 59.9]]);
+  const MIN_ZOOM = 3;
+
+  function fitMinZoom() {
+    mv.map.options.minZoom = MIN_ZOOM;  // getBoundsZoom never goes below the current minimum
+    mv.map.setMinZoom(Math.max(MIN_ZOOM, mv.map.getBoundsZoom(EXTENT, true)));
+  }
+
+  function keepInsideExtent() {
+    mv.map.options.maxBoundsViscosity = 1.0;
+    mv.map.setMaxBounds(EXTENT);
+    fitMinZoom();
+    mv.map.on("resize", fitMinZoom);
+  }
+
   // ---- start-up ------------------------------------------------------------
 
   function setPresentation(on) {
@@ -552,9 +669,12 @@
     map.on("moveend", function () { busy.moving = false; maybeSettled(); });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
+    map.attributionControl.addAttribution("Lakes and rivers: GSHHG/WDB (LGPL)");
     addDateControl();
     if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(options.date);
     if (options.bordersUrl) loadBorders(options.bordersUrl); else adoptBorders();
+    if (options.waterUrl) loadWaterAfterBorders(options.waterUrl); else if (options.water) addWater(options.water);
+    keepInsideExtent();
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
       startStandalone();  // an exported page: the data travels inside it
       return;
@@ -670,5 +790,5 @@
     console.error("mapviewer page error: " + event.message);
   });
 
-  window.mapviewer = { init, state, view, dispatch };
+  window.mapviewer = { init, state, view, dispatch, waterState };
 })();
