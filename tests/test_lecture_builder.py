@@ -59,7 +59,19 @@ def drag_step(panel, row, before_row):
     assert drop.isAccepted()
 
 
+def open_copy(window, tmp_path) -> None:
+    """Work on a copy of the Carr passage and index: saving goes beside the passage."""
+    import shutil
+
+    from mapviewer.paths import resource_path
+
+    for name in ("carr-1979-pp42-46.txt", "carr-1979-pp42-46.index.json"):
+        shutil.copy(resource_path("passages", name), tmp_path / name)
+    assert window.editor.open_path(tmp_path / "carr-1979-pp42-46.index.json")
+
+
 def test_build_a_lecture_from_nothing_reorder_annotate_undo_save_and_reload(window, carr_index, qtbot, tmp_path):
+    open_copy(window, tmp_path)
     assert not window.lecture_panel.isVisible()  # hidden until asked for
     panel = open_panel(window, qtbot)
     assert len(shown_steps(panel)) == 12
@@ -245,6 +257,7 @@ def test_a_step_with_a_saved_view_flies_there_when_presented(window, carr_index,
 
 
 def test_a_note_is_kept_while_typing_so_saving_never_loses_it(window, qtbot, tmp_path):
+    open_copy(window, tmp_path)
     panel = open_panel(window, qtbot)
     first = window.index.tours[0].steps[0].event
     window.selection.select_event(first)

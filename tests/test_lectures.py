@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -15,11 +16,18 @@ from mapviewer.model.presentation import Presentation
 
 
 @pytest.fixture
-def bare(carr_index):
-    """The Carr index with no lecture at all: a lecturer starting from nothing."""
+def bare(carr_index, tmp_path):
+    """The Carr index with no lecture at all, beside its own copy of the passage: a lecturer
+    starting from nothing (an index may only be saved where it can find its passage again)."""
+    import shutil
+
+    from mapviewer.model.passage import load_passage
+
     data = carr_index.to_json()
     del data["tours"]
-    return index_from_json(data, carr_index.passage, carr_index.path)
+    copy = tmp_path / Path(carr_index.passage.path).name
+    shutil.copy(carr_index.passage.path, copy)
+    return index_from_json(data, load_passage(copy), str(tmp_path / "carr.index.json"))
 
 
 def dated(index, n):

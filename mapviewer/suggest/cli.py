@@ -10,7 +10,7 @@ from typing import NoReturn
 
 from ..model.errors import InputError
 from ..model.files import json_text, write_atomic
-from ..model.index import INDEX_SUFFIX, index_from_json, index_path_for
+from ..model.index import INDEX_SUFFIX, index_from_json, index_path_for, passage_path_of
 from ..model.passage import load_passage
 from .draft import CONTEXT_MODES, draft_index
 
@@ -78,7 +78,11 @@ def main(argv: list[str]) -> int:
 
     draft = draft_index(passage, context=args.context_dates)
     data = draft.data
-    data["passage"]["file"] = os.path.relpath(passage_path.resolve(), out.resolve().parent)
+    data["passage"]["file"] = Path(os.path.relpath(passage_path.resolve(), out.resolve().parent)).as_posix()
+    try:
+        passage_path_of(out, data["passage"]["file"])  # an index that could not find its passage is not written
+    except InputError as exc:
+        return fail(exc.message)
     try:
         # The draft must load as an index; anything else is a bug here, reported plainly.
         index_from_json(data, passage, str(out))
