@@ -212,7 +212,7 @@ def test_every_place_is_on_land_in_exactly_one_feature_on_every_day(borders):
 HARBOURS = [  # (place id, the state that held it on the date; source)
     ("copenhagen", "1921-01-01", "denmark"),
     ("zara", "1921-01-01", "italy"),  # Italian by the Treaty of Rapallo, 12 Nov 1920
-    ("spalato", "1921-01-01", "kingdom-scs"),  # Split: Yugoslav throughout (Rapallo)
+    ("split", "1921-01-01", "kingdom-scs"),  # Spalato to the Italians: Yugoslav throughout (Rapallo)
     ("kherson", "1921-01-01", "soviet-russia"),  # Soviet from Feb 1920 (Denikin's retreat)
     ("plymouth", "1921-01-01", "united-kingdom"),
     ("stavanger", "1921-01-01", "norway"),
