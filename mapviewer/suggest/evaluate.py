@@ -97,7 +97,9 @@ def found_events(text: str, draft: JsonObject) -> list[Found]:
     for event in cast(list[JsonObject], draft["events"]):
         anchor = event["anchor"]
         try:
-            start, end = resolve_anchor(text, TextQuote(anchor["exact"], anchor.get("prefix", ""), anchor.get("suffix", "")))
+            start, end = resolve_anchor(
+                text, TextQuote(anchor["exact"], anchor.get("prefix", ""), anchor.get("suffix", ""))
+            )
         except AnchorError:
             continue
         places = frozenset(r["place"] for r in event["places"])
@@ -110,7 +112,9 @@ def gold_events(text: str, gold: JsonObject) -> list[GoldEvent]:
     for raw in cast(list[JsonObject], gold["events"]):
         start = text.index(raw["words"])
         out.append(
-            GoldEvent(raw["words"], start, start + len(raw["words"]), HistDate.parse(raw["date"]), frozenset(raw["places"]))
+            GoldEvent(
+                raw["words"], start, start + len(raw["words"]), HistDate.parse(raw["date"]), frozenset(raw["places"])
+            )
         )
     return out
 
