@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .dates import FoundDate
 from .gazetteer import PlaceMatch
+from .references import DEMONYMS
 
 # Past tenses and participles of actions, by their present form. "Weak" actions (a treaty
 # "gave", "left", "fixed") describe terms or states; they make an event only when their
@@ -90,6 +91,7 @@ class Action:
     passive: bool
     weak: bool
     written: str  # the participle as written, for a passive title ("signed")
+    relative: bool = False  # in a clause "whose government sat at Kaunas": not the sentence's action
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,9 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
         particle = _particle(text, words, i)
         if particle:
             base, a_end = f"{base} {particle[0]}", particle[1] if particle[2] else a_end
-        out.append(Action(a_start, a_end, base, bool(_PASSIVE.search(before)), lower in _WEAK, word))
+        aside = re.split(r"[,;:(\u2014]", text[start:w_start])[-1]
+        relative = bool(re.match(r"\s*(?:who|whose|which)\b", aside))
+        out.append(Action(a_start, a_end, base, bool(_PASSIVE.search(before)), lower in _WEAK, word, relative))
     for m in _STATE_OF_ACTION.finditer(text, start, end):
         out.append(Action(m.start(), m.end(), _STATE_VERBS[m.group("state")], False, False, m.group("state")))
     return sorted(out, key=lambda a: a.start)
@@ -159,7 +163,8 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
     the end of March, the Turks stopped them"). After a colon that elaborates an undated
     action ("the Latvians made peace: the treaty was signed on 11 August") the two are one.
     """
-    actions = find_actions(text, start, end)
+    every_action = find_actions(text, start, end)
+    actions = [a for a in every_action if not a.relative]
     own_dates = [d for d in dates if start <= d.start < end and d.how != "relative to a later date"]
     cuts = [start]
     kinds = []
@@ -255,7 +260,7 @@ def subject_of(text: str, clause: Clause) -> str:
     # The subject is the last piece that holds a word, unless that is an aside ("signed in Moscow ...").
     words = [p for p in parts if _WORD.search(p)]
     subject = words[-1] if words else ""
-    if len(words) > 1 and re.match(r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who)\b", subject):
+    if len(words) > 1 and re.match(r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose)\b", subject):
         subject = words[0]
     subject = _LEADING.sub("", subject).strip()
     subject = re.sub(r"^(?:[Aa]t|[Ii]n|[Oo]n|[Bb]y)\s+\S+(?:\s+\S+)?\s+(?=[A-Z])", "", subject)
@@ -315,7 +320,9 @@ def _plural(subject: str) -> bool:
         if w.lower() in ("of", "with", "under", "from", "in") and i > 0:
             head = words[i - 1]
             break
-    return head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is")) and not head[0].isupper()
+    if head[0].isupper():
+        return head in DEMONYMS or head in ("Allies", "Powers")  # "the Poles", but not "Kars" or "Paris"
+    return head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is"))
 
 
 def _present(base: str, plural: bool) -> str:

@@ -265,3 +265,44 @@ def _passage_meta(passage: Passage) -> JsonObject:
     if source:
         meta["source"] = source
     return meta
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the selected words say for a new event: a title, their own date, their places."""
+
+    title: str
+    date: str | None
+    date_source: str
+    places: tuple[PlaceMatch, ...]
+
+
+def propose_event(passage: Passage, start: int, end: int, gazetteer: Gazetteer | None = None) -> Proposal:
+    """Read the words ``text[start:end]`` for an event of their own: the date they give (resolved
+    against the text before them: "in late September" in a paragraph about 1920 is 1920), the
+    places they name or refer to, and a title made from their action.
+
+    The date is None when the words give none; the caller takes the date written before them.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    text = passage.text
+    before = find_dates(text, 0, start)
+    own = find_dates(text, start, end, context=before[-1].date if before else None)
+    named_before = gazetteer.find(text, 0, start, adjectives=False)
+    named = gazetteer.find(text, start, end)
+    places = sorted(
+        [*named, *find_references(gazetteer, text, start, end, [*named_before, *named])], key=lambda m: m.start
+    )
+    dated = next((d for d in own if d.stated), own[0] if own else None)
+    clauses = split_events(text, start, end, own, places)
+    clause = next((c for c in clauses if c.action is not None), None)
+    words_title = title(text, clause, "", {p.text: p.place.name for p in places if p.by_reference}) if clause else ""
+    source = ""
+    if dated is not None:
+        source = f"suggested from the words '{dated.text}'" + ("" if dated.stated else f" ({dated.how}); check it")
+    return Proposal(words_title, dated.value if dated else None, source, tuple(p for p in places if p.names))
+
+
+def place_roles(matches: tuple[PlaceMatch, ...]) -> list[dict[str, str]]:
+    """Each place once, in text order, with how the words tie it to the event."""
+    return _roles(matches)
