@@ -56,7 +56,8 @@ def test_events_are_matched_one_to_one_by_words_date_and_place():
 @pytest.mark.parametrize(
     "text, words, value",
     [
-        ("The battle was fought between 12 and 25 August 1920.", "between 12 and 25 August 1920", "1920-08-12/1920-08-25"),
+        ("The battle was fought between 12 and 25 August 1920.", "between 12 and 25 August 1920",
+         "1920-08-12/1920-08-25"),
         ("At Kars, between 26 September and 13 October 1921, they met.", "between 26 September and 13 October 1921",
          "1921-09-26/1921-10-13"),
         ("It lasted from 23 August to 13 September 1921.", "from 23 August to 13 September 1921",

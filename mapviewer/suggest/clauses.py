@@ -167,6 +167,7 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
     actions = [a for a in every_action if not a.relative]
     own_dates = [d for d in dates if start <= d.start < end and d.how != "relative to a later date"]
     cuts = [start]
+    ends: list[int] = []
     kinds = []
     for m in _CUT.finditer(text, start, end):
         after = m.end()
@@ -183,9 +184,10 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
             ):
                 continue
         cuts.append(after)
+        ends.append(m.start())  # the piece before ends before ", and": its words, not the joint
         kinds.append(m.group().strip() or " ")
-    cuts.append(end)
-    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    ends.append(end)
+    pieces = [(a, b) for a, b in zip(cuts, ends, strict=False) if b > a]
     joins = ["", *kinds][: len(pieces)]
 
     def action_in(a: int, b: int) -> Action | None:
@@ -260,7 +262,9 @@ def subject_of(text: str, clause: Clause) -> str:
     # The subject is the last piece that holds a word, unless that is an aside ("signed in Moscow ...").
     words = [p for p in parts if _WORD.search(p)]
     subject = words[-1] if words else ""
-    if len(words) > 1 and re.match(r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose)\b", subject):
+    if len(words) > 1 and re.match(
+        r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|with|beside|under|after|before)\b", subject
+    ):
         subject = words[0]
     subject = _LEADING.sub("", subject).strip()
     subject = re.sub(r"^(?:[Aa]t|[Ii]n|[Oo]n|[Bb]y)\s+\S+(?:\s+\S+)?\s+(?=[A-Z])", "", subject)
