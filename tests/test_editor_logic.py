@@ -499,10 +499,30 @@ def test_new_event_from_the_selected_words(riga):
     [(_, proposed)] = session.view.asked("edit_event")
     assert proposed["anchor"] == {"type": "TextQuoteSelector", "exact": words}
     assert proposed["date"] == "1922-01/1922-04"  # the last date written before the words: "Early in 1922"
-    assert proposed["title"] == words[:60].strip() and proposed["summary"] == words
+    assert proposed["title"] == "Lithuania refuses to recognise the annexation" and proposed["summary"] == words
+    assert proposed["places"] == [{"place": "lithuania", "role": "named"}, {"place": "kaunas", "role": "named"}]
     event = session.index.events[session.selection.event]
     assert event.title == "Lithuania refuses to recognise the annexation" and event.anchor.exact == words
     assert session.document.undo_text == "New event" and session.editor.modified
+
+
+def test_new_event_reads_the_selected_words_for_their_own_date_and_places(tmp_path):
+    # The case: the words give "late September" (of the paragraph's 1920) and Grodno,
+    # which the proposal must not replace with the last full date before them.
+    passage = tmp_path / "war.txt"
+    shutil.copy(DATA / "suggest" / "polish-soviet-war-1920.txt", passage)
+    text = passage.read_text("utf-8")
+    words = "In late September the Poles inflicted a second defeat on Tukhachevsky near Grodno"
+    start = text.index(words)
+    session = Session(passage, FakeView(selected_span=(start, start + len(words)), edit_event=lambda i, e: e))
+    assert session.editor.new_event_from_selection()
+    [(shown, proposed)] = session.view.asked("edit_event")
+    assert proposed["date"] == "1920-09-21/1920-09-30"
+    assert {"place": "grodno", "role": "named"} in proposed["places"] and "grodno" in shown.places
+    assert proposed["title"] == "Poles inflict a second defeat on Tukhachevsky near Grodno"
+    event = session.index.events[session.selection.event]
+    assert "grodno" in session.index.places and [r.place for r in event.places if r.place == "grodno"]
+    assert session.document.undo_text == "New event"
 
 
 def test_new_event_without_a_date_before_it_guesses_1921(tmp_path):

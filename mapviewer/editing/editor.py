@@ -12,7 +12,7 @@ from ..model import anchors, edits, ids
 from ..model.document import Document
 from ..model.edits import Change
 from ..model.errors import InputError
-from ..model.index import INDEX_SUFFIX, JsonObject, PlaceEventIndex, index_path_for, load_index
+from ..model.index import INDEX_SUFFIX, JsonObject, PlaceEventIndex, index_from_json, index_path_for, load_index
 from ..model.passage import load_passage
 from ..model.selection import Selection
 
@@ -51,6 +51,7 @@ class EditorView(Protocol):
     def ask_changed_on_disk(self, path: str) -> ChangedAnswer: ...
     def edit_event(self, index: PlaceEventIndex, event: JsonObject) -> JsonObject | None: ...
     def edit_place(self, index: PlaceEventIndex, place: JsonObject | None) -> JsonObject | None: ...
+    # The ids of the events to keep; the view may correct their titles and dates in ``suggested``.
     def choose_suggestions(self, suggested: JsonObject) -> set[str] | None: ...
     def selected_span(self) -> tuple[int, int] | None: ...
     def show_error(self, error: InputError) -> None: ...
@@ -202,22 +203,46 @@ class Editor:
         except anchors.AnchorError as exc:
             self.view.show_message(f"These words cannot anchor an event: {exc}")
             return False
-        event = {
-            "id": ids.unique_id(words[:40], set(self.index.events), fallback="event"),
-            "title": words[:60].strip(),
-            "date": self._date_near(span),
+        from ..suggest.draft import place_roles, propose_event
+
+        # The words are read for their own date, places and action ("a second defeat near Grodno
+        # in late September"); the date written before them is the fallback.
+        proposal = propose_event(self.index.passage, *span)
+        new_places = [m.place.index_place([m.text]) for m in proposal.places if m.place.id not in self.index.places]
+        event: JsonObject = {
+            "id": ids.unique_id(proposal.title or words[:40], set(self.index.events), fallback="event"),
+            "title": proposal.title or words[:60].strip(),
+            "date": proposal.date or self._date_near(span),
             "summary": words[:200],
-            "places": [],
+            "places": place_roles(proposal.places),
             "anchor": anchor,
         }
-        result = self.view.edit_event(self.index, event)
-        if result is None or not self.change("New event", edits.put_event(result)):
+        if proposal.date_source:
+            event["date_source"] = proposal.date_source
+        shown = self.index
+        if new_places:  # the dialog offers the places the words name, ticked, before they are in the index
+            data = shown.to_json()
+            for place in new_places:
+                edits.put_place(place)(data)
+            shown = index_from_json(data, self.index.passage, self.index.path, schema_checked=False)
+        result = self.view.edit_event(shown, event)
+        if result is None:
+            return False
+        used = {r["place"] for r in result.get("places", [])}
+        needed = [edits.put_place(p) for p in new_places if p["id"] in used]
+
+        def add(data: JsonObject) -> None:
+            for change in needed:
+                change(data)
+            edits.put_event(result)(data)
+
+        if not self.change("New event", add):
             return False
         self.selection.select_event(result["id"])
         return True
 
     def _date_near(self, span: tuple[int, int]) -> str:
-        """A first guess at the date: the last date written at or before the words."""
+        """When the words give no date: the last date written before them (or in them)."""
         from ..suggest.dates import find_dates
 
         found = find_dates(self.index.passage.text, 0, span[1])

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -11,14 +15,22 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextEdit,
     QVBoxLayout,
+    QWidget,
 )
 
+from ..model.anchors import AnchorError, TextQuote, resolve_anchor
 from ..model.dates import DateError, HistDate
 from ..model.ids import unique_id
 from ..model.index import PlaceEventIndex
@@ -94,6 +106,11 @@ class EventDialog(QDialog):
             summary=self.summary.text().strip(),
             places=places,
         )
+        source = checked_date_source(self.event, event["date"])
+        if source:
+            event["date_source"] = source
+        else:
+            event.pop("date_source", None)
         people = [p.strip() for p in self.people.text().split(",") if p.strip()]
         if people:
             event["people"] = people
@@ -177,27 +194,86 @@ class PlaceDialog(QDialog):
         return place
 
 
-class SuggestionsDialog(QDialog):
-    """Lists the drafted events; the reader keeps the checked ones, or all, or none."""
+CHECK_NOTE = re.compile(r";?\s*check it\b")
 
-    def __init__(self, suggested: dict, parent=None) -> None:
+
+def checked_date_source(event: dict, new_date: str) -> str:
+    """The date's source once the editor has set the date: the "check it" note goes."""
+    source = event.get("date_source", "")
+    if new_date == event.get("date"):
+        return source
+    return f"set by the editor (the draft had {event.get('date')}, {CHECK_NOTE.sub('', source)})" if source else ""
+
+
+class SuggestionsDialog(QDialog):
+    """Reviews the drafted events beside the passage: each row's words are shown and marked in
+    the text; date and title are edited in the row; Space checks or unchecks, Delete rejects and
+    moves on, Ctrl+Return accepts the checked ones. Edits are written into ``suggested``."""
+
+    CHECK, DATE, TITLE, PLACES = range(4)
+
+    def __init__(self, suggested: dict, parent=None, passage_text: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Suggested events")
-        self.resize(640, 480)
+        self.setWindowTitle("Review the suggested events")
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1400, room.width() - 40) if room else 1280, min(860, room.height() - 40) if room else 800)
         self.suggested = suggested
-        names = {p["id"]: p["name"] for p in suggested["places"]}
-        self.list = QListWidget()
-        for event in suggested["events"]:
-            places = ", ".join(names.get(r["place"], r["place"]) for r in event["places"])
-            text = f"{HistDate.parse(event['date']).label()} \u2014 {event['title']}"
-            self.list.addItem(_checkable(text + (f"  [{places}]" if places else ""), event["id"], True))
+        self.passage_text = passage_text
+        self._names = {p["id"]: p["name"] for p in suggested["places"]}
+        self.table = QTableWidget(len(suggested["events"]), 4)
+        self.table.setHorizontalHeaderLabels(["Keep", "Date", "Title", "Places"])
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().setVisible(False)
+        for row, event in enumerate(suggested["events"]):
+            self._fill(row, event)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.CHECK, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.PLACES, QHeaderView.ResizeMode.Stretch)
+        # Rows grow to hold every place: again whenever the columns change width.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.resizeRowsToContents()
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_row(row))
+
+        self.sentence = QLabel()
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextFormat(Qt.TextFormat.PlainText)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = QPlainTextEdit(passage_text)
+        self.text.setReadOnly(True)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.sentence)
+        column.addWidget(self.note)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.text)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
         info = QLabel(
-            f"{len(suggested['events'])} events and {len(suggested['places'])} places were found in "
-            "the text. Uncheck the ones to reject."
+            f"{len(suggested['events'])} events and {len(suggested['places'])} places were found in the text. "
+            "Double-click or type to edit a date or title; Space keeps or drops a row, Delete drops it and "
+            "moves on, Ctrl+Return accepts the kept rows (one step, undoable)."
         )
         info.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.accept_checked = buttons.addButton("Accept checked", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_checked.setDefault(True)
         self.accept_all = buttons.addButton("Accept all", QDialogButtonBox.ButtonRole.AcceptRole)
         self.reject_all = buttons.addButton("Reject all", QDialogButtonBox.ButtonRole.RejectRole)
         self.accept_all.clicked.connect(lambda: self._set_all(True))
@@ -205,18 +281,132 @@ class SuggestionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(info)
-        layout.addWidget(self.list)
+        layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
+        self.table.installEventFilter(self)
+        if suggested["events"]:
+            self.table.setCurrentCell(0, self.TITLE)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        """The review's keys on the table (unless a cell is being edited)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            editing = self.table.state() == QAbstractItemView.State.EditingState
+            key, mods = event.key(), event.modifiers()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods & Qt.KeyboardModifier.ControlModifier:
+                self.accept()
+                return True
+            if not editing and key == Qt.Key.Key_Space:
+                self.toggle_current()
+                return True
+            if not editing and key == Qt.Key.Key_Delete:
+                self.drop_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _fill(self, row: int, event: dict) -> None:
+        keep = QTableWidgetItem()
+        keep.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        keep.setCheckState(Qt.CheckState.Checked)
+        keep.setData(Qt.ItemDataRole.UserRole, event["id"])
+        self.table.setItem(row, self.CHECK, keep)
+        self.table.setItem(row, self.DATE, QTableWidgetItem(event["date"]))
+        self.table.setItem(row, self.TITLE, QTableWidgetItem(event["title"]))
+        places = ", ".join(self._names.get(r["place"], r["place"]) for r in event["places"])
+        item = QTableWidgetItem(places)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        item.setToolTip(places)
+        self.table.setItem(row, self.PLACES, item)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        row, event = item.row(), self.suggested["events"][item.row()]
+        if item.column() == self.TITLE:
+            event["title"] = item.text().strip() or event["title"]
+        elif item.column() == self.DATE:
+            value = item.text().strip()
+            try:
+                HistDate.parse(value)
+            except DateError as exc:
+                self.note.setText(f"Not changed: {exc}")
+                self.table.blockSignals(True)
+                item.setText(event["date"])
+                self.table.blockSignals(False)
+                return
+            source = checked_date_source(event, value)
+            if source:
+                event["date_source"] = source
+            else:
+                event.pop("date_source", None)
+            event["date"] = value
+        if row == self.table.currentRow():
+            self._show_row(row)
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.suggested["events"]):
+            return
+        event = self.suggested["events"][row]
+        self.sentence.setText(f"\u201c{event['anchor']['exact']}\u201d")
+        label = HistDate.parse(event["date"]).label()
+        self.note.setText(f"{label} \u2014 {event.get('date_source', 'date set by the editor')}")
+        span = self._span(event)
+        if span is None:
+            self.text.setExtraSelections([])
+            return
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._utf16(span[0]))
+        cursor.setPosition(self._utf16(span[1]), QTextCursor.MoveMode.KeepAnchor)
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = cursor
+        mark.format.setBackground(QColor("#ffe08a"))
+        self.text.setExtraSelections([mark])
+        shown = QTextCursor(cursor)
+        shown.setPosition(cursor.selectionStart())
+        self.text.setTextCursor(shown)
+        self.text.centerCursor()
+
+    def _span(self, event: dict) -> tuple[int, int] | None:
+        anchor = event["anchor"]
+        quote = TextQuote(anchor["exact"], anchor.get("prefix", ""), anchor.get("suffix", ""))
+        try:
+            return resolve_anchor(self.passage_text, quote)
+        except AnchorError:
+            return None
+
+    def _utf16(self, offset: int) -> int:
+        return len(self.passage_text[:offset].encode("utf-16-le")) // 2
+
+    def marked_text(self) -> str:
+        """The words marked in the passage beside the table (what the reader sees highlighted)."""
+        marks = self.text.extraSelections()
+        return marks[0].cursor.selectedText() if marks else ""
+
+    def toggle_current(self) -> None:
+        item = self.table.item(self.table.currentRow(), self.CHECK)
+        if item is not None:
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def drop_current(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, self.CHECK)
+        if item is not None:
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.table.setCurrentCell(min(row + 1, self.table.rowCount() - 1), self.table.currentColumn())
 
     def _set_all(self, checked: bool) -> None:
-        for row in range(self.list.count()):
-            self.list.item(row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        for row in range(self.table.rowCount()):
+            self.table.item(row, self.CHECK).setCheckState(
+                Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            )
 
     def chosen(self) -> set[str]:
         return {
-            self.list.item(r).data(Qt.ItemDataRole.UserRole)
-            for r in range(self.list.count())
-            if self.list.item(r).checkState() == Qt.CheckState.Checked
+            self.table.item(r, self.CHECK).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.table.rowCount())
+            if self.table.item(r, self.CHECK).checkState() == Qt.CheckState.Checked
         }
 
 

@@ -106,7 +106,7 @@ class DialogView(QObject):
             dialog.deleteLater()
 
     def choose_suggestions(self, suggested: dict) -> set[str] | None:
-        dialog = SuggestionsDialog(suggested, self.parent_widget)
+        dialog = SuggestionsDialog(suggested, self.parent_widget, self.passage_view.passage_text)
         try:
             return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -58,6 +58,11 @@ class PassageView(QTextBrowser):
 
     # ---- content -----------------------------------------------------------
 
+    @property
+    def passage_text(self) -> str:
+        """The text of the passage shown ("" before one is)."""
+        return self._index.passage.text if self._index is not None else ""
+
     def set_index(self, index: PlaceEventIndex) -> None:
         self._index = index
         self._event = self._place = None

@@ -73,6 +73,11 @@ def main(argv: list[str]) -> int:
         return fail(exc.message)
     if out.resolve() == passage_path.resolve():
         return fail(f"{out}: this is the passage itself \u2014 choose another --out")
+    if os.path.relpath(passage_path.resolve(), out.resolve().parent).startswith(".."):
+        # The app refuses an index whose passage lies outside its folder (docs/security.md).
+        return fail(
+            f"{out}: an index must sit in its passage's folder or a folder above it \u2014 choose another --out"
+        )
     if out.exists() and not args.force:
         return fail(f"{out}: an index already exists \u2014 pass --force to replace it, or --out to write elsewhere")
 

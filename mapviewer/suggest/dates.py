@@ -43,7 +43,8 @@ YEAR_PARTS = {
     "first half": (1, 6),
     "second half": (7, 12),
 }
-# Parts of a month: "early March" is days 1-10, "mid-March" 11-20, "late March" 21-end.
+# Parts of a month: "early March" is days 1-10, "mid-March" 11-20, "late March" 21-end;
+# "the first days of August" 1-7, "the last days of February" its last seven days, the halves 1-15 and 16-end.
 MONTH_PARTS = {
     "early": (1, 10),
     "beginning": (1, 10),
@@ -52,7 +53,20 @@ MONTH_PARTS = {
     "middle": (11, 20),
     "late": (21, 31),
     "end": (21, 31),
+    "first days": (1, 7),
+    "first week": (1, 7),
+    "last days": (-7, 31),
+    "last week": (-7, 31),
+    "first half": (1, 15),
+    "second half": (16, 31),
 }
+_MONTH_PART = (
+    r"(?i:early|mid|middle|late|beginning|start|end|first\s+days|first\s+week|last\s+days|last\s+week"
+    r"|first\s+half|second\s+half)"
+)
+# Feasts a historian dates by, as (month, day).
+HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "new year's day": (1, 1), "boxing day": (12, 26)}
+_HOLIDAY = r"(?:Christmas(?:\s+Day)?|New\s+Year['\u2019]s\s+Day|Boxing\s+Day)"
 
 NUMBERS = {
     "a": 1,
@@ -101,6 +115,24 @@ _OPT_PREP = f"(?:{_PREP})?"
 # Each pattern: its name and its regex. A leading preposition is part of the expression
 # ("on February 2, 1920"), so that a title made from the clause can drop the whole phrase.
 _PATTERNS = [
+    # "between 12 and 25 August", "from 8 to 16 March 1921": a range of days in one month.
+    (
+        "day_range",
+        rf"(?:{_ci('between')}|{_ci('from')})\s+(?:the\s+)?(?P<d1>{_DAY})\s+(?:and|to|until|till)\s+(?:the\s+)?"
+        rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*,?\s*\d)",
+    ),
+    (
+        "day_range",
+        rf"{_OPT_PREP}(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b(?![,.]?\s*\d)",
+    ),
+    # "the day after Christmas", "four days after Christmas 1922", "on Christmas Day".
+    (
+        "holiday",
+        rf"(?:(?:[Oo]n\s+)?(?:[Tt]he\s+day|(?P<n>{_COUNT})\s+(?P<u>days?|weeks?))\s+(?P<dir>after|before)\s+|{_OPT_PREP})"
+        rf"(?P<h>{_HOLIDAY})(?:,?\s+(?P<y>{_YEAR}))?\b",
+    ),
+    # "on the 29th": a day of the month the text is in.
+    ("day_of_month", rf"[Oo]n\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?{_MONTH})"),
     ("day_range", rf"{_OPT_PREP}(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
     ("day_range", rf"{_OPT_PREP}(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
     ("day", rf"{_OPT_PREP}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
@@ -114,8 +146,12 @@ _PATTERNS = [
     ),
     (
         "month",
-        rf"{_OPT_PREP}(?:(?:the\s+)?(?P<part>(?i:early|mid|middle|late|beginning|start|end))"
+        rf"{_OPT_PREP}(?:(?:the\s+)?(?P<part>{_MONTH_PART})"
         rf"(?:-|\s+of\s+|\s+in\s+|\s+))?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b",
+    ),
+    (
+        "month_no_year",
+        rf"{_OPT_PREP}(?:the\s+)?(?P<part>{_MONTH_PART})(?:-|\s+of\s+|\s+in\s+|\s+)(?P<m>{_MONTH})\b(?!,?\s*\d)",
     ),
     (
         "month_no_year",
@@ -164,6 +200,7 @@ _PATTERNS = [
         rf"(?P<dir>later|afterwards|after|before|earlier|previously)\b",
     ),
     ("offset", rf"(?:[Ww]ithin|[Aa]fter)\s+(?P<n>{_COUNT})\s+(?P<u>{_UNIT})\b"),
+    ("offset", r"(?:[Oo]n\s+)?[Tt]he\s+(?P<u>day)\s+(?P<dir>after|before)\b"),
     (
         "next",
         r"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
@@ -221,11 +258,15 @@ def find_dates(
     previous = HistDate.parse(context) if isinstance(context, str) else context
     found: list[FoundDate | None] = []
     pending_after: list[tuple[int, re.Match[str], int]] = []  # "a week after X" waits for the sentence's date
-    for kind, m in chosen:
+    for position, (kind, m) in enumerate(chosen):
         words = _trim(m.group())
         span_start = m.start() + m.group().index(words)
+        last = next((f for f in reversed(found) if f is not None), None)
+        if kind in _RELATIVE_KINDS and last is not None and _APPOSITION.fullmatch(text, last.end, span_start):
+            # "on 17 March, the day after the British agreement": the same day said again, not a new one.
+            continue
         after_clause = kind == "offset" and m.groupdict().get("dir") in ("after", "before")
-        value, how = _resolve(kind, m, previous)
+        value, how = _resolve(kind, m, previous or _range_end_year(text, chosen, position))
         resolved = _parsed(value)
         if after_clause:
             pending_after.append((len(found), m, span_start))
@@ -236,7 +277,57 @@ def find_dates(
         found.append(FoundDate(span_start, span_start + len(words), words, value, how))
         previous = resolved
     _anchor_to_later_dates(text, found, pending_after)
-    return [f for f in found if f is not None]
+    return _join_ranges(text, [f for f in found if f is not None])
+
+
+_RELATIVE_KINDS = {"offset", "next", "same", "holiday"}
+_APPOSITION = re.compile(r"\s*,\s*")
+_RANGE_OPEN = re.compile(r"(?i)(?:between|from)\b")
+_RANGE_JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+")
+_RANGE_JOIN_WORD = re.compile(r"(?:and|to|until|till|through)\s")
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether the words between two dates join them as a range ("and", "to"; the next date may hold the word)."""
+    if _RANGE_JOIN.fullmatch(text, end, start):
+        return True
+    return text[end:start].strip() == "" and _RANGE_JOIN_WORD.match(text, start) is not None
+
+
+def _range_end_year(text: str, chosen: list[tuple[str, re.Match[str]]], position: int) -> HistDate | None:
+    """For "between 26 September and 13 October 1921" with no date before it: the year the range's end states."""
+    if position + 1 >= len(chosen):
+        return None
+    m, (next_kind, following) = chosen[position][1], chosen[position + 1]
+    if not _RANGE_OPEN.match(_trim(m.group())) or not _joined(text, m.end(), following.start()):
+        return None
+    value, how = _resolve(next_kind, following, None)
+    end = _parsed(value) if how == "stated" else None
+    return HistDate.parse(str(end.start.year)) if end else None
+
+
+def _join_ranges(text: str, found: list[FoundDate]) -> list[FoundDate]:
+    """ "between 26 September and 13 October 1921", "from 12 July to 11 August": one date, a range.
+
+    The first end takes its year from the second when only the second states one.
+    """
+    out: list[FoundDate] = []
+    for f in found:
+        first = out[-1] if out else None
+        if first is None or not _RANGE_OPEN.match(first.text) or not _joined(text, first.end, f.start):
+            out.append(f)
+            continue
+        start_point, end_point = first.value.split("/")[0], f.value.split("/")[-1]
+        if first.how != "stated" and f.stated:
+            a, b = HistDate.parse(start_point), HistDate.parse(end_point)
+            year = b.start.year - (1 if (a.start.month, a.start.day) > (b.start.month, b.start.day) else 0)
+            start_point = f"{year}{start_point[4:]}"
+        value = f"{start_point}/{end_point}"
+        if _parsed(value) is None or start_point == end_point:
+            out.append(f)
+            continue
+        out[-1] = FoundDate(first.start, f.end, text[first.start : f.end], value, f.how)
+    return out
 
 
 def _parsed(value: str | None) -> HistDate | None:
@@ -254,9 +345,11 @@ def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[st
     g = m.groupdict()
     if kind == "day":
         return _day(int(g["y"]), MONTHS[g["m"]], _day_number(g["d"])), "stated"
-    if kind == "day_range":
+    if kind == "day_range" and g.get("y"):
         y, month = int(g["y"]), MONTHS[g["m"]]
         return f"{_day(y, month, _day_number(g['d1']))}/{_day(y, month, _day_number(g['d2']))}", "stated"
+    if kind == "holiday" and g.get("y"):
+        return _holiday(int(g["y"]), g), "stated"
     if kind == "month":
         y, month = int(g["y"]), MONTHS[g["m"]]
         return _month_part(y, month, _lower(g.get("part"))), "stated"
@@ -280,12 +373,28 @@ def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[st
         return g["y"], "stated"
     if previous is None:
         return None, ""
+    if kind == "day_range":
+        month = MONTHS[g["m"]]
+        y = _year_on_or_after(previous, month)
+        return f"{_day(y, month, _day_number(g['d1']))}/{_day(y, month, _day_number(g['d2']))}", "year from context"
+    if kind == "holiday":
+        month, _ = HOLIDAYS[_holiday_name(g["h"])]
+        return _holiday(_year_on_or_after(previous, month), g), "year from context"
+    if kind == "day_of_month":
+        day = _day_number(g["d"])
+        year, month = previous.start.year, previous.start.month
+        if day < previous.start.day:
+            year, month = divmod(year * 12 + month, 12)  # the next month
+            month += 1
+        if day > calendar.monthrange(year, month)[1]:
+            return None, ""
+        return _day(year, month, day), "month from context"
     if kind == "day_no_year":
         month, day = MONTHS[g["m"]], _day_number(g["d"])
         return _day(_year_on_or_after(previous, month), month, day), "year from context"
     if kind == "month_no_year":
         month = MONTHS[g["m"]]
-        return f"{_year_on_or_after(previous, month)}-{month:02d}", "year from context"
+        return _month_part(_year_on_or_after(previous, month), month, _lower(g.get("part"))), "year from context"
     if kind == "season_no_year":
         return _season_in_context(previous, g["s"].lower(), g.get("rel"), _lower(g.get("part"))), "from context"
     if kind == "offset":
@@ -320,9 +429,29 @@ def _full_year(text: str, first: int) -> int:
 def _month_part(year: int, month: int, part: str | None) -> str:
     if not part:
         return f"{year}-{month:02d}"
-    first, last = MONTH_PARTS[part]
-    last = min(last, calendar.monthrange(year, month)[1])
+    first, last = MONTH_PARTS[" ".join(part.split())]
+    month_end = calendar.monthrange(year, month)[1]
+    last = min(last, month_end)
+    first = month_end + first + 1 if first < 0 else first  # "the last days": counted from the end
     return f"{_day(year, month, first)}/{_day(year, month, last)}"
+
+
+def _holiday_name(words: str) -> str:
+    return " ".join(words.lower().replace("\u2019", "'").split())
+
+
+def _holiday(year: int, g: dict[str, str]) -> str:
+    """The feast's day in ``year``, moved by "the day after" or "four days before"."""
+    month, day = HOLIDAYS[_holiday_name(g["h"])]
+    feast = dt.date(year, month, day)
+    if not g.get("dir"):
+        return feast.isoformat()
+    low, high = _count_range(g["n"]) if g.get("n") else (1, 1)
+    days = 7 if (g.get("u") or "day").startswith("week") else 1
+    sign = 1 if g["dir"] == "after" else -1
+    first = feast + dt.timedelta(days=sign * (low if sign > 0 else high) * days)
+    last = feast + dt.timedelta(days=sign * (high if sign > 0 else low) * days)
+    return _span_value(first, last)
 
 
 def _season(year: int, season: str, part: str | None) -> str:

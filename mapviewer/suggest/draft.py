@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 from typing import cast
 
@@ -12,16 +11,18 @@ from ..model.anchors import UnquotableSpanError, quote_for
 from ..model.ids import slug, unique_id
 from ..model.index import JsonObject
 from ..model.passage import Passage
+from .clauses import Clause, continues_subject, split_events, subject_of, title
 from .dates import FoundDate, find_dates
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
+from .references import find_references
 
 # How a clause without a date of its own is dated (docs/suggest.md): "between" runs from
 # the most recent date before it to the next date after it, when the text moves forward;
 # "previous" takes the most recent date before it as it is.
 CONTEXT_MODES = ("between", "previous")
 
-TITLE_WORDS = 8
 ID_WORDS = 6
+TOPIC_WORDS = 6
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
 
@@ -35,20 +36,6 @@ _LEADING_CONNECTIVE = re.compile(
     r"Nevertheless|Nonetheless|Indeed|Later|Then|But|And|Yet|So)\b,?\s*)+"
 )
 _TRAILING = " \t,;:.\u2014-"
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A sentence or clause that may become an event: its span and what it carries."""
-
-    start: int
-    end: int
-    dates: tuple[FoundDate, ...] = ()
-    places: tuple[PlaceMatch, ...] = ()
-
-    @property
-    def names_places(self) -> bool:
-        return any(not p.by_adjective for p in self.places)
 
 
 @dataclass
@@ -74,7 +61,7 @@ def suggest_index(passage: Passage, gazetteer: Gazetteer | None = None, context:
 
 
 def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between") -> Draft:
-    """Find places and dates in the body of the passage and draft an event for each clause."""
+    """Find places and dates in the body of the passage and draft an event for each action."""
     if context not in CONTEXT_MODES:
         raise ValueError(f"context must be one of {CONTEXT_MODES}, not {context!r}")
     gazetteer = gazetteer or load_gazetteer()
@@ -83,71 +70,94 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
 
     dates: list[FoundDate] = []
     matches: list[PlaceMatch] = []
-    units: list[Unit] = []
+    sentences: list[list[Clause]] = []
     for paragraph in body:
         found = find_dates(text, paragraph.start, paragraph.end, context=dates[-1].date if dates else None)
         dates.extend(found)
-        places = gazetteer.find(text, paragraph.start, paragraph.end)
+        named = gazetteer.find(text, paragraph.start, paragraph.end)
+        references = find_references(gazetteer, text, paragraph.start, paragraph.end, [*matches, *named])
+        places = sorted([*named, *references], key=lambda m: m.start)
         matches.extend(places)
-        for start, end in split_clauses(text, paragraph.start, paragraph.end, found, places):
-            units.extend(
-                split_at_dates(
-                    text,
-                    Unit(
-                        start,
-                        end,
-                        tuple(d for d in found if start <= d.start < end),
-                        tuple(p for p in places if start <= p.start < end),
-                    ),
-                )
-            )
+        for s_start, s_end in split_sentences(text, paragraph.start, paragraph.end):
+            sentences.append(split_events(text, s_start, s_end, found, places))
 
+    event_dates = [d for d in dates if d.how != "relative to a later date"]
+    paragraph_starts = {p.start for p in body}
     events: list[JsonObject] = []
     used_places: dict[str, list[str]] = {}
     event_ids: set[str] = set()
     context_dated = 0
-    for unit in units:
-        if not unit.dates and not unit.names_places:
+    last_event: tuple[Clause, str, tuple[PlaceMatch, ...]] | None = None  # clause, subject, places
+    for clauses in sentences:
+        sentence_date: FoundDate | None = None
+        subject_clause: tuple[str, tuple[PlaceMatch, ...]] | None = None
+        sentence_places: tuple[PlaceMatch, ...] = ()
+        if _topic_sentence(text, clauses, paragraph_starts):
             continue
-        exact_start, exact_end = _trimmed_span(text, unit.start, unit.end)
-        if exact_end <= exact_start:
-            continue
-        try:
-            anchor = quote_for(text, exact_start, exact_end)
-        except UnquotableSpanError:
-            continue  # a clause too long to quote, or repeated word for word with its surroundings
-        if unit.dates:
-            first = unit.dates[0]
-            date, from_context = first.value, False
-            date_source = f"suggested from the words '{first.text}'" + (
-                "" if first.stated else f" ({first.how}); check it"
-            )
-        else:
-            around = _context_date(dates, unit, context)
-            if around is None:
+        for clause in clauses:
+            exact_start, exact_end = _trimmed_span(text, clause.start, clause.end)
+            if exact_end <= exact_start:
                 continue
-            date, from_context = around, True
-            context_dated += 1
-            date_source = "suggested from the dates around this clause; check it"
-        for match in unit.places:
-            used_places.setdefault(match.place.id, [])
-        title = _title(text, exact_start, exact_end, unit.dates)
-        events.append(
-            {
-                "id": _event_id(title, event_ids),
-                "title": title,
-                "date": date,
-                "places": _roles(unit.places),
-                "anchor": anchor.to_json(),
-                "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
-                "people": [],
-                "date_source": date_source,
-            }
-        )
+            try:
+                anchor = quote_for(text, exact_start, exact_end)
+            except UnquotableSpanError:
+                continue  # a clause too long to quote, or repeated word for word with its surroundings
+            from_context = False
+            if clause.dates:
+                # "a year later, on 24 March 1922": the date the words state outright wins.
+                first = next((d for d in clause.dates if d.stated), clause.dates[0])
+                sentence_date = first
+                date = first.value
+                date_source = f"suggested from the words '{first.text}'" + (
+                    "" if first.stated else f" ({first.how}); check it"
+                )
+            elif sentence_date is not None:
+                date = sentence_date.value
+                date_source = f"suggested from the words '{sentence_date.text}' earlier in the sentence"
+            else:
+                around = _context_date(event_dates, clause.start, clause.end, context)
+                if around is None:
+                    continue
+                date, from_context = around, True
+                context_dated += 1
+                date_source = "suggested from the dates around this clause; check it"
+
+            # Whose action it is: "..., broke off in July" and "it broke off" continue the subject before.
+            continues = continues_subject(text, clause)
+            own_subject = subject_of(text, clause)
+            inherited = subject_clause or (last_event[1:] if last_event else None)
+            subject = inherited[0] if continues and inherited else own_subject
+            event_places = clause.places
+            if continues and inherited and not clause.names_place:
+                event_places = event_places + tuple(p for p in inherited[1] if p.names)
+            elif not clause.names_place and sentence_places:
+                # A clause that names no place happens where its sentence does.
+                event_places = event_places + tuple(p for p in sentence_places if p.names)
+            if not continues:
+                subject_clause = (own_subject, event_places)
+            if any(p.names for p in event_places):
+                sentence_places = event_places
+            for match in event_places:
+                used_places.setdefault(match.place.id, [])
+            names = {p.text: p.place.name for p in event_places if p.by_reference}
+            event_title = title(text, clause, subject, names)
+            last_event = (clause, subject, event_places)
+            events.append(
+                {
+                    "id": _event_id(event_title, event_ids),
+                    "title": event_title,
+                    "date": date,
+                    "places": _roles(event_places),
+                    "anchor": anchor.to_json(),
+                    "summary": _summary(text[exact_start:exact_end], CONTEXT_MARK if from_context else ""),
+                    "people": [],
+                    "date_source": date_source,
+                }
+            )
 
     # A place the text names is proposed even when no event could be dated.
     for match in matches:
-        if not match.by_adjective:
+        if match.names and not match.by_reference:
             mentions = used_places.setdefault(match.place.id, [])
             if match.text not in mentions:
                 mentions.append(match.text)
@@ -180,69 +190,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_clauses(
-    text: str, start: int, end: int, dates: list[FoundDate], places: list[PlaceMatch]
-) -> list[tuple[int, int]]:
-    """Sentences, split at semicolons where each side carries a date or a named place.
-
-    A clause that carries neither stays with its neighbour, so that "...in September 1921;
-    it seems to have been at this moment that..." remains one event.
-    """
-
-    def carries(a: int, b: int) -> bool:
-        return any(a <= d.start < b for d in dates) or any(a <= p.start < b and not p.by_adjective for p in places)
-
-    out: list[tuple[int, int]] = []
-    for s_start, s_end in split_sentences(text, start, end):
-        pieces = []
-        piece_start = s_start
-        for m in re.finditer(r";\s*", text[s_start:s_end]):
-            pieces.append((piece_start, s_start + m.start()))
-            piece_start = s_start + m.end()
-        pieces.append((piece_start, s_end))
-        merged: list[list[int]] = []
-        for a, b in pieces:
-            if merged and (not carries(a, b) or not carries(*merged[-1])):
-                merged[-1][1] = b
-            else:
-                merged.append([a, b])
-        out.extend((a, b) for a, b in merged)
-    return out
-
-
-def split_at_dates(text: str, unit: Unit) -> list[Unit]:
-    """Split a clause that carries several different dates before each further date.
-
-    The cut is the last comma (else the last " and ") between one date and the next:
-    "...an international conference, which met at Genoa on April 10" gives two events.
-    """
-    distinct: list[FoundDate] = []
-    for d in unit.dates:
-        if not distinct or d.value != distinct[-1].value:
-            distinct.append(d)
-    if len(distinct) < 2:
-        return [unit]
-    cuts = []
-    for before, after in pairwise(distinct):
-        between = text[before.end : after.start]
-        comma = between.rfind(",")
-        conj = between.rfind(" and ")
-        cut = comma if comma >= 0 else conj
-        if cut >= 0:
-            cuts.append(before.end + cut + 1)
-    bounds = [unit.start, *cuts, unit.end]
-    return [
-        Unit(a, b, tuple(d for d in unit.dates if a <= d.start < b), tuple(p for p in unit.places if a <= p.start < b))
-        for a, b in pairwise(bounds)
-        if text[a:b].strip()
-    ]
-
-
 def _roles(matches: tuple[PlaceMatch, ...]) -> list[dict[str, str]]:
     """Each place once, in text order: "named" if the clause names it anywhere, else implied."""
     roles: dict[str, str] = {}
     for match in matches:
-        if not match.by_adjective:
+        if match.by_reference:
+            if roles.get(match.place.id) != "named":
+                roles[match.place.id] = f"referred to as '{match.text}'"
+        elif match.names:
             roles[match.place.id] = "named"
         else:
             roles.setdefault(match.place.id, f"implied by '{match.text}'")
@@ -261,9 +216,21 @@ def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _context_date(dates: list[FoundDate], unit: Unit, mode: str) -> str | None:
-    before = [d for d in dates if d.end <= unit.start]
-    after = [d for d in dates if d.start >= unit.end]
+def _topic_sentence(text: str, clauses: list[Clause], paragraph_starts: set[int]) -> bool:
+    """A paragraph's short opening sentence ("Finland took longer.") announces; it tells no event.
+
+    Only when it gives no day or month: "Minsk fell on 11 July." opens a paragraph and is one.
+    """
+    if len(clauses) != 1 or clauses[0].start not in paragraph_starts:
+        return False
+    clause = clauses[0]
+    short = len(text[clause.start : clause.end].split()) <= TOPIC_WORDS
+    return short and all(d.date.precision in ("season", "year") for d in clause.dates)
+
+
+def _context_date(dates: list[FoundDate], start: int, end: int, mode: str) -> str | None:
+    before = [d for d in dates if d.end <= start]
+    after = [d for d in dates if d.start >= end]
     if not before:
         return after[0].value if after else None
     previous = before[-1]
@@ -273,33 +240,6 @@ def _context_date(dates: list[FoundDate], unit: Unit, mode: str) -> str | None:
     if following.date.start <= previous.date.start:
         return previous.value
     return f"{previous.date.first.text}/{following.date.first.text}"
-
-
-def _title(text: str, start: int, end: int, dates: tuple[FoundDate, ...]) -> str:
-    """A short title: the clause cut to a few words, without a date that opens or closes it.
-
-    A date inside the clause stays ("Radek, who spent most of 1919 in prison"): taking it
-    out would leave a sentence with a hole in it.
-    """
-    clause = text[start:end]
-    lead = _LEADING_CONNECTIVE.match(clause)
-    cursor = lead.end() if lead else 0
-    for d in dates:
-        if d.start - start == cursor:
-            cursor = d.end - start
-    tail = len(clause)
-    for d in reversed(dates):
-        if clause[d.end - start : tail].strip(_TRAILING) == "" and d.start - start >= cursor:
-            tail = d.start - start
-    words = " ".join(clause[cursor:tail].split())
-    words = _LEADING_CONNECTIVE.sub("", words).strip(_TRAILING + " ")
-    parts = words.split()
-    title = " ".join(parts[:TITLE_WORDS]).rstrip(_TRAILING + "\"'\u201c(")
-    if len(parts) > TITLE_WORDS:
-        title += "\u2026"
-    if not title:
-        title = " ".join(clause.split()[:TITLE_WORDS])
-    return title[:1].upper() + title[1:]
 
 
 def _summary(clause: str, mark: str) -> str:
@@ -325,3 +265,44 @@ def _passage_meta(passage: Passage) -> JsonObject:
     if source:
         meta["source"] = source
     return meta
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the selected words say for a new event: a title, their own date, their places."""
+
+    title: str
+    date: str | None
+    date_source: str
+    places: tuple[PlaceMatch, ...]
+
+
+def propose_event(passage: Passage, start: int, end: int, gazetteer: Gazetteer | None = None) -> Proposal:
+    """Read the words ``text[start:end]`` for an event of their own: the date they give (resolved
+    against the text before them: "in late September" in a paragraph about 1920 is 1920), the
+    places they name or refer to, and a title made from their action.
+
+    The date is None when the words give none; the caller takes the date written before them.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    text = passage.text
+    before = find_dates(text, 0, start)
+    own = find_dates(text, start, end, context=before[-1].date if before else None)
+    named_before = gazetteer.find(text, 0, start, adjectives=False)
+    named = gazetteer.find(text, start, end)
+    places = sorted(
+        [*named, *find_references(gazetteer, text, start, end, [*named_before, *named])], key=lambda m: m.start
+    )
+    dated = next((d for d in own if d.stated), own[0] if own else None)
+    clauses = split_events(text, start, end, own, places)
+    clause = next((c for c in clauses if c.action is not None), None)
+    words_title = title(text, clause, "", {p.text: p.place.name for p in places if p.by_reference}) if clause else ""
+    source = ""
+    if dated is not None:
+        source = f"suggested from the words '{dated.text}'" + ("" if dated.stated else f" ({dated.how}); check it")
+    return Proposal(words_title, dated.value if dated else None, source, tuple(p for p in places if p.names))
+
+
+def place_roles(matches: tuple[PlaceMatch, ...]) -> list[dict[str, str]]:
+    """Each place once, in text order, with how the words tie it to the event."""
+    return _roles(matches)

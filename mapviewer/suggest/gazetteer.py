@@ -111,6 +111,13 @@ class PlaceMatch:
     end: int
     text: str
     by_adjective: bool = False
+    # Set for "there", "the city", "the Soviet capital": the words stand for a place named before them.
+    by_reference: bool = False
+
+    @property
+    def names(self) -> bool:
+        """Whether the text names the place here (by its name, or by words that stand for it)."""
+        return not self.by_adjective
 
 
 @dataclass
@@ -140,11 +147,17 @@ class Gazetteer:
             for word in place.combining:
                 self._combining.setdefault(word, place)
 
+    def by_adjective(self, word: str) -> GazetteerPlace | None:
+        """The place an adjective stands for: "Polish" is Poland."""
+        return self._adjectives.get(word)
+
     def lookup(self, name: str) -> GazetteerPlace | None:
         """The place a name stands for: exact words first, then ignoring case and accents."""
-        name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+        name = name.strip()
+        whole = self._names.get(tuple(_WORD.findall(name)))  # "The Hague" keeps its article
+        name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         key = tuple(_WORD.findall(name))
-        return self._names.get(key) or self._folded.get(_fold(name)) or self.places.get(name)
+        return whole or self._names.get(key) or self._folded.get(_fold(name)) or self.places.get(name)
 
     def find(self, text: str, start: int = 0, end: int | None = None, adjectives: bool = True) -> list[PlaceMatch]:
         """Every place named in ``text[start:end]``, longest name first, in text order.

@@ -1,0 +1,356 @@
+"""Events in a sentence: the clauses that carry an action, their dates and places, and a short title.
+
+An event is a clause with an action ("signed", "broke off", "entered", "handed it over");
+a piece of a sentence that only carries a date or a place belongs to the action beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import FoundDate
+from .gazetteer import PlaceMatch
+from .references import DEMONYMS
+
+# Past tenses and participles of actions, by their present form. "Weak" actions (a treaty
+# "gave", "left", "fixed") describe terms or states; they make an event only when their
+# clause states its own date ("the battle lasted from 23 August to 13 September").
+_STRONG = {
+    "signed": "sign", "concluded": "conclude", "met": "meet", "entered": "enter", "took": "take",
+    "taken": "take", "seized": "seize", "captured": "capture", "recaptured": "recapture", "occupied": "occupy",
+    "fell": "fall", "launched": "launch", "opened": "open", "struck": "strike", "rode": "ride",
+    "attacked": "attack", "crossed": "cross", "abandoned": "abandon", "evacuated": "evacuate",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "retreated": "retreat", "advanced": "advance",
+    "reached": "reach", "stormed": "storm", "ratified": "ratify", "declared": "declare",
+    "proclaimed": "proclaim", "annexed": "annex", "voted": "vote", "agreed": "agree", "accepted": "accept",
+    "rejected": "reject", "refused": "refuse", "resumed": "resume", "collapsed": "collapse", "burned": "burn",
+    "burnt": "burn", "invaded": "invade", "defeated": "defeat", "inflicted": "inflict", "stopped": "stop",
+    "drove": "drive", "driven": "drive", "pushed": "push", "arrived": "arrive", "came": "come", "come": "come",
+    "rose": "rise", "risen": "rise", "mutinied": "mutiny", "surrendered": "surrender",
+    "assassinated": "assassinate", "murdered": "murder", "elected": "elect", "formed": "form",
+    "founded": "found", "invited": "invite", "approved": "approve", "announced": "announce",
+    "proposed": "propose", "begged": "beg", "appealed": "appeal", "landed": "land", "began": "begin",
+    "begun": "begin", "started": "start", "fought": "fight", "won": "win", "turned": "turn",
+    "imposed": "impose", "sat": "sit", "put": "put", "broke": "break", "broken": "break", "handed": "hand",
+    "dissolved": "dissolve", "adjourned": "adjourn", "convened": "convene", "arrested": "arrest",
+    "executed": "execute", "expelled": "expel", "demanded": "demand", "protested": "protest", "sent": "send",
+    "offered": "offer", "liberated": "liberate", "besieged": "besiege", "bombarded": "bombard",
+    "repulsed": "repulse", "routed": "rout", "marched": "march", "established": "establish",
+    "created": "create", "ceded": "cede", "renounced": "renounce", "confirmed": "confirm",
+    "recognised": "recognise", "recognized": "recognize", "gave": "give", "given": "give", "made": "make",
+    "left": "leave", "fixed": "fix", "returned": "return", "replaced": "replace", "restored": "restore",
+    "cancelled": "cancel", "lasted": "last", "held": "hold", "stood": "stand", "ended": "end",
+    "answered": "answer", "followed": "follow", "moved": "move", "registered": "register", "spent": "spend",
+    "introduced": "introduce", "denounced": "denounce", "annulled": "annul", "received": "receive",
+    "visited": "visit", "exchanged": "exchange", "negotiated": "negotiate", "greeted": "greet", "led": "lead",
+    "failed": "fail", "suppressed": "suppress", "crushed": "crush", "closed": "close", "reopened": "reopen",
+    "spoke": "speak", "noted": "note", "said": "say", "wrote": "write", "explained": "explain", "warned": "warn",
+    "brought": "bring", "discussed": "discuss", "decided": "decide", "resolved": "resolve", "cut": "cut",
+    "contrived": "contrive", "commented": "comment", "severed": "sever", "informed": "inform",
+}  # fmt: skip
+_WEAK = {
+    "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
+    "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "moved", "confirmed", "spent",
+    "led", "said", "explained", "commented", "noted", "contrived",
+}  # fmt: skip
+# Particles that make one action of two words, even with the object between ("handed it over").
+_PARTICLES = ("off", "up", "over", "out", "through", "back", "down", "into force")
+# "had been", "was politely": the auxiliary, and one adverb, before the action.
+_AUXILIARY = re.compile(r"(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+(?:being\s+)?)(?:\w+ly\s+)?$")
+_PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+_PRONOUNS = {"it", "they", "he", "she", "this", "these", "which", "who"}
+_DURATION = re.compile(r"(?i)(?:until|till|since|throughout)\b")
+_CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)\s+(?=\S)|,\s+then\s+|,\s+(?=\S)")
+_LEADING = re.compile(
+    r"^(?:(?:and|but|or|yet|so|then|while|whereas|again|also|meanwhile|however|finally|thus|later)\b,?\s*)+",
+    re.IGNORECASE,
+)
+_STOP_TAIL = {
+    "a", "an", "the", "of", "to", "in", "at", "on", "and", "or", "by", "for", "with", "from", "into", "its",
+    "their", "his", "her", "that", "which", "towards", "over", "between", "near", "south", "north", "east",
+    "west", "beyond", "across", "after", "before",
+}  # fmt: skip
+_PREPOSITIONS = {"to", "at", "in", "of", "from", "into", "with", "for", "on", "towards", "over", "between", "by"}
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those"}
+# "the armies were in flight": a movement told as a state.
+_STATE_VERBS = {"flight": "flee", "retreat": "retreat", "revolt": "revolt", "full retreat": "retreat"}
+_STATE_OF_ACTION = re.compile(r"\b(?:was|were)\s+in\s+(?P<state>full retreat|flight|retreat|revolt)\b")
+TITLE_CHARS = 60
+SUBJECT_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action in the text: its words (with "had", "was" before them), its present form, its kind."""
+
+    start: int
+    end: int
+    base: str
+    passive: bool
+    weak: bool
+    written: str  # the participle as written, for a passive title ("signed")
+    relative: bool = False  # in a clause "whose government sat at Kaunas": not the sentence's action
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A piece of a sentence: its span, its action (if any), and the dates and places in it."""
+
+    start: int
+    end: int
+    action: Action | None
+    dates: tuple[FoundDate, ...]
+    places: tuple[PlaceMatch, ...]
+
+    @property
+    def names_place(self) -> bool:
+        return any(p.names for p in self.places)
+
+
+def find_actions(text: str, start: int, end: int) -> list[Action]:
+    """The actions in ``text[start:end]``, in text order; "to storm" (an infinitive) is not one."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    out: list[Action] = []
+    for i, (w_start, w_end, word) in enumerate(words):
+        lower = word.lower()
+        if lower not in _STRONG or (word[0].isupper() and i > 0 and text[words[i - 1][1] : w_start].strip() == ""):
+            continue  # "Soviet Left", a name in a title
+        if i > 0 and words[i - 1][2].lower() == "to" and lower in ("put", "come", "meet", "set"):
+            continue
+        if i > 0 and words[i - 1][2].lower() in _DETERMINERS:
+            continue  # "a signed agreement", "the proposed line": an adjective
+        before = text[max(start, w_start - 20) : w_start]
+        aux = _AUXILIARY.search(before)
+        a_start = w_start - len(aux.group()) if aux else w_start
+        base, a_end = _STRONG[lower], w_end
+        particle = _particle(text, words, i)
+        if particle:
+            base, a_end = f"{base} {particle[0]}", particle[1] if particle[2] else a_end
+        aside = re.split(r"[,;:(\u2014]", text[start:w_start])[-1]
+        relative = bool(re.match(r"\s*(?:who|whose|which)\b", aside))
+        out.append(Action(a_start, a_end, base, bool(_PASSIVE.search(before)), lower in _WEAK, word, relative))
+    for m in _STATE_OF_ACTION.finditer(text, start, end):
+        out.append(Action(m.start(), m.end(), _STATE_VERBS[m.group("state")], False, False, m.group("state")))
+    return sorted(out, key=lambda a: a.start)
+
+
+def _particle(text: str, words: list[tuple[int, int, str]], i: int) -> tuple[str, int, bool] | None:
+    """ "broke off", "came into force", "handed it over" (up to two words between)."""
+    for gap in range(0, 3):
+        j = i + 1 + gap
+        if j >= len(words):
+            return None
+        word = words[j][2].lower()
+        if word == "into" and j + 1 < len(words) and words[j + 1][2].lower() == "force":
+            return "into force", words[j + 1][1], gap == 0
+        if word in _PARTICLES and (gap == 0 or not re.search(r"[,;.]", text[words[i][1] : words[j][0]])):
+            if word in ("over", "through", "back") and gap > 0:
+                return None  # "handed it over" is one action; "took the city back" is "take" alone
+            return word, words[j][1], gap == 0
+        if gap > 0 and word in _PREPOSITIONS:
+            return None
+    return None
+
+
+def split_events(text: str, start: int, end: int, dates: list[FoundDate], places: list[PlaceMatch]) -> list[Clause]:
+    """The clauses of one sentence that are events, each with an action.
+
+    The sentence is cut at semicolons, colons, "and", "but", "while" and commas; a piece
+    without an action (or with a weak one and no date of its own) joins the action before
+    it in the sentence, or the one after it when it comes first ("In January, and again at
+    the end of March, the Turks stopped them"). After a colon that elaborates an undated
+    action ("the Latvians made peace: the treaty was signed on 11 August") the two are one.
+    """
+    every_action = find_actions(text, start, end)
+    actions = [a for a in every_action if not a.relative]
+    own_dates = [d for d in dates if start <= d.start < end and d.how != "relative to a later date"]
+    cuts = [start]
+    ends: list[int] = []
+    kinds = []
+    for m in _CUT.finditer(text, start, end):
+        after = m.end()
+        if m.group().startswith(",") and m.group().strip(", ") == "":
+            # A bare comma cuts only before an action or a date: ", agreed an armistice", ", two days later".
+            # Or between two actions each with its subject: "When the villages rose, volunteers crossed".
+            if (
+                not any(a.start == after or _starts_with_verb(text, a, after) for a in actions)
+                and not any(d.start == after for d in own_dates)
+                and not (
+                    any(cuts[-1] <= a.start < m.start() and not a.weak for a in actions)
+                    and any(_subject_then_verb(text, a, after) for a in actions)
+                )
+            ):
+                continue
+        cuts.append(after)
+        ends.append(m.start())  # the piece before ends before ", and": its words, not the joint
+        kinds.append(m.group().strip() or " ")
+    ends.append(end)
+    pieces = [(a, b) for a, b in zip(cuts, ends, strict=False) if b > a]
+    joins = ["", *kinds][: len(pieces)]
+
+    def action_in(a: int, b: int) -> Action | None:
+        inside = [x for x in actions if a <= x.start < b]
+        strong = [x for x in inside if not x.weak]
+        if strong:
+            return strong[0]
+        # "it held until September 1939": a state that lasted, not an event.
+        dated = any(a <= d.start < b and not _DURATION.match(d.text) for d in own_dates)
+        return inside[0] if inside and dated else None
+
+    merged: list[list[int]] = []  # [start, end] of each clause with an action
+    pending_start: int | None = None
+    for (a, b), join in zip(pieces, joins, strict=False):
+        has = action_in(a, b) is not None
+        if merged and join == ":" and has and not any(merged[-1][0] <= d.start < merged[-1][1] for d in own_dates):
+            merged[-1][1] = b  # "X made peace: the treaty was signed on D" is one event, dated D
+            continue
+        if not has:
+            if merged:
+                merged[-1][1] = b
+            elif pending_start is None:
+                pending_start = a
+            continue
+        merged.append([pending_start if pending_start is not None else a, b])
+        pending_start = None
+    out = []
+    for a, b in merged:
+        act = action_in(a, b)
+        out.append(
+            Clause(
+                a,
+                b,
+                act,
+                tuple(d for d in own_dates if a <= d.start < b),
+                tuple(p for p in places if a <= p.start < b),
+            )
+        )
+    return out
+
+
+def _subject_then_verb(text: str, action: Action, at: int) -> bool:
+    between = text[at : action.start] if action.start >= at else ","
+    return not action.weak and "," not in between and 0 < len(between.split()) <= SUBJECT_WORDS
+
+
+def _starts_with_verb(text: str, action: Action, at: int) -> bool:
+    return action.start >= at and text[at : action.start].strip().lower() in ("", "then", "and", "had", "and then")
+
+
+def continues_subject(text: str, clause: Clause) -> bool:
+    """Whether the clause has no subject of its own ("..., broke off in July"), or a pronoun for one."""
+    if clause.action is None:
+        return False
+    head = _LEADING.sub("", text[clause.start : clause.action.start].strip(" ,;:"))
+    for d in clause.dates:
+        head = head.replace(text[d.start : d.end], " ")
+    words = _WORD.findall(head)
+    return not words or (len(words) == 1 and words[0].lower() in _PRONOUNS)
+
+
+def subject_of(text: str, clause: Clause) -> str:
+    """The words before the action, without dates, connectives and asides: "the Red Army"."""
+    if clause.action is None:
+        return ""
+    head = text[clause.start : clause.action.start]
+    for d in sorted(clause.dates, key=lambda d: -d.start):
+        if d.end <= clause.action.start:
+            head = head[: d.start - clause.start] + " " + head[d.end - clause.start :]
+    head = head.replace("\u2014", ",")
+    parts = [p.strip(" ;:") for p in head.split(",")]
+    # The subject is the last piece that holds a word, unless that is an aside ("signed in Moscow ...").
+    words = [p for p in parts if _WORD.search(p)]
+    subject = words[-1] if words else ""
+    if len(words) > 1 and re.match(
+        r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|with|beside|under|after|before)\b", subject
+    ):
+        subject = words[0]
+    subject = _LEADING.sub("", subject).strip()
+    subject = re.sub(r"^(?:[Aa]t|[Ii]n|[Oo]n|[Bb]y)\s+\S+(?:\s+\S+)?\s+(?=[A-Z])", "", subject)
+    return " ".join(subject.split())
+
+
+def title(text: str, clause: Clause, inherited_subject: str = "", references: dict[str, str] | None = None) -> str:
+    """A title a lecturer keeps: the actor, the action in the present tense, and what or where
+    ("Red Army enters Vilna", "Treaty of Riga signed"), at most 60 characters, no ellipsis."""
+    action = clause.action
+    if action is None:
+        return _cut(" ".join(text[clause.start : clause.end].split()))
+    subject = subject_of(text, clause)
+    if not subject or subject.lower() in _PRONOUNS:
+        subject = inherited_subject
+    subject = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is)\s+", "", subject)
+    rest = _rest(text, clause, references or {})
+    if action.passive:
+        verb = action.written if " " not in action.base else f"{action.written} {action.base.split(' ', 1)[1]}"
+    else:
+        verb = _present(action.base, _plural(subject))
+    words = " ".join(w for w in (subject, verb, rest) if w)
+    return _cut(words[:1].upper() + words[1:])
+
+
+def _rest(text: str, clause: Clause, references: dict[str, str]) -> str:
+    """What follows the action, up to the next aside: without its dates, references named."""
+    assert clause.action is not None
+    a, b = clause.action.end, clause.end
+    spans = sorted([(d.start, d.end, "") for d in clause.dates if d.start >= a], key=lambda s: s[0])
+    words = ""
+    cursor = a
+    for s, e, replacement in spans:
+        if s < cursor:
+            continue
+        words += text[cursor:s] + replacement
+        cursor = e
+    words += text[cursor:b]
+    for ref, name in references.items():
+        words = words.replace(ref, name)
+    words = re.split(r"[,;:(\u2014]|\s(?:which|who|that|where|and|but|while|so)\s", words, maxsplit=1)[0]
+    if clause.action.base.endswith(("over", "down", "up", "off")) and " " in clause.action.base:
+        particle = clause.action.base.split(" ", 1)[1]
+        words = re.sub(rf"\s{particle}\b", "", words, count=1)  # "handed it over to X": "hands over to X"
+    words = re.sub(r"^\s*(?:it|them|him|her)\b", "", words)
+    return " ".join(words.split()).strip(" .")
+
+
+def _plural(subject: str) -> bool:
+    words = _WORD.findall(subject)
+    if not words:
+        return False
+    if " and " in f" {subject} ":
+        return True
+    head = words[-1]
+    for i, w in enumerate(words):
+        if w.lower() in ("of", "with", "under", "from", "in") and i > 0:
+            head = words[i - 1]
+            break
+    if head[0].isupper():
+        return head in DEMONYMS or head in ("Allies", "Powers")  # "the Poles", but not "Kars" or "Paris"
+    return head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is"))
+
+
+def _present(base: str, plural: bool) -> str:
+    verb, _, particle = base.partition(" ")
+    if not plural:
+        if verb.endswith(("s", "sh", "ch", "x", "z")):
+            verb += "es"
+        elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+            verb = verb[:-1] + "ies"
+        else:
+            verb += "s"
+    return f"{verb} {particle}".strip()
+
+
+def _cut(words: str) -> str:
+    """At most TITLE_CHARS characters, cut before a dangling preposition or article, no ellipsis."""
+    words = words.strip(" ,;:.")
+    if len(words) <= TITLE_CHARS:
+        return words
+    parts = words[: TITLE_CHARS + 1].rsplit(" ", 1)[0].split()
+    for i in range(len(parts) - 1, 2, -1):
+        if parts[i].lower() in _PREPOSITIONS:
+            parts = parts[:i]
+            break
+    while len(parts) > 2 and parts[-1].lower().strip(",") in _STOP_TAIL:
+        parts.pop()
+    return " ".join(parts).strip(" ,;:")

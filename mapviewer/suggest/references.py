@@ -1,0 +1,119 @@
+"""Places the text names without their names: "there", "the city", "the Soviet capital", "the Poles"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .gazetteer import Gazetteer, PlaceMatch
+
+# The seats of government of 1920-23 by the gazetteer's state ids: "the Polish capital" is Warsaw.
+# Lithuania's is Kaunas (Vilna was held by Poland); Turkey's is the Kemalist Angora.
+CAPITALS = {
+    "soviet-russia": "moscow",
+    "poland": "warsaw",
+    "lithuania": "kaunas",
+    "latvia": "riga",
+    "estonia": "tallinn",
+    "finland": "helsingfors",
+    "ukraine": "kiev",
+    "belorussia": "minsk",
+    "germany": "berlin",
+    "france": "paris",
+    "great-britain": "london",
+    "italy": "rome",
+    "turkey": "angora",
+    "greece": "athens",
+    "austria": "vienna",
+    "hungary": "budapest",
+    "czechoslovakia": "prague",
+    "romania": "bucharest",
+    "bulgaria": "sofia",
+    "kingdom-of-the-serbs-croats-and-slovenes": "belgrade",
+    "georgia": "tiflis",
+    "armenia": "erivan",
+    "azerbaijan": "baku",
+    "denmark": "copenhagen",
+    "sweden": "stockholm",
+}
+# Peoples and parties that stand for a state as actors: "the Poles took Kiev" happens in Poland's war.
+DEMONYMS = {
+    "Poles": "poland",
+    "Lithuanians": "lithuania",
+    "Latvians": "latvia",
+    "Letts": "latvia",
+    "Estonians": "estonia",
+    "Finns": "finland",
+    "Germans": "germany",
+    "French": "france",
+    "British": "great-britain",
+    "Italians": "italy",
+    "Turks": "turkey",
+    "Kemalist": "turkey",
+    "Kemalists": "turkey",
+    "Greeks": "greece",
+    "Bolsheviks": "soviet-russia",
+    "Bolshevik": "soviet-russia",
+    "Soviets": "soviet-russia",
+    "Romanians": "romania",
+    "Czechs": "czechoslovakia",
+    "Hungarians": "hungary",
+    "Ukrainians": "ukraine",
+    "Georgians": "georgia",
+    "Armenians": "armenia",
+}
+CITY_NOUNS = ("city", "town", "port", "fortress")
+_REFERENCE = re.compile(
+    r"\b(?:(?P<there>there)\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|came|followed)\b)"
+    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region)\b)"
+)
+_DEMONYM = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+
+
+def find_references(
+    gazetteer: Gazetteer, text: str, start: int, end: int, before: Sequence[PlaceMatch]
+) -> list[PlaceMatch]:
+    """Places that ``text[start:end]`` refers to, each resolved to the last place of its kind
+    named before it (``before``: the name matches so far, in text order); and peoples ("the
+    Poles") as the state they stand for, like an adjective."""
+    found: list[PlaceMatch] = []
+    named = [m for m in before if m.names and not m.by_reference]
+    for m in _REFERENCE.finditer(text, start, end):
+        earlier = [n for n in named if n.end <= m.start()]
+        place_id = _resolve(gazetteer, m, earlier, text)
+        if place_id and place_id in gazetteer.places:
+            found.append(PlaceMatch(gazetteer.places[place_id], m.start(), m.end(), m.group(), by_reference=True))
+    for m in _DEMONYM.finditer(text, start, end):
+        found.append(
+            PlaceMatch(gazetteer.places[DEMONYMS[m.group()]], m.start(), m.end(), m.group(), by_adjective=True)
+        )
+    return found
+
+
+def _resolve(gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], text: str) -> str | None:
+    if m.group("there"):
+        # "signed there": a town, as a rule; a country only when no town was named.
+        cities = [n for n in earlier if n.place.kind == "city"]
+        return (cities or earlier)[-1].place.id if (cities or earlier) else None
+    noun, adjective = m.group("noun"), m.group("adjective")
+    if noun == "capital":
+        if adjective:
+            state = gazetteer.by_adjective(adjective) or gazetteer.lookup(adjective)
+            return CAPITALS.get(state.id) if state else None
+        capitals = set(CAPITALS.values())
+        for n in reversed(earlier):
+            if n.place.id in capitals:
+                return n.place.id
+            if n.place.id in CAPITALS:
+                return CAPITALS[n.place.id]
+        return None
+    if adjective:
+        return None  # "the Arctic port", "the Baltic region": a description, not a reference
+    if noun == "region":
+        # "the Vilna region ... the region": the place last named with the word "region".
+        regional = [n for n in earlier if re.match(r"\s+region\b", text[n.end : n.end + 8])]
+        kinds = [n for n in earlier if n.place.kind == "region"]
+        chosen = regional or kinds
+        return chosen[-1].place.id if chosen else None
+    cities = [n for n in earlier if n.place.kind == "city"]
+    return cities[-1].place.id if cities else None
