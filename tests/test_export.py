@@ -13,6 +13,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from mapviewer.export.protocols import ExportOptions
 from mapviewer.export.registry import exporter
+from mapviewer.export.slides import slide_name
 
 
 class OnlyThisFile(QWebEngineUrlRequestInterceptor):
@@ -249,3 +250,15 @@ def test_export_help_lists_every_registered_format(tmp_path):
     assert result.returncode == 0
     for item in EXPORTERS:
         assert item.name in result.stdout and item.help.split(",")[0] in " ".join(result.stdout.split())
+
+
+def test_slides_default_to_one_per_lecture_step(tmp_path, carr_index):
+    result = _run("slides", str(tmp_path / "lecture"), "--size", "800x450", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    steps = carr_index.tours[0].steps
+    assert sorted(p.name for p in (tmp_path / "lecture").glob("*.png")) == [
+        slide_name(n, s.event) for n, s in enumerate(steps, 1)
+    ]
+    unknown = _run("slides", str(tmp_path / "other"), "--lecture", "no-such-lecture", cwd=tmp_path)
+    assert unknown.returncode == 2 and "no-such-lecture" in unknown.stderr and "Traceback" not in unknown.stderr
+    assert not (tmp_path / "other").exists()

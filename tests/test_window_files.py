@@ -399,9 +399,11 @@ def test_slides_export_through_the_window(window, carr_index, tmp_path, qtbot):
 def test_current_event_as_a_slide(window, carr_index, tmp_path, qtbot):
     entry = menu_action(window, "File", "Export", "Current event as a slide…")
     window.selection.clear()
-    entry.trigger()
+    assert not entry.isEnabled()  # nothing to export without an event
+    window.exports.ask_current_slide()  # and if asked anyway, it says why
     assert window.statusBar().currentMessage() == "Choose an event first."
     window.selection.select_event("treaty-of-rapallo")
+    assert entry.isEnabled()
     folder = tmp_path / "one"
     folder.mkdir()
     answer_file_dialog(qtbot, folder)

@@ -539,8 +539,9 @@
   // ---- the edge of the data -------------------------------------------------
   // borders.geojson and water.geojson end in straight lines at the window below; the map
   // may not be panned or zoomed out past it, so no cut edge is ever in sight.
-  // A little inside it: Leaflet rounds the view to whole pixels.
-  const EXTENT = L.latLngBounds([[28.1, -24.9], [71.9, 59.9]]);
+  // A quarter degree inside it: Leaflet leaves a view up to a pixel outside its bounds, and at
+  // the smallest zoom a pixel is about 0.18 degrees.
+  const EXTENT = L.latLngBounds([[28.25, -24.75], [71.75, 59.75]]);
   const MIN_ZOOM = 3;
 
   function fitMinZoom() {
