@@ -212,6 +212,22 @@ FRONT_1920_07A = [
     (26.33, 48.00),  # outside (Romania)
 ]
 
+# 19 Jul 1920: Grodno fell on 19 Jul and the Red Army crossed the Niemen;
+# the Polish line held on the Szczara (Slonim) and at Baranovichi a few days
+# more (Davies ch. 5).
+FRONT_1920_07C = (
+    [
+        (23.40, 56.30),  # outside (Lithuania)
+        (23.45, 54.30),  # Lithuania
+        (23.55, 53.95),  # Sopockinie
+        (23.65, 53.72),  # Grodno (Soviet) east
+        (24.00, 53.45),  # Niemen below Mosty
+        (24.60, 53.35),  # Mosty on the Niemen
+        (25.40, 53.25),  # Slonim (Polish) south on the Szczara
+    ]
+    + FRONT_1920_07A[6:]
+)
+
 # 28 Jul 1920: Grodno fell 19 Jul, Pinsk 26 Jul, Bialystok 28 Jul; Brest still
 # Polish (fell 1 Aug); in the south Kovel, Lutsk, Brody and Tarnopol lost in
 # the second half of July (Davies ch. 5).
@@ -340,7 +356,8 @@ STAGES = [
         "Budyonny broke through 5 Jun 1920; the Poles held Kiev until 13 Jun and fell back westward",
     ),
     ("1920-07-11", FRONT_1920_07A, "Soviet offensive from 4 Jul 1920: Rovno 4 Jul, Minsk 11 Jul"),
-    ("1920-07-28", FRONT_1920_07B, "Grodno 19 Jul, Pinsk 26 Jul, Bialystok 28 Jul 1920 taken by the Red Army"),
+    ("1920-07-19", FRONT_1920_07C, "Red Army took Grodno 19 Jul 1920 and crossed the Niemen"),
+    ("1920-07-28", FRONT_1920_07B, "Pinsk 26 Jul and Bialystok 28 Jul 1920 taken by the Red Army"),
     ("1920-08-01", FRONT_1920_08A, "Red Army took Brest-Litovsk 1-2 Aug 1920 and crossed the Bug and the Narew"),
     (
         "1920-08-14",

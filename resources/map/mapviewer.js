@@ -84,13 +84,14 @@
     const p = feature.properties || {};
     const plain = p.status === "plain-land";
     if (mv.highlightedStates.has(p.state)) {
-      return { color: HIGHLIGHT, weight: 2.5, opacity: 1, fillColor: "#f6c9a4", fillOpacity: 1, dashArray: null };
+      return { color: HIGHLIGHT, weight: 2.5, opacity: 1, fillColor: occupationFill(p, "#f6c9a4"),
+        fillOpacity: 1, dashArray: null };
     }
     return {
       color: plain ? "#b8b2a7" : "#6b6257",
       weight: plain ? 0.5 : 0.9,
       opacity: 1,
-      fillColor: plain ? PLAIN_LAND : PALETTE[(p.color || 0) % PALETTE.length],
+      fillColor: occupationFill(p, plain ? PLAIN_LAND : PALETTE[(p.color || 0) % PALETTE.length]),
       fillOpacity: 1,
       dashArray: p.status && p.status !== "sovereign" && !plain ? "3 3" : null,
     };
@@ -100,7 +101,9 @@
     const p = feature.properties || {};
     const box = el("div", "border-tip");
     box.appendChild(el("div", "border-name", p.name || ""));
-    if (p.status && p.status !== "sovereign" && p.status !== "plain-land") {
+    if (p.occupied_by) {
+      box.appendChild(el("div", "border-status", "occupied by " + p.occupied_by));
+    } else if (p.status && p.status !== "sovereign" && p.status !== "plain-land") {
       box.appendChild(el("div", "border-status", p.status.replace(/-/g, " ")));
     }
     return box;
@@ -143,6 +146,7 @@
     }
     mv.borders.bringToBack();
     if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(iso);
+    refreshPopupOccupation();
     const started = performance.now();
     const finish = function () {
       for (const layer of leaving) mv.borders.removeLayer(layer);
@@ -165,6 +169,75 @@
     if (instant) { finish(); return; }
     fade = current;
     requestAnimationFrame(step);
+  }
+
+  // ---- occupations ---------------------------------------------------------
+  // Land held by a foreign army keeps its sovereign's fill and is hatched in the
+  // occupier's colour (features with "occupied_by"); a place inside such land, or
+  // inside any land held in war ("occupied"), says so in its popup for the map's date.
+  const OCCUPIER_INK = {
+    "united-kingdom": "#a02a2a", france: "#1f4f9e", belgium: "#7d6400", "united-states": "#2d6e31",
+    allies: "#6a3d9a", greece: "#17698a",
+  };
+  const hatches = {};
+
+  function occupationFill(p, base) {
+    if (!p.occupied_by || !mv.map || !mv.map.options.preferCanvas) return base;
+    const ink = OCCUPIER_INK[p.occupier] || "#555555";
+    const key = base + ink;
+    if (!hatches[key]) {
+      // One 8 px tile: the fill, and a diagonal stroke that meets its neighbours' seamlessly.
+      const tile = document.createElement("canvas");
+      tile.width = tile.height = 8;
+      const g = tile.getContext("2d");
+      g.fillStyle = base;
+      g.fillRect(0, 0, 8, 8);
+      g.strokeStyle = ink;
+      g.lineWidth = 1.3;
+      g.beginPath();
+      g.moveTo(-1, 9); g.lineTo(9, -1);
+      g.moveTo(-1, 1); g.lineTo(1, -1);
+      g.moveTo(7, 9); g.lineTo(9, 7);
+      g.stroke();
+      hatches[key] = g.createPattern(tile, "repeat");
+    }
+    return hatches[key];
+  }
+
+  function ringContains(ring, x, y) {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  }
+
+  function geometryContains(geometry, lon, lat) {
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    return polygons.some((rings) => ringContains(rings[0], lon, lat)
+      && !rings.slice(1).some((hole) => ringContains(hole, lon, lat)));
+  }
+
+  // The border features drawn for the map's date that contain a point.
+  function featuresAt(lat, lon) {
+    return mv.borderLayers.filter((layer) => validOn(layer, mv.date)
+      && geometryContains(layer.feature.geometry, lon, lat)).map((layer) => layer.feature.properties);
+  }
+
+  function occupationText(place) {
+    const held = featuresAt(place.lat, place.lon).find((p) => p.occupied_by || p.status === "occupied");
+    if (!held) return "";
+    const what = held.occupied_by ? "occupied by " + held.occupied_by + " (" + held.name + ")" : held.name;
+    return formatDate(mv.date) + ": " + what;
+  }
+
+  // An open popup follows the date the map is drawn for.
+  function refreshPopupOccupation() {
+    const node = mv.popup && mv.popup.getElement() && mv.popup.getElement().querySelector(".place-occupation");
+    const place = mv.selectedPlace && mv.places[mv.selectedPlace];
+    if (node && place) node.textContent = occupationText(place);
   }
 
   // ---- places --------------------------------------------------------------
@@ -352,6 +425,7 @@
     if (place.modern_name && place.modern_name !== place.name) {
       box.appendChild(el("div", "place-modern", "today: " + place.modern_name));
     }
+    box.appendChild(el("div", "place-occupation", occupationText(place)));
     const events = Object.values(mv.events).filter((e) => e.places.includes(id));
     const list = eventList(events, "place-events");
     if (!events.length) box.appendChild(el("div", "place-none", "No events here."));
@@ -593,5 +667,11 @@
     console.error("mapviewer page error: " + event.message);
   });
 
-  window.mapviewer = { init, state, view, dispatch };
+  // What the map shows at a point on its date (tests read it back).
+  function featureAt(lat, lon) {
+    return featuresAt(lat, lon).map((p) => ({ id: p.id, state: p.state, name: p.name, status: p.status,
+      occupied_by: p.occupied_by || null }));
+  }
+
+  window.mapviewer = { init, state, view, dispatch, featureAt };
 })();
