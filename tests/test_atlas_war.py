@@ -485,3 +485,105 @@ def test_a_wrong_claim_is_rejected():
     ):
         with pytest.raises(AssertionError):
             check(wrong)
+
+
+# --------------------------------------------------------------------------
+# In the real page: the lecture's Polish-war step, the slider, the popups
+# --------------------------------------------------------------------------
+KIEV, BIALYSTOK, WARSAW, MINSK = (50.45, 30.52), (53.13, 23.16), (52.23, 21.01), (53.90, 27.56)
+
+
+def page_feature_at(qtbot, view, lat, lon):
+    """What the page draws at a point on its date: the properties of the one feature there."""
+    import json
+
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        view.page().runJavaScript(f"JSON.stringify(mapviewer.featureAt({lat}, {lon}))", 0, callback)
+    found = json.loads(callback.args[0])
+    assert len(found) == 1, found
+    return found[0]
+
+
+def slide_to(window, qtbot, day: str):
+    """Move the date slider as a reader would, and wait for the page to draw that date."""
+    import datetime as dt
+
+    from mapviewer.model.selection import FIRST_MAP_DATE
+
+    from .conftest import wait_for_state
+
+    window.timeline.slider.setValue((dt.date.fromisoformat(day) - FIRST_MAP_DATE).days)
+    return wait_for_state(qtbot, window.map_view, lambda s: s["date"] == day and not s["transitioning"])
+
+
+def test_the_lecture_note_on_the_polish_war_is_true(window, carr_index, qtbot):
+    """'Note how far the front moved in 1920': on the tour's step, the slider shows it move."""
+    from .conftest import wait_for_state
+
+    step = next(s for s in carr_index.tours[0].steps if s.event == "polish-war")
+    assert "how far the front moved in 1920" in step.note
+    window.selection.select_event(step.event)
+    wait_for_state(qtbot, window.map_view, lambda s: s["event"] == "polish-war" and s["date"] == "1920-04-01")
+
+    seen = {}
+    for day in ("1920-04-01", "1920-05-20", "1920-08-15", "1920-10-20"):
+        slide_to(window, qtbot, day)
+        seen[day] = {
+            name: page_feature_at(qtbot, window.map_view, *where_)
+            for name, where_ in (("Kiev", KIEV), ("Bialystok", BIALYSTOK), ("Warsaw", WARSAW), ("Minsk", MINSK))
+        }
+    assert window.selection.event == "polish-war"  # the slider moved the date, not the event
+    holders = {day: {town: f["state"] for town, f in towns.items()} for day, towns in seen.items()}
+    assert holders["1920-04-01"] == {
+        "Kiev": "soviet-russia",
+        "Bialystok": "poland",
+        "Warsaw": "poland",
+        "Minsk": "poland",
+    }
+    assert holders["1920-05-20"]["Kiev"] == "poland"  # the Kiev offensive
+    assert holders["1920-08-15"] == {
+        "Kiev": "soviet-russia",
+        "Bialystok": "soviet-russia",  # the Red Army before Warsaw
+        "Warsaw": "poland",
+        "Minsk": "soviet-russia",
+    }
+    assert holders["1920-10-20"]["Bialystok"] == "poland" and holders["1920-10-20"]["Minsk"] == "soviet-russia"
+    assert "Polrevkom" in seen["1920-08-15"]["Bialystok"]["name"]
+    # a different map on every stop: the features drawn at the four towns are never the same set
+    drawn = [frozenset(f["id"] for f in towns.values()) for towns in seen.values()]
+    assert len(set(drawn)) == len(drawn)
+
+
+def test_a_place_in_a_war_occupied_town_says_so_in_its_popup(window, qtbot):
+    from .conftest import wait_for_state
+
+    slide_to(window, qtbot, "1920-08-15")
+    window.selection.select_place("brest-litovsk")
+    state = wait_for_state(qtbot, window.map_view, lambda s: s["popupText"] is not None)
+    assert "15 August 1920: Red Army occupation" in state["popupText"]
+    slide_to(window, qtbot, "1921-06-01")  # Polish by then: the open popup follows the date
+    state = wait_for_state(qtbot, window.map_view, lambda s: "occupation" not in (s["popupText"] or "occupation"))
+    assert state["popupText"].startswith("Brest-Litovsk")
+
+
+def test_the_rhineland_is_hatched_and_named_in_the_popup(window, carr_index, qtbot):
+    """A place added to the index inside the British zone: its popup names the occupier."""
+    from mapviewer.model.index import index_from_json
+
+    from .conftest import wait_for_state
+
+    data = carr_index.to_json()
+    data["places"].append(
+        {"id": "cologne", "name": "Cologne", "modern_name": "Köln", "kind": "city"}
+        | {"lat": 50.9375, "lon": 6.9603, "geonames": 2886242}
+    )
+    window.document.push("add Cologne", index_from_json(data, carr_index.passage, carr_index.path))
+    slide_to(window, qtbot, "1921-06-01")
+    window.selection.select_place("cologne")
+    state = wait_for_state(qtbot, window.map_view, lambda s: s["popupText"] is not None)
+    assert "1 June 1921: occupied by the British Army of the Rhine" in state["popupText"]
+    cologne = page_feature_at(qtbot, window.map_view, 50.9375, 6.9603)
+    assert cologne["state"] == "german-reich" and cologne["occupied_by"] == "the British Army of the Rhine"
+    assert cologne["hatched"]
+    assert not page_feature_at(qtbot, window.map_view, *WARSAW)["hatched"]
+    assert not page_feature_at(qtbot, window.map_view, 52.52, 13.40)["hatched"]  # Berlin: unoccupied Germany

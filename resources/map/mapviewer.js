@@ -220,14 +220,15 @@
       && !rings.slice(1).some((hole) => ringContains(hole, lon, lat)));
   }
 
-  // The border features drawn for the map's date that contain a point.
-  function featuresAt(lat, lon) {
+  // The border layers drawn for the map's date whose features contain a point.
+  function layersAt(lat, lon) {
     return mv.borderLayers.filter((layer) => validOn(layer, mv.date)
-      && geometryContains(layer.feature.geometry, lon, lat)).map((layer) => layer.feature.properties);
+      && geometryContains(layer.feature.geometry, lon, lat));
   }
 
   function occupationText(place) {
-    const held = featuresAt(place.lat, place.lon).find((p) => p.occupied_by || p.status === "occupied");
+    const held = layersAt(place.lat, place.lon).map((layer) => layer.feature.properties)
+      .find((p) => p.occupied_by || p.status === "occupied");
     if (!held) return "";
     const what = held.occupied_by ? "occupied by " + held.occupied_by + " (" + held.name + ")" : held.name;
     return formatDate(mv.date) + ": " + what;
@@ -667,10 +668,13 @@
     console.error("mapviewer page error: " + event.message);
   });
 
-  // What the map shows at a point on its date (tests read it back).
+  // What the map shows at a point on its date, and whether it is drawn hatched (tests read it back).
   function featureAt(lat, lon) {
-    return featuresAt(lat, lon).map((p) => ({ id: p.id, state: p.state, name: p.name, status: p.status,
-      occupied_by: p.occupied_by || null }));
+    return layersAt(lat, lon).map((layer) => {
+      const p = layer.feature.properties;
+      return { id: p.id, state: p.state, name: p.name, status: p.status, occupied_by: p.occupied_by || null,
+        hatched: typeof CanvasPattern !== "undefined" && layer.options.fillColor instanceof CanvasPattern };
+    });
   }
 
   window.mapviewer = { init, state, view, dispatch, featureAt };
