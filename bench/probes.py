@@ -59,8 +59,8 @@ def startup_app() -> None:
     shown = {}
     window.map_view.bridge.page_shown.connect(lambda kind, value: shown.setdefault(kind, time.time()))
     window.show()
-    _wait(app, lambda: "index" in shown and "borders" in shown)
-    _emit({"ready": shown["index"], "borders": shown["borders"]})
+    _wait(app, lambda: "index" in shown and "borders" in shown and "water" in shown)
+    _emit({"ready": shown["index"], "borders": shown["borders"], "water": shown["water"]})
 
 
 def _interactive(index_path: str | None, rounds: int) -> dict:

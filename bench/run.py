@@ -181,13 +181,14 @@ def main(argv: list[str] | None = None) -> int:
         # Start-up, cold (empty page cache) once, then warm, beside the bare QtWebEngine floor.
         result, started, _ = run_probe("startup-app", env=env)
         cold = result["ready"] - started
-        app_times, floor_times, border_times = [], [], []
+        app_times, floor_times, border_times, water_times = [], [], [], []
         for _ in range(args.runs):
             result, started, _ = run_probe("startup-floor", env=env)
             floor_times.append(result["ready"] - started)
             result, started, _ = run_probe("startup-app", env=env)
             app_times.append(result["ready"] - started)
             border_times.append(result["borders"] - started)
+            water_times.append(result["water"] - started)
         ratios = [a / f for a, f in zip(app_times, floor_times, strict=False)]
         rows.append(("Start-up, bare QWebEngineView (the floor)", *spread(floor_times, "{:.2f} s"), "", ""))
         rows.append(("Start-up, mapviewer on the Carr passage (page cached)", *spread(app_times, "{:.2f} s"), "", ""))
@@ -203,6 +204,14 @@ def main(argv: list[str] | None = None) -> int:
             (
                 "Start-up until the borders are drawn too (they load after the page)",
                 *spread(border_times, "{:.2f} s"),
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "Start-up until the lakes and rivers are drawn too (fetched after the borders)",
+                *spread(water_times, "{:.2f} s"),
                 "",
                 "",
             )

@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
         one.add_argument("out", help="a folder" if item.is_folder else f"a file ({item.suffix} is added if missing)")
         one.add_argument("--passage", metavar="PATH", help="a passage or index (default: the Carr passage)")
         if item.renders_map:
-            one.add_argument("--event", metavar="ID", action="append", help="only these events (repeatable)")
+            which = one.add_mutually_exclusive_group()
+            which.add_argument("--lecture", metavar="ID", help="the steps of this lecture (default: the index's first)")
+            which.add_argument("--all", action="store_true", help="every event in date order, not the lecture's steps")
+            which.add_argument("--event", metavar="ID", action="append", help="only these events (repeatable)")
             one.add_argument("--size", metavar="WxH", help="picture size")
 
     suggest = commands.add_parser(
@@ -152,7 +155,7 @@ def check(path: str) -> int:
 
 def export(args: argparse.Namespace) -> int:
     """Run one export of the registry; map exports render in a hidden window."""
-    from .export.protocols import ExportOptions
+    from .export.protocols import ExportOptions, export_steps
     from .export.registry import check_target, exporter, target_path
     from .model.errors import InputError
 
@@ -171,9 +174,13 @@ def export(args: argparse.Namespace) -> int:
     if unknown:
         return fail(f"--event {unknown[0]!r}: no such event in {index.path}")
     out = target_path(item, args.out)
-    options = ExportOptions(events=events, size=size)
+    options = ExportOptions(
+        events=events, size=size, lecture=getattr(args, "lecture", None), all_events=getattr(args, "all", False)
+    )
     try:
         check_target(item, out)
+        if item.renders_map:
+            export_steps(index, options)  # an unknown lecture is refused before anything renders
         if not item.renders_map:
             item.run(index, out, options)
             print(f"wrote {out}")
@@ -188,10 +195,12 @@ def _render_export(item, index, out: Path, options) -> int:
     from .qt import app as qtapp
 
     qtapp.prepare_environment(headless=True)
+    qtapp.quiet_qt_messages()
     app = qtapp.create_application([sys.argv[0]])
+    from .qt.main_window import MainWindow
     from .qt.offscreen import OffscreenRenderer
 
-    renderer = OffscreenRenderer.hidden(index)
+    renderer = OffscreenRenderer.hidden(index, MainWindow)
     result: dict[str, str | None] = {"error": None}
     interactive = sys.stderr.isatty()
 
@@ -244,6 +253,7 @@ def open_app(args: argparse.Namespace) -> int:
                 f"--event {args.event!r}: no such event in {index.path}; "
                 f"the events are: {', '.join(e.id for e in index.chronological)}"
             )
+        qtapp.quiet_qt_messages()
         qtapp.create_application([sys.argv[0]])
         from .qt.main_window import MainWindow
         from .qt.screenshot import render_screenshot
@@ -284,6 +294,8 @@ def _show(window, error):
     window.show()
     if error:
         window.show_error(error)
+    else:
+        window.editor.offer_recovery()  # after a crash the work comes back however the file was opened
     return window
 
 

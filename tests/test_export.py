@@ -76,8 +76,29 @@ def test_exported_page_highlights_an_event_offline(exported_view, carr_index, qt
     assert state["highlighted"] == sorted(event.place_ids)
     assert state["sentence"] == event.quote and event.anchor.exact in state["sentence"]
     assert state["date"] == "1922-04-16" and "German Reich" in state["borders"]
+    # The app in a browser: the passage with the sentence marked, the slider at the event's date,
+    # the chosen row and sentence scrolled into the panel, the map beside the panel, not under it.
+    assert state["passageHighlight"] == event.anchor.exact
+    assert state["sliderDate"] == "1922-04-16"
+    assert state["chosenVisible"] == [True, True]
+    assert state["mapLeft"] >= 380
     assert interceptor.others == []
     assert errors == []
+
+
+def test_exported_page_slider_moves_the_borders(exported_view, qtbot):
+    view, interceptor, errors = exported_view
+    view.page().runJavaScript(
+        "var s = document.querySelector('.standalone-slider input'); s.value = '0';s.dispatchEvent(new Event('input'));"
+    )
+    qtbot.waitUntil(
+        lambda: _state(qtbot, view)["settled"] and _state(qtbot, view)["date"] == "1920-01-01", timeout=10_000
+    )
+    state = _state(qtbot, view)
+    # Denikin's forces still hold the south on 1 January 1920; Danzig is a Free City only from 15 November.
+    assert "Armed Forces of South Russia (Denikin)" in state["borders"]
+    assert "Free City of Danzig" not in state["borders"]
+    assert interceptor.others == [] and errors == []
 
 
 def test_exported_page_place_click_lists_its_events(exported_view, carr_index, qtbot):
@@ -120,30 +141,56 @@ def test_slides_from_the_command_line_have_the_requested_size(tmp_path):
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
+    # One progress line per slide and nothing of Qt's or Chromium's own chatter.
+    assert result.stderr.splitlines() == ["1/2", "2/2"]
+    assert result.stdout.strip() == f"wrote {tmp_path / 'slides'}"
     files = sorted(p.name for p in (tmp_path / "slides").glob("*.png"))
-    assert files == ["12-treaty-of-dorpat.png", "41-treaty-of-rapallo.png"]
+    assert files == ["11-treaty-of-dorpat.png", "41-treaty-of-rapallo.png"]
     image = QImage(str(tmp_path / "slides" / files[1]))
     assert (image.width(), image.height()) == (1600, 900)
     # The banner across the top is the presentation layout's dark blue.
     assert image.pixelColor(800, 10).name() == "#1f2a36"
 
 
-def test_handout_pdf_has_the_passage_and_every_event(tmp_path, carr_index):
+def test_handout_pdf_follows_the_lecture(tmp_path, carr_index):
     from pypdf import PdfReader
 
-    out = tmp_path / "handout.pdf"
+    out = tmp_path / "handout"  # no suffix: ".pdf" is added
     result = _run("pdf", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    out = out.with_name("handout.pdf")
+    assert result.stdout.strip() == f"wrote {out}"
     reader = PdfReader(str(out))
     # NFKC folds the typesetter's ligatures ("ﬀ") back into letters.
     text = unicodedata.normalize("NFKC", " ".join(" ".join(page.extract_text() for page in reader.pages).split()))
-    assert len(reader.pages) >= 8
     assert "The strengthening of party and Soviet organization" in text
-    assert "The events" in text
-    for number, event in enumerate(carr_index.chronological, 1):
+    assert "The lecture" in text
+    steps = carr_index.tours[0].steps
+    for number, step in enumerate(steps, 1):
+        event = carr_index.events[step.event]
         assert f"[{number}] " + " ".join(event.title.split()[:3]) in text
-    images = sum(len(page.images) for page in reader.pages)
-    assert images == len(carr_index.events)
+        if step.note:
+            assert " ".join(step.note.split()[:4]) in text
+    assert sum(len(page.images) for page in reader.pages) == len(steps)
+    # Each map spans the text column (A4 less 18 mm margins: 17.4 cm): measured on the rendered page.
+    assert _widest_map_cm(out, len(reader.pages) - 1) > 16
+
+
+def _widest_map_cm(pdf, page_number) -> float:
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(pdf))
+    image = document.render(page_number, QSize(827, 1170))  # A4 at 100 dpi
+    longest = 0  # the longest unbroken run of colour in a row: a picture; text has gaps between words
+    for y in range(0, image.height(), 5):
+        run = 0
+        for x in range(image.width()):
+            run = run + 1 if image.pixelColor(x, y).name() != "#ffffff" else 0
+            longest = max(longest, run)
+    document.close()
+    return longest / 827 * 21.0
 
 
 def test_html_export_from_the_command_line(tmp_path):

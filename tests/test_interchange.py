@@ -84,14 +84,22 @@ def test_saved_file_is_diff_friendly_and_matches_the_shipped_layout(carr, tmp_pa
     assert list(json.loads(text))[:5] == ["format", "version", "passage", "places", "events"]
 
 
-def test_save_as_into_another_folder_still_finds_the_passage(carr, tmp_path):
+def test_save_as_into_another_folder_is_refused_before_anything_is_written(carr, tmp_path):
+    # An index may only name a passage in its own folder or below (issue 13): saved elsewhere it
+    # could not be opened again, so saving says so instead of writing it.
     target = tmp_path / "elsewhere" / "deeper" / "mine.index.json"
     target.parent.mkdir(parents=True)
+    with pytest.raises(InputError) as caught:
+        save.save_index(carr, target)
+    assert "could not open it again" in caught.value.message and CARR_TEXT in caught.value.message
+    assert not target.exists()
+
+
+def test_save_as_in_a_parent_folder_names_the_passage_below_it(carr, carr_file, tmp_path):
+    target = carr_file.parent.parent / "mine.index.json"
     save.save_index(carr, target)
-    assert json.loads(target.read_text("utf-8"))["passage"]["file"] == f"../../{CARR_TEXT}"
-    reloaded = load_index(target)
-    assert reloaded.passage.text == carr.passage.text
-    assert reloaded.to_json()["events"] == carr.to_json()["events"]
+    assert json.loads(target.read_text("utf-8"))["passage"]["file"] == f"{carr_file.parent.name}/{CARR_TEXT}"
+    assert load_index(target).passage.text == carr.passage.text
 
 
 def test_backup_holds_the_previous_version(carr, carr_file):
@@ -322,9 +330,9 @@ def test_lpf_export_has_every_required_element(carr):
             f"https://sws.geonames.org/{place.geonames}/" if place.geonames else None,
         ]
         assert feature["links"] == [{"type": "closeMatch", "identifier": uri} for uri in expected_links if uri]
-    dorpat = next(f for f in features if f["properties"]["title"] == "Dorpat")
-    assert [n["toponym"] for n in dorpat["names"]] == ["Dorpat", "Tartu"]
-    assert {"start": {"in": "1920-02-02"}} in dorpat["when"]["timespans"]
+    brest = next(f for f in features if f["properties"]["title"] == "Brześć Litewski")
+    assert [n["toponym"] for n in brest["names"]] == ["Brześć Litewski", "Brest"]
+    assert {"start": {"in": "1918-03-03"}} in brest["when"]["timespans"]
     json.dumps(collection)  # plain JSON all the way down
 
 

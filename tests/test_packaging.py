@@ -43,3 +43,15 @@ def test_wheel_contains_the_data_files(tmp_path):
     entries = zipfile.ZipFile(wheel).read(entry_points).decode()
     # A console script: check, export and suggest print on every platform.
     assert "[console_scripts]\nmapviewer = mapviewer.__main__:main" in entries
+
+
+def test_the_tests_exercise_this_checkout():
+    # An installed copy elsewhere (an old wheel, another clone) would make every test prove
+    # nothing about the code beside them.
+    import mapviewer
+    from mapviewer.paths import geodata_path, resource_path
+
+    checkout = ROOT
+    assert Path(mapviewer.__file__).resolve().is_relative_to(checkout / "mapviewer")
+    assert resource_path("passages", "carr-1979-pp42-46.txt").resolve().is_relative_to(checkout / "resources")
+    assert geodata_path("borders.geojson").resolve().is_relative_to(checkout / "geodata")

@@ -98,13 +98,35 @@ def test_presenter_view_shows_now_next_and_the_note(window, carr_index, qtbot):
     steps = carr_index.tours[0].steps
     window.presentation.start(tour_id="lecture", with_presenter=True)
     presenter = window.presentation.presenter
+    assert presenter.position.text() == f"Before the first step ({len(steps)} in all)"
     press(window, Qt.Key.Key_PageDown)
+    assert presenter.position.text() == f"Step 1 of {len(steps)}"
     assert carr_index.events[steps[0].event].title in presenter.current.text()
-    assert carr_index.events[steps[1].event].title in presenter.following.text()
+    following = carr_index.events[steps[1].event]
+    assert following.title in presenter.following.text() and following.date.label() in presenter.following.text()
+    assert all(carr_index.places[p].label in presenter.following_places.text() for p in following.place_ids)
     assert presenter.note.text() == steps[0].note
-    qtbot.waitUntil(lambda: presenter.clock.text() == "0:01", timeout=3000)
+    # The note follows the type size.
+    before = presenter.note.font().pointSizeF()
+    press(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert presenter.note.font().pointSizeF() == before + 2
+    qtbot.waitUntil(lambda: presenter.elapsed.text() == "0:01", timeout=3000)
+    presenter.pause_button.click()
+    assert presenter.paused and presenter.pause_button.text() == "Resume timer"
+    presenter.reset_button.click()
+    assert presenter.elapsed.text() == "0:00"
+    # Keys work from the presenter's window too.
+    QTest.keyClick(presenter, Qt.Key.Key_PageDown)
+    assert window.selection.event == steps[1].event
+    QTest.keyClick(presenter, Qt.Key.Key_Escape)
+    assert not window.presentation.active and window.presentation.presenter is None
+
+
+def test_rehearsal_opens_the_presenter_view_with_one_screen(window, carr_index, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert window.presentation.active and window.presentation.presenter is not None
+    assert not window.isFullScreen()
     window.presentation.stop()
-    assert window.presentation.presenter is None
 
 
 def test_an_event_chosen_any_way_moves_banner_presenter_and_clicker_together(window, carr_index, qtbot):

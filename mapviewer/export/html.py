@@ -1,10 +1,10 @@
-"""A self-contained web page of the passage's map: Leaflet, the borders and the index inlined."""
+"""A self-contained web page of the passage's map: Leaflet, the borders, the water and the index inlined."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..mappage.build import build_page_html, load_borders, page_assets
+from ..mappage.build import build_page_html, load_borders, load_water, page_assets
 from ..mappage.encode import encode
 from ..mappage.payload import page_payload
 from ..model.files import write_atomic
@@ -33,6 +33,6 @@ def _inline_tags(index: PlaceEventIndex) -> str:
 
 def export(index: PlaceEventIndex, out: Path, options: ExportOptions | None = None) -> Path:
     """Write the page; it needs no network and no other file."""
-    html = build_page_html(load_borders(), _inline_tags(index))
+    html = build_page_html(load_borders(), _inline_tags(index), water=load_water())
     write_atomic(Path(out), html)
     return Path(out)

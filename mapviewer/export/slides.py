@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from ..model.errors import InputError
 from ..model.files import write_atomic
 from ..model.index import PlaceEventIndex
-from .protocols import ExportOptions, MapRenderer
+from .protocols import ExportOptions, MapRenderer, export_steps
 
 SLIDE_SIZE = (1920, 1080)
 
@@ -34,18 +34,17 @@ def export(
     renderer: MapRenderer,
     done: Callable[[str | None], None],
 ) -> int:
-    """One PNG per event in ``out_dir``, in the audience's layout; returns the number of slides."""
+    """One PNG per step in ``out_dir``, in the audience's layout; returns the number of slides."""
+    steps = export_steps(index, options)
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(out_dir, f"cannot make the folder ({exc.strerror})", fix="choose another folder") from None
-    order = [e.id for e in index.chronological]
-    events = list(options.events or order)
+    numbers = {s.event: s.number for s in reversed(steps)}  # an event twice in a lecture: its first step
 
     def save(event_id: str, image: QImage) -> None:
-        path = out_dir / slide_name(order.index(event_id) + 1, event_id)
-        write_atomic(path, png_bytes(image))
+        write_atomic(out_dir / slide_name(numbers[event_id], event_id), png_bytes(image))
 
-    renderer.render(events, "slide", options.size or SLIDE_SIZE, save, done)
-    return len(events)
+    renderer.render([s.event for s in steps], "slide", options.size or SLIDE_SIZE, save, done)
+    return len(steps)

@@ -44,9 +44,18 @@ def passage_reference(index: PlaceEventIndex, index_path: Path) -> str:
     if current and (folder / current).absolute() == passage_file:
         return current  # keep what the author wrote when it still points at the passage
     try:
-        return Path(os.path.relpath(passage_file, folder)).as_posix()
+        reference = Path(os.path.relpath(passage_file, folder)).as_posix()
     except ValueError:  # another drive on Windows: no relative path exists
-        return str(passage_file)
+        reference = str(passage_file)
+    # (Into a folder that cannot be written, the writer's own message says what is wrong.)
+    if folder.is_dir() and (reference.startswith("../") or Path(reference).is_absolute()):
+        # load_index refuses a passage outside the index's folder: do not write what cannot be reopened.
+        raise InputError(
+            index_path,
+            f"the passage {passage_file.name} is not in this folder or below it, so mapviewer could not open it again",
+            fix=f"save the index in {passage_file.parent} (or a folder above it)",
+        )
+    return reference
 
 
 def save_index(index: PlaceEventIndex, path: str | Path) -> Path:

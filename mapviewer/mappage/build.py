@@ -19,6 +19,7 @@ from ..paths import cache_dir, geodata_path, resource_path
 from .encode import encode
 
 BORDERS_FILE = "borders.geojson"
+WATER_FILE = "water.geojson"  # lakes and rivers of 1920-22, drawn above the borders
 PAGE_URL_BASE = "mapviewer://app/"
 # Europe from Iceland to the Urals, as the map first opens.
 INITIAL_BOUNDS = [[35.0, -11.0], [67.0, 45.0]]
@@ -33,10 +34,11 @@ def page_inputs_hash(borders: bytes) -> str:
     return digest.hexdigest()[:20]
 
 
-def build_page_html(borders: JsonObject | None, asset_tags: str) -> str:
+def build_page_html(borders: JsonObject | None, asset_tags: str, water: JsonObject | None = None) -> str:
     """Render the map page; ``asset_tags`` loads Leaflet, QWebChannel and the controller.
 
-    With ``borders`` None the page fetches them from the app's scheme once it is up.
+    With ``borders`` None the page fetches them, and the water, from the app's scheme once
+    it is up; an exported page passes both inline.
     """
     import folium  # slow to import: only when the cached page is missing
     from branca.element import Figure
@@ -63,9 +65,12 @@ def build_page_html(borders: JsonObject | None, asset_tags: str) -> str:
     empty = {"type": "FeatureCollection", "features": []}
     layer = folium.GeoJson(borders or empty, name="borders", smooth_factor=1.5)
     layer.add_to(fmap)
-    options = {"date": DEFAULT_MAP_DATE.isoformat()}
+    options: dict[str, object] = {"date": DEFAULT_MAP_DATE.isoformat()}
     if borders is None:
         options["bordersUrl"] = PAGE_URL_BASE + BORDERS_FILE
+        options["waterUrl"] = PAGE_URL_BASE + WATER_FILE
+    elif water is not None:
+        options["water"] = water
     fmap.fit_bounds(INITIAL_BOUNDS)
     start = folium.Element(
         f"<script>mapviewer.init({fmap.get_name()}, {layer.get_name()}, {encode(options)});</script>"
@@ -110,6 +115,31 @@ def load_borders() -> JsonObject:
             f"geodata/{BORDERS_FILE}",
             f"the border data is damaged ({exc})",
             fix="reinstall mapviewer, or rebuild it with geodata/build/build_borders.py",
+        ) from None
+    return data
+
+
+def load_water_bytes() -> bytes:
+    """The lakes and rivers file; InputError when it is missing or unreadable."""
+    try:
+        return geodata_path(WATER_FILE).read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"geodata/{WATER_FILE}", f"the lakes and rivers cannot be read ({exc})", fix="reinstall mapviewer"
+        ) from None
+
+
+def load_water() -> JsonObject:
+    raw = load_water_bytes()
+    try:
+        data: JsonObject = json.loads(raw)
+        if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+            raise ValueError("not a GeoJSON FeatureCollection")
+    except (ValueError, AttributeError) as exc:
+        raise InputError(
+            f"geodata/{WATER_FILE}",
+            f"the lakes and rivers are damaged ({exc})",
+            fix="reinstall mapviewer, or rebuild them with geodata/build/build_water.py",
         ) from None
     return data
 

@@ -18,6 +18,8 @@ def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject
                 "lat": p.lat,
                 "lon": p.lon,
                 "states": list(p.states),
+                # Renamings by date (geodata/README.md, "Names"); ``name`` is shown when none covers the date.
+                "names": [n.to_json() for n in p.names],
             }
             for p in index.places.values()
         ],
@@ -27,8 +29,23 @@ def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject
         ],
     }
     if standalone:
+        text = index.passage.text
         payload["title"] = index.meta.get("title") or index.passage.name
         payload["source"] = index.meta.get("source") or index.passage.source_line
+        payload["paragraphs"] = [
+            {"kind": p.kind, "text": text[p.start : p.end], "start": _utf16(text, p.start)}
+            for p in index.passage.paragraphs
+            if p.kind != "separator"
+        ]
         for entry, event in zip(payload["events"], index.chronological, strict=True):
-            entry.update(sentence=event.quote, map_date=map_date_of(event).isoformat())
+            entry.update(
+                sentence=event.quote,
+                map_date=map_date_of(event).isoformat(),
+                span=[_utf16(text, event.span[0]), _utf16(text, event.span[1])],
+            )
     return payload
+
+
+def _utf16(text: str, offset: int) -> int:
+    """A code-point offset as the page's strings count: in UTF-16 units."""
+    return offset + sum(1 for ch in text[:offset] if ch > "\uffff")

@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import secrets
+import stat
 import sys
 from pathlib import Path
 
@@ -22,17 +23,41 @@ _CHUNK = 64 * 1024
 
 
 def read_user_file(path: str | Path, limit: int, what: str, fix_size: str) -> bytes:
-    """Read a file the user chose, turning every failure into an InputError with its fix."""
+    """Read a file the user chose, turning every failure into an InputError with its fix.
+
+    Only a regular file is read (a FIFO would block for ever, /dev/zero never ends), and the
+    size limit holds while reading, whatever the file said its size was.
+    """
     path = Path(path)
+
+    def too_big(size: int | None) -> InputError:
+        told = f"{size / 2**20:.0f} MB" if size is not None else "larger than that"
+        return InputError(
+            path, f"the {what} is {told}; mapviewer opens {what}s up to {limit // 2**20} MB", fix=fix_size
+        )
+
     try:
-        size = path.stat().st_size
-        if size > limit:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
             raise InputError(
-                path,
-                f"the {what} is {size / 2**20:.0f} MB; mapviewer opens {what}s up to {limit // 2**20} MB",
-                fix=fix_size,
+                path, "this is not a regular file (a device, a pipe or a socket)", fix=f"choose a {what} file"
             )
-        return path.read_bytes()
+        # O_NONBLOCK: if it was swapped for a pipe since the check, opening must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise InputError(
+                    path, "this is not a regular file (a device, a pipe or a socket)", fix=f"choose a {what} file"
+                )
+            size = os.fstat(file.fileno()).st_size
+            if size > limit:
+                raise too_big(size)
+            data = file.read(limit + 1)
+        if len(data) > limit:
+            raise too_big(None)  # it grew while it was read
+        return data
     except FileNotFoundError:
         raise InputError(path, f"the {what} file does not exist", fix="check the path") from None
     except IsADirectoryError:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,6 +31,26 @@ JsonObject: TypeAlias = dict[str, Any]
 
 
 @dataclass(frozen=True)
+class DatedName:
+    """A name a place went by from ``start`` to ``end`` (both inclusive; ``None`` is open-ended)."""
+
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+    def to_json(self) -> JsonObject:
+        out: JsonObject = {"name": self.name}
+        if self.start:
+            out["from"] = self.start.isoformat()
+        if self.end:
+            out["to"] = self.end.isoformat()
+        return out
+
+
+@dataclass(frozen=True)
 class Place:
     id: str
     name: str
@@ -41,6 +63,11 @@ class Place:
     mentions: tuple[str, ...] = ()
     states: tuple[str, ...] = ()
     note: str = ""
+    names: tuple[DatedName, ...] = ()  # renamings by date; ``name`` is the default
+
+    def name_on(self, date: dt.date) -> str:
+        """The name the place went by on ``date`` (geodata/README.md, "Names"): Ekaterinodar, then Krasnodar."""
+        return next((n.name for n in self.names if n.covers(date)), self.name)
 
     @property
     def label(self) -> str:
@@ -107,6 +134,8 @@ class PlaceEventIndex:
     meta: JsonObject = field(default_factory=dict)
     tours: tuple[Tour, ...] = ()
     path: str = ""
+    # The tour F5 presents: None when the file does not say (then the first tour), "" for every event.
+    lecture: str | None = None
 
     @cached_property
     def chronological(self) -> list[Event]:
@@ -130,6 +159,8 @@ class PlaceEventIndex:
         out: JsonObject = {"format": "mapviewer-index", "version": 1, "passage": dict(self.meta)}
         out["places"] = [_place_json(p) for p in self.places.values()]
         out["events"] = [_event_json(e) for e in self.events.values()]
+        if self.lecture is not None:
+            out["lecture"] = self.lecture
         if self.tours:
             out["tours"] = [
                 {"id": t.id, "title": t.title, "steps": [_step_json(s) for s in t.steps]} for t in self.tours
@@ -170,6 +201,8 @@ def _place_json(p: Place) -> JsonObject:
         out["states"] = list(p.states)
     if p.note:
         out["note"] = p.note
+    if p.names:
+        out["names"] = [n.to_json() for n in p.names]
     return out
 
 
@@ -285,6 +318,7 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
             tuple(raw.get("mentions", ())),
             tuple(raw.get("states", ())),
             raw.get("note", ""),
+            dated_names_from_json(raw, file),
         )
     events: dict[str, Event] = {}
     for raw in data["events"]:
@@ -339,7 +373,38 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
                 tuple(TourStep(s["event"], s.get("note", ""), s.get("view")) for s in raw["steps"]),
             )
         )
-    return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file)
+    lecture = data.get("lecture")
+    if lecture and not any(t.id == lecture for t in tours):
+        raise InputError(
+            file,
+            f'it chooses the lecture "{lecture}", which is not in the tours',
+            item="lecture",
+            fix="name one of the tours, or leave the field out",
+        )
+    return PlaceEventIndex(passage, places, events, dict(data["passage"]), tuple(tours), file, lecture)
+
+
+def dated_names_from_json(raw: JsonObject, file: str = "") -> tuple[DatedName, ...]:
+    """A place's ``names``: real days, each period in order, none overlapping the next."""
+    item = f'place "{raw["id"]}", field names'
+    out: list[DatedName] = []
+    for entry in raw.get("names", ()):
+        try:
+            start = dt.date.fromisoformat(entry["from"]) if "from" in entry else None
+            end = dt.date.fromisoformat(entry["to"]) if "to" in entry else None
+        except ValueError as exc:
+            raise InputError(file, f"{entry['name']!r}: {exc}", item=item, fix="write the day as YYYY-MM-DD") from None
+        if start and end and end < start:
+            raise InputError(file, f"{entry['name']!r} ends before it starts", item=item, fix="swap from and to")
+        if out and (out[-1].end is None or start is None or start <= out[-1].end):
+            raise InputError(
+                file,
+                f"{entry['name']!r} does not start after {out[-1].name!r} ends",
+                item=item,
+                fix="list the names in date order, each ending before the next begins",
+            )
+        out.append(DatedName(entry["name"], start, end))
+    return tuple(out)
 
 
 def parse_index_bytes(raw: bytes, file: str) -> object:
@@ -351,7 +416,14 @@ def parse_index_bytes(raw: bytes, file: str) -> object:
     except UnicodeDecodeError as exc:
         raise InputError(file, f"the file is not UTF-8 (byte {exc.start})", fix="save it as UTF-8") from None
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except _NonFiniteError as exc:
+        line, column = _where_constant(text, exc.constant)
+        raise InputError(
+            file,
+            f"line {line}, column {column}: {exc.constant} is not a number an index may hold",
+            fix="write a finite number (JSON has no NaN or Infinity)",
+        ) from None
     except json.JSONDecodeError as exc:
         problem = f"the JSON is malformed at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         if exc.pos >= len(text.rstrip()):
@@ -359,6 +431,71 @@ def parse_index_bytes(raw: bytes, file: str) -> object:
         raise InputError(file, problem, fix="repair it in a text editor or restore a backup") from None
     except RecursionError:
         raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
+    bad = _lone_surrogate(data, [])
+    if bad is not None:
+        path, position = bad
+        raise InputError(
+            file,
+            f"the text has a lone surrogate (\\u{position[1]:04x}) at character {position[0] + 1}, "
+            "which no file can hold",
+            item=item_name(data, path),
+            fix="remove the \\ud8xx escape from the file",
+        )
+    return data
+
+
+class _NonFiniteError(ValueError):
+    def __init__(self, constant: str) -> None:
+        super().__init__(constant)
+        self.constant = constant
+
+
+def _refuse_constant(constant: str) -> object:
+    raise _NonFiniteError(constant)
+
+
+def _where_constant(text: str, constant: str) -> tuple[int, int]:
+    """Line and column of the first ``constant`` standing as a value (after ``:``, ``,`` or ``[``)."""
+    match = re.search(r"[:,\[]\s*(" + re.escape(constant) + r")\b", text)
+    start = match.start(1) if match else 0
+    line = text.count("\n", 0, start) + 1
+    return line, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def _lone_surrogate(value: object, path: list[str | int]) -> tuple[list[str | int], tuple[int, int]] | None:
+    """The path of the first string holding a lone surrogate, with its position and code."""
+    if isinstance(value, str):
+        for i, ch in enumerate(value):
+            if "\ud800" <= ch <= "\udfff":
+                return path, (i, ord(ch))
+        return None
+    items: Iterable[tuple[str | int, object]] = ()
+    if isinstance(value, dict):
+        items = ((k, v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = enumerate(value)
+    for key, item in items:
+        found = _lone_surrogate(item, [*path, key])
+        if found is not None:
+            return found
+    return None
+
+
+def passage_path_of(index_path: str | Path, reference: str) -> Path:
+    """The passage an index names, which must lie in the index's folder or below it: an index
+    from elsewhere must not make the app read /etc/passwd or a file three folders up."""
+    folder = Path(index_path).absolute().parent
+    target = folder / reference
+    try:
+        target.resolve().relative_to(folder.resolve())
+    except ValueError:
+        raise InputError(
+            index_path,
+            f"the passage {reference!r} is outside the index's folder",
+            item="passage.file",
+            fix="keep the passage beside its index (or in a folder below it) and name it relative to the index",
+        ) from None
+    return target
 
 
 def index_path_for(passage_path: str | Path) -> Path:
@@ -373,5 +510,5 @@ def load_index(path: str | Path, passage: Passage | None = None) -> PlaceEventIn
     raw = read_user_file(path, MAX_INDEX_BYTES, "index", "this is not an index mapviewer can open")
     data = check_schema(parse_index_bytes(raw, str(path)), str(path))
     if passage is None:
-        passage = load_passage(path.parent / data["passage"]["file"])
+        passage = load_passage(passage_path_of(path, data["passage"]["file"]))
     return index_from_json(data, passage, str(path), schema_checked=True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from .web import register_scheme
+
+log = logging.getLogger(__name__)
 
 ORGANIZATION = "mapviewer"
 APPLICATION = "mapviewer"
@@ -18,12 +21,29 @@ def prepare_environment(headless: bool) -> None:
     """Settings Qt and Chromium read at start-up; must run before QApplication exists."""
     if headless:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        # No GPU offscreen: Chromium renders in software without first probing for one.
-        os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+        # No GPU offscreen: Chromium renders in software without first probing for one; and
+        # Chromium's own complaints (no D-Bus, no GPU) stay out of a command's output.
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu").split()
+        if not any(f.startswith("--log-level") for f in flags):
+            flags.append("--log-level=3")
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses to start as root with its sandbox on.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.info=false")
+
+
+def quiet_qt_messages() -> None:
+    """Send Qt's own messages to the log (shown with ``-v``), not to the command's output;
+    a critical or fatal one still reaches stderr."""
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(f"mapviewer: Qt: {message}", file=sys.stderr)
+        else:
+            log.debug("Qt: %s", message)
+
+    qInstallMessageHandler(handler)
 
 
 def has_display() -> bool:

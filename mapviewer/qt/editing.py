@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
-from ..editing.editor import Editor, SaveAnswer
+from ..editing.editor import ChangedAnswer, Editor, SaveAnswer
 from ..model.document import Document
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
@@ -15,6 +15,15 @@ from .dialogs import EventDialog, PlaceDialog, SuggestionsDialog, ask_path
 
 AUTOSAVE_MS = 30_000
 RECENT = 8
+
+
+def recent_paths(settings: QSettings) -> list[str]:
+    """The remembered paths, newest first. An INI file gives back a one-item list as a plain
+    string, which must not turn into one menu entry per character."""
+    value = settings.value("recent")
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in value or [] if isinstance(p, str) and p]
 
 
 class DialogView(QObject):
@@ -30,28 +39,57 @@ class DialogView(QObject):
         self.recent_changed = None  # set by the menu builder: rebuild "Open recent"
 
     def ask_open_path(self) -> str | None:
-        return ask_path(self.parent_widget, "Open a passage or an index",
-                        file_filter="Passages and indexes (*.txt *.md *.index.json *.json)")
+        return ask_path(
+            self.parent_widget,
+            "Open a passage or an index",
+            file_filter="Passages and indexes (*.txt *.md *.index.json *.json)",
+        )
 
     def ask_save_path(self, suggested: str) -> str | None:
-        return ask_path(self.parent_widget, "Save index", save=True, file_filter="Index (*.index.json)",
-                        suggested=suggested)
+        return ask_path(
+            self.parent_widget, "Save index", save=True, file_filter="Index (*.index.json)", suggested=suggested
+        )
 
     def ask_csv_path(self) -> str | None:
         return ask_path(self.parent_widget, "Import events", file_filter="CSV (*.csv *.txt)")
 
     def ask_save_changes(self) -> SaveAnswer:
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self.parent_widget, "mapviewer", "Save the changes to the index first?",
-                                      buttons.Save | buttons.Discard | buttons.Cancel)
+        answer = QMessageBox.question(
+            self.parent_widget,
+            "mapviewer",
+            "Save the changes to the index first?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+        )
         return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
     def ask_restore(self, path: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "mapviewer",
-                          f"{path} has unsaved changes from a session that ended unexpectedly. Restore them?",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "mapviewer",
+            f"{path} has unsaved changes from a session that ended unexpectedly. Restore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.parent_widget,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path is never markup
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_changed_on_disk(self, path: str) -> ChangedAnswer:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "mapviewer",
+            f"{path} has been changed by another program since it was opened. Replace it with this "
+            "version, or save this version as another file?",
+            QMessageBox.StandardButton.NoButton,
+            self.parent_widget,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As\u2026", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "overwrite" if clicked is replace else "save_as" if clicked is save_as else "cancel"
 
     def edit_event(self, index: PlaceEventIndex, event: dict) -> dict | None:
         dialog = EventDialog(index, event, self.parent_widget)
@@ -82,8 +120,9 @@ class DialogView(QObject):
 
     def show_warnings(self, lines: list[str]) -> None:
         shown = lines[:30] + ([f"\u2026 and {len(lines) - 30} more"] if len(lines) > 30 else [])
-        box = QMessageBox(QMessageBox.Icon.Warning, "mapviewer", "\n".join(shown), QMessageBox.StandardButton.Ok,
-                          self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "mapviewer", "\n".join(shown), QMessageBox.StandardButton.Ok, self.parent_widget
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)  # cells of a CSV file are never markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.warning_box = box
@@ -93,7 +132,7 @@ class DialogView(QObject):
         self._show_message(text)
 
     def remember(self, path: str) -> None:
-        recent = [p for p in (self.settings.value("recent") or []) if isinstance(p, str) and p != path]
+        recent = [p for p in recent_paths(self.settings) if p != path]
         self.settings.setValue("recent", [path, *recent][:RECENT])
         if self.recent_changed:
             self.recent_changed()
@@ -102,15 +141,20 @@ class DialogView(QObject):
 class EditorActions(QObject):
     """The editor's menus and keys, the undo and redo actions, autosave and moving places."""
 
-    def __init__(self, window, editor: Editor, document: Document, selection: Selection, map_view,
-                 settings: QSettings) -> None:
+    def __init__(
+        self, window, editor: Editor, document: Document, selection: Selection, map_view, settings: QSettings
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.editor = editor
         self.document = document
+        self.selection = selection
         self.map_view = map_view
         self.settings = settings
         self.move_mode = False
+        self.needs_event: list[QAction] = []  # enabled only while an event is chosen
+        self.needs_place: list[QAction] = []
+        self.needs_words: list[QAction] = []  # while words are selected in the text
         self._autosave = QTimer(self)
         self._autosave.timeout.connect(editor.write_recovery)
         self._autosave.start(AUTOSAVE_MS)
@@ -144,15 +188,22 @@ class EditorActions(QObject):
         edit_menu.addSeparator()
         add(edit_menu, "&Suggest places and events\u2026", ["Ctrl+Shift+G"], editor.suggest)
         edit_menu.addSeparator()
-        add(edit_menu, "New &event from the selected words\u2026", ["Ctrl+E"], editor.new_event_from_selection)
-        add(edit_menu, "Edit the e&vent\u2026", ["Ctrl+Shift+E"], editor.edit_event)
-        add(edit_menu, "&Delete the event", ["Del"], editor.delete_event)
+        self.needs_words = [
+            add(edit_menu, "New &event from the selected words\u2026", ["Ctrl+E"], editor.new_event_from_selection)
+        ]
+        self.needs_event = [
+            add(edit_menu, "Edit the e&vent\u2026", ["Ctrl+Shift+E"], editor.edit_event),
+            add(edit_menu, "&Delete the event", ["Del"], editor.delete_event),
+        ]
         edit_menu.addSeparator()
         add(edit_menu, "New &place\u2026", ["Ctrl+Shift+P"], editor.new_place)
-        add(edit_menu, "Edit the pla&ce\u2026", [], editor.edit_place)
-        add(edit_menu, "Delete the place", [], editor.delete_place)
-        self.move_action = add(edit_menu, "&Move places by dragging", [],
-                               lambda: self.set_move_mode(self.move_action.isChecked()))
+        self.needs_place = [
+            add(edit_menu, "Edit the pla&ce\u2026", [], editor.edit_place),
+            add(edit_menu, "Delete the place", [], editor.delete_place),
+        ]
+        self.move_action = add(
+            edit_menu, "&Move places by dragging", [], lambda: self.set_move_mode(self.move_action.isChecked())
+        )
         self.move_action.setCheckable(True)
         self.rebuild_recent_menu()
 
@@ -163,9 +214,24 @@ class EditorActions(QObject):
         self.undo_action.setText(f"&Undo {doc.undo_text}".rstrip())
         self.redo_action.setText(f"&Redo {doc.redo_text}".rstrip())
 
+    def update_enabled(self, words_selected: bool | None = None) -> None:
+        """Enable the actions whose object exists: an event, a place, words in the text.
+        While presenting every action rests, so nothing is enabled behind the lecture's back."""
+        if words_selected is not None:
+            self._words_selected = words_selected
+        if self.window.presentation.active:
+            return
+        for actions, on in (
+            (self.needs_event, self.selection.event is not None),
+            (self.needs_place, self.selection.place is not None),
+            (self.needs_words, getattr(self, "_words_selected", False)),
+        ):
+            for action in actions:
+                action.setEnabled(on)
+
     def rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = [p for p in (self.settings.value("recent") or []) if isinstance(p, str)]
+        recent = recent_paths(self.settings)
         for path in recent:
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _=False, p=path: self.editor.open_path(p))

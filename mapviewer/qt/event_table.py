@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 from ..model.document import Document
 from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
+from .text import plain_tooltip, shown
 
 COLUMNS = ("Date", "Event", "Places")
 
@@ -46,10 +47,10 @@ class EventTableModel(QAbstractTableModel):
             if index.column() == 0:
                 return event.date.label()
             if index.column() == 1:
-                return event.title
-            return ", ".join(self._index.places[p].name for p in event.place_ids)
+                return shown(event.title)
+            return shown(", ".join(self._index.places[p].name for p in event.place_ids))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return event.summary
+            return plain_tooltip(event.summary)
         if role == Qt.ItemDataRole.UserRole:
             return event.id
         return None

@@ -21,8 +21,11 @@ class ExportRunner(QObject):
 
     finished = Signal(bool, str)  # ok, the target or what went wrong
 
-    def __init__(self, parent: QWidget, document: Document, selection: Selection, show_error, show_message) -> None:
+    def __init__(
+        self, parent: QWidget, document: Document, selection: Selection, show_error, show_message, make_window
+    ) -> None:
         super().__init__(parent)
+        self._make_window = make_window  # a hidden main window for the renderer (no import cycle)
         self.parent_widget = parent
         self.document = document
         self.selection = selection
@@ -40,7 +43,8 @@ class ExportRunner(QObject):
                 group = item.group
             menu.addAction(item.menu_text).triggered.connect(lambda _=False, n=item.name: self.ask_and_export(n))
             if item.name == "slides":
-                menu.addAction("&Current event as a slide\u2026").triggered.connect(self.ask_current_slide)
+                self.current_slide_action = menu.addAction("&Current event as a slide\u2026")
+                self.current_slide_action.triggered.connect(self.ask_current_slide)
 
     @property
     def running(self) -> bool:
@@ -48,8 +52,13 @@ class ExportRunner(QObject):
 
     def ask_and_export(self, name: str, events: tuple[str, ...] | None = None) -> bool:
         item = exporter(name)
-        chosen = ask_path(self.parent_widget, "Folder for the slides" if item.is_folder else "Export",
-                          save=True, folder=item.is_folder, file_filter=item.file_filter)
+        chosen = ask_path(
+            self.parent_widget,
+            "Folder for the slides" if item.is_folder else "Export",
+            save=True,
+            folder=item.is_folder,
+            file_filter=item.file_filter,
+        )
         return bool(chosen) and self.export(name, chosen, events)
 
     def ask_current_slide(self) -> bool:
@@ -63,17 +72,20 @@ class ExportRunner(QObject):
         item = exporter(name)
         target = target_path(item, chosen)
         index = self.document.index
+        if self.running:
+            # Refused before the try: its cleanup would tear down the export that is running.
+            self._show_error(InputError(target, "another export is still running", fix="wait for it to finish"))
+            return False
         try:
-            if self.running:
-                raise InputError(target, "another export is still running", fix="wait for it to finish")
             check_target(item, target)
             if not item.renders_map:
                 item.run(index, target, ExportOptions(events=events))
                 self._done(target, None)
                 return True
-            self.renderer = OffscreenRenderer.hidden(index)
-            total = item.render(index, target, ExportOptions(events=events), self.renderer,
-                                lambda error: self._done(target, error))
+            self.renderer = OffscreenRenderer.hidden(index, self._make_window)
+            total = item.render(
+                index, target, ExportOptions(events=events), self.renderer, lambda error: self._done(target, error)
+            )
         except InputError as exc:
             self._cleanup()
             self._show_error(exc)
@@ -83,8 +95,9 @@ class ExportRunner(QObject):
         return True
 
     def _show_progress(self, item: Exporter, total: int) -> None:
-        progress = QProgressDialog(f"Rendering the maps for the {item.name}\u2026", "Cancel", 0, total,
-                                   self.parent_widget)
+        progress = QProgressDialog(
+            f"Rendering the maps for the {item.name}\u2026", "Cancel", 0, total, self.parent_widget
+        )
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(self.cancel)

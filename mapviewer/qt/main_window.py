@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTemporaryDir
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
@@ -13,12 +13,14 @@ from ..editing.editor import Editor
 from ..model.document import Document
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
+from ..model.lectures import chosen_lecture_id
 from ..model.selection import Selection
 from .editing import DialogView, EditorActions
 from .event_table import EventTable
 from .exporting import ExportRunner
+from .lecture_panel import LecturePanel
 from .passage_view import PassageView
-from .presentation import PresentationMode
+from .presentation import CLICKER_KEYS, PresentationMode
 from .status_line import StatusLine
 from .timeline import TimelineSlider
 from .web import MapView, scheme_handler
@@ -50,6 +52,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         for view in (self.passage_view, self.event_table, self.map_view, self.timeline, self.status_label):
             view.follow(self.document, self.selection)
+        self.lecture_panel = LecturePanel(self.map_view, self)  # a dock, hidden until View > Lecture panel
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lecture_panel)
+        self.lecture_panel.hide()
+        self.lecture_panel.follow(self.document, self.selection)
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.passage_view)
@@ -63,7 +69,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.map_view, 1)
         column.addWidget(self.timeline)
         self.presentation = PresentationMode(
-            self, self.document, self.selection, self.map_view, [self.left, self.timeline]
+            self, self.document, self.selection, self.map_view, [self.left, self.timeline], settings
         )
         self.presentation.layout_into(column)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -72,16 +78,23 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
-        self.resize(1280, 800)
-        self.splitter.setSizes([560, 720])
+        self._fit_to_screen()
         self.left.setSizes([470, 300])
 
         self.error_box: QMessageBox | None = None
         self.dialogs = DialogView(self, settings, self.passage_view, self.show_message, self.show_error)
         self.editor = Editor(self.document, self.selection, self.dialogs)
         self.editor_actions = EditorActions(self, self.editor, self.document, self.selection, self.map_view, settings)
-        self.exports = ExportRunner(self, self.document, self.selection, self.show_error, self.show_message)
+        self.exports = ExportRunner(
+            self, self.document, self.selection, self.show_error, self.show_message, make_window=MainWindow
+        )
         self._build_actions()
+        self.editor_actions.needs_event.append(self.exports.current_slide_action)
+        self.selection.event_changed.connect(self._on_chosen)
+        self.selection.place_changed.connect(self._on_chosen)
+        self.passage_view.copyAvailable.connect(self.editor_actions.update_enabled)
+        self.presentation.active_changed.connect(self._on_presenting)
+        self.editor_actions.update_enabled(False)
         self.dialogs.recent_changed = self.editor_actions.rebuild_recent_menu
         self.document.index_changed.connect(self._show_title)
         self.document.modified_changed.connect(self._show_title)
@@ -89,6 +102,13 @@ class MainWindow(QMainWindow):
         scheme_handler().failed.connect(self.show_error)
         self.setAcceptDrops(True)
         self._restore_state()
+
+    def _on_chosen(self, _changed: object) -> None:
+        self.editor_actions.update_enabled()
+
+    def _on_presenting(self, active: bool) -> None:
+        if not active:
+            self.editor_actions.update_enabled()
 
     @property
     def index(self) -> PlaceEventIndex:
@@ -99,9 +119,29 @@ class MainWindow(QMainWindow):
 
     # ---- actions -------------------------------------------------------------
 
+    def _fit_to_screen(self) -> None:
+        """1280x800, or less on a smaller screen (a 1366x768 laptop): slider and status bar stay visible."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        width = min(1280, area.width() - 40) if area else 1280
+        height = min(800, area.height() - 60) if area else 800
+        self.resize(width, height)
+        if area is not None:
+            self.move(area.left() + (area.width() - width) // 2, area.top() + max(0, (area.height() - height) // 3))
+        self.splitter.setSizes([width * 7 // 16, width - width * 7 // 16])
+
     def _action(self, menu, text: str, shortcuts, slot) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            for key in (
+                QKeySequence.keyBindings(shortcut)
+                if isinstance(shortcut, QKeySequence.StandardKey)
+                else [QKeySequence(shortcut)]
+            ):
+                if key not in keys:  # the same key twice makes Qt call the shortcut ambiguous
+                    keys.append(key)
+        action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -113,7 +153,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.exports.build_menu(file_menu.addMenu("&Export"))
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close)
+        self._action(file_menu, "&Quit", ["Ctrl+Q", QKeySequence.StandardKey.Quit], self.close)
         edit_menu = bar.addMenu("&Edit")
         self.editor_actions.build_menus(file_menu, edit_menu)
         view = bar.addMenu("&View")
@@ -123,6 +163,10 @@ class MainWindow(QMainWindow):
         self.clear_action = self._action(view, "&Clear selection", ["Esc"], selection.clear)
         view.addSeparator()
         self.present_action = self._action(view, "&Present", ["F5"], self.toggle_presentation)
+        self._action(view, "&Rehearse with the presenter view", ["Shift+F5"], self.rehearse)
+        self.swap_action = self._action(view, "S&wap presentation screens", ["F6"], self.presentation.swap_screens)
+        view.addAction(self.lecture_panel.toggleViewAction())  # Ctrl+L
+        self.addAction(self.lecture_panel.toggleViewAction())
         view.addSeparator()
         self._action(
             view,
@@ -137,14 +181,44 @@ class MainWindow(QMainWindow):
             lambda: self.passage_view.set_font_size(self.passage_view.font_size - 1),
         )
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", ["F1"], self.show_shortcuts)
         self._action(help_menu, "&About mapviewer", [], self.show_about)
 
     def toggle_presentation(self) -> None:
         if self.presentation.active:
             self.presentation.stop()
         else:
-            tour = self.index.tours[0].id if self.index.tours else ""
-            self.presentation.start(tour)
+            self.presentation.start(self._lecture_id())
+
+    def rehearse(self) -> None:
+        """Present in this window with the presenter view beside it: for one screen."""
+        if not self.presentation.active:
+            self.presentation.start(self._lecture_id(), with_presenter=True, fullscreen=False)
+
+    def _lecture_id(self) -> str:
+        return chosen_lecture_id(self.index)
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every action of the window, and the clicker's keys."""
+        rows = []
+        for action in self.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            if keys:
+                rows.append((keys, action.text().replace("&", "").rstrip("\u2026")))
+        rows += [(keys, does) for keys, does in CLICKER_KEYS]
+        return rows
+
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        rows = "".join(
+            f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(does)}</td></tr>"
+            for keys, does in self.shortcut_list()
+        )
+        box.setText(f"<table>{rows}</table>")
+        self.shortcuts_box = box
+        box.open()
 
     def show_map_only(self) -> None:
         """The map alone fills the window (the handout's pictures)."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
 from ..model.errors import InputError
 
@@ -33,24 +34,30 @@ class OffscreenRenderer(QObject):
         self._timeout = QTimer(self)
         self._timeout.setSingleShot(True)
         self._timeout.timeout.connect(
-            lambda: self._finish(f"the map did not settle within {SETTLE_TIMEOUT_MS // 1000} s"))
+            lambda: self._finish(f"the map did not settle within {SETTLE_TIMEOUT_MS // 1000} s")
+        )
         self._layout = "window"
         window.map_view.bridge.settled.connect(self._on_settled)
 
     @classmethod
-    def hidden(cls, index, parent: QObject | None = None) -> OffscreenRenderer:
-        """A renderer with a window of its own, never shown on screen, with throwaway settings."""
-        from .main_window import MainWindow
-
-        window = MainWindow(index, None)
+    def hidden(cls, index, make_window: Callable[..., QWidget], parent: QObject | None = None) -> OffscreenRenderer:
+        """A renderer with a window of its own (``make_window(index, None)``: a main window with
+        throwaway settings), never shown on screen."""
+        window = make_window(index, None)
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         window.show()
         renderer = cls(window, parent)
         renderer._owns_window = True
         return renderer
 
-    def render(self, event_ids: Sequence[str], layout: str, size: tuple[int, int],
-               on_image: Callable[[str, QImage], None], on_done: Callable[[str | None], None]) -> None:
+    def render(
+        self,
+        event_ids: Sequence[str],
+        layout: str,
+        size: tuple[int, int],
+        on_image: Callable[[str, QImage], None],
+        on_done: Callable[[str | None], None],
+    ) -> None:
         self._ids, self._done = list(event_ids), 0
         self._on_image, self._on_done = on_image, on_done
         self._layout = layout
@@ -59,6 +66,8 @@ class OffscreenRenderer(QObject):
             w.presentation.start(tour_id="", fullscreen=False, with_presenter=False)
         elif layout == "map":
             w.show_map_only()
+            # A printed map wants the room's larger labels, and no zoom buttons nobody can press.
+            w.map_view.call("setPresentation", True)
         w.resize(*size)
         self._timeout.start(SETTLE_TIMEOUT_MS)
         if w.map_view.is_ready:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 from ..model.document import Document
 from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
+from .text import shown
 
 EVENT_BACKGROUND = QColor("#ffd9a8")
 ANCHOR_UNDERLINE = QColor("#c8a27a")
@@ -119,7 +120,7 @@ class PassageView(QTextBrowser):
             if raw_start is not None:
                 self._raw_starts.append(raw_start)
                 self._doc_starts.append(cursor.position())
-            cursor.insertText(content, char)
+            cursor.insertText(shown(content), char)
 
         for para in self._index.passage.paragraphs:
             if para.kind == "separator":

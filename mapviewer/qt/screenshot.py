@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..export.slides import png_bytes
 from ..model.files import write_atomic
+from ..model.lectures import chosen_lecture_id
 from .offscreen import OffscreenRenderer
 
 
@@ -17,9 +18,7 @@ def render_screenshot(window, out: Path, event_id: str | None, size: tuple[int, 
     window.resize(*size)
     window.show()
     if present:
-        window.presentation.start(
-            window.index.tours[0].id if window.index.tours else "", fullscreen=False, with_presenter=False
-        )
+        window.presentation.start(chosen_lecture_id(window.index), fullscreen=False, with_presenter=False)
     result = {"code": 1}
     renderer = OffscreenRenderer(window)
 

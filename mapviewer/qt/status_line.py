@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel
 from ..model.document import Document
 from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
+from .text import plain_tooltip
 
 
 class StatusLine(QLabel):
@@ -38,7 +39,7 @@ class StatusLine(QLabel):
         elif selection.event:
             event = index.events[selection.event]
             self.setText(f"{event.date.label()} \u2014 {event.title}: {event.summary}")
-            self.setToolTip(event.summary)  # a long summary is cut by the window's edge
+            self.setToolTip(plain_tooltip(event.summary))  # a long summary is cut by the window's edge
         else:
             self.setToolTip("")
             self.setText(

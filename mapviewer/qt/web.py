@@ -19,7 +19,15 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from ..mappage.build import BORDERS_FILE, PAGE_URL_BASE, cached_page, load_borders_bytes, page_assets
+from ..mappage.build import (
+    BORDERS_FILE,
+    PAGE_URL_BASE,
+    WATER_FILE,
+    cached_page,
+    load_borders_bytes,
+    load_water_bytes,
+    page_assets,
+)
 from ..mappage.encode import command
 from ..mappage.payload import page_payload
 from ..model.document import Document
@@ -86,6 +94,8 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             return self._page
         if path == BORDERS_FILE:
             return self._borders()
+        if path == WATER_FILE:
+            return self._water()
         if path == "qwebchannel.js":
             qfile = QFile(":/qtwebchannel/qwebchannel.js")
             if not qfile.open(QIODevice.OpenModeFlag.ReadOnly):
@@ -99,6 +109,13 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
     def _borders(self) -> bytes | None:
         try:
             return load_borders_bytes()
+        except InputError as exc:
+            self.failed.emit(exc)
+            return None
+
+    def _water(self) -> bytes | None:
+        try:
+            return load_water_bytes()
         except InputError as exc:
             self.failed.emit(exc)
             return None
@@ -242,6 +259,7 @@ class MapView(QWebEngineView):
         self.bridge = Bridge(self)
         self._queue: deque[str] = deque()
         self._ready = False
+        self._payload: dict | None = None  # what the page was last told of the index
         page = MapPage(offline_profile(), self)
         self._channel = QWebChannel(page)
         self._channel.registerObject("bridge", self.bridge)
@@ -271,8 +289,12 @@ class MapView(QWebEngineView):
         self.call("reportSettled")
 
     def _on_index(self, index: PlaceEventIndex) -> None:
+        payload = page_payload(index)
+        if payload == self._payload:
+            return  # an edit the map does not show (a lecture's step, say): the map stays where it is
+        self._payload = payload
         # The page starts the new index with nothing chosen: give it the selection again.
-        self.call("setIndex", page_payload(index))
+        self.call("setIndex", payload)
         selection = self.selection
         if selection.event:
             self.call("selectEvent", selection.event)

@@ -67,6 +67,9 @@ class GazetteerPlace:
     note: str = ""
     source: str = ""
     unmatched_name: bool = False
+    # Renamings by date, as the index format holds them ({"name", "from", "to"}); see
+    # geodata/README.md, "Names". The names are also variants, so text finds them.
+    dated_names: tuple[JsonObject, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -94,6 +97,8 @@ class GazetteerPlace:
             out["states"] = list(self.states)
         if self.note:
             out["note"] = self.note
+        if self.dated_names:
+            out["names"] = [dict(n) for n in self.dated_names]
         return out
 
 
@@ -214,6 +219,7 @@ def gazetteer_from_json(data: JsonObject) -> Gazetteer:
             note=raw.get("note", ""),
             source=raw.get("source", ""),
             unmatched_name=bool(raw.get("unmatched_name", False)),
+            dated_names=tuple(raw.get("names", ())),
         )
     return Gazetteer(places, frozenset(data.get("guarded_names", ())))
 

@@ -21,6 +21,7 @@
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
     dateControl: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
     manyPlaces: false, bordersLoaded: false,
+    view: null,  // a lecture step's saved view, shown instead of framing the event's places
   };
 
   function el(tag, className, text) {
@@ -52,7 +53,8 @@
   const busy = { frame: false, moving: false, refit: false };
 
   function idle() {
-    return !busy.frame && !busy.moving && !busy.refit && fade === null && (mv.bordersLoaded || !!mv.standalone);
+    return !busy.frame && !busy.moving && !busy.refit && fade === null && (mv.bordersLoaded || !!mv.standalone)
+      && !water.pending;
   }
 
   // A fingerprint of where the map is, at full precision: a flight changes it every frame.
@@ -267,6 +269,9 @@
   }
 
   function setIndex(data) {
+    // Nothing of the previous index may stay on the map: markers, links, an open popup.
+    if (mv.links) { mv.links.remove(); mv.links = null; }
+    closePopup();
     for (const id in mv.markers) mv.markers[id].remove();
     mv.markers = {};
     shownIds = new Set();
@@ -354,6 +359,7 @@
   function selectEvent(id) {
     const ev = id ? mv.events[id] : null;
     mv.selectedEvent = ev ? id : null;
+    mv.view = null;
     if (mv.links) { mv.links.remove(); mv.links = null; }
     closePopup();
     mv.selectedPlace = null;
@@ -372,7 +378,8 @@
     busy.frame = true;
     requestAnimationFrame(function () {
       busy.frame = false;
-      if (mv.selectedEvent === ev.id) frame(ev);
+      // A saved view asked for since (a lecture step's) wins over framing the places.
+      if (mv.selectedEvent === ev.id && !mv.view) frame(ev);
       maybeSettled();
     });
   }
@@ -380,18 +387,13 @@
   function frame(ev) {
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
-    if (points.length === 1 && mv.standalone) {
-      mv.map.flyToBounds(L.latLngBounds(points, points), {
-        paddingTopLeft: [350, 50], maxZoom: Math.max(mv.map.getZoom(), 5), duration: FLY_SECONDS,
-      });
-    } else if (points.length === 1) {
+    if (points.length === 1) {
       mv.map.flyTo(points[0], Math.max(mv.map.getZoom(), 5), { duration: FLY_SECONDS });
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
       const big = document.body.classList.contains("presenting");
       mv.map.flyToBounds(L.latLngBounds(points), {
-        // The exported page's event list covers the left of the map.
-        paddingTopLeft: [mv.standalone ? 350 : big ? 150 : 110, 50],
+        paddingTopLeft: [big ? 150 : 110, 50],
         paddingBottomRight: [big ? 260 : 170, mv.standalone ? 90 : 60],
         maxZoom: 6, duration: FLY_SECONDS,
       });
@@ -457,6 +459,16 @@
     return {
       ready: !!mv.bridge || !!mv.standalone,
       sentence: mv.standalone ? mv.standalone.sentence.textContent : null,
+      passageHighlight: mv.standalone ? Array.from(document.querySelectorAll(".standalone-passage .anchor.chosen"))
+        .map((n) => n.textContent).join("") : null,
+      sliderDate: mv.standalone ? isoOfDay(Number(mv.standalone.slider.value)) : null,
+      mapLeft: mv.map.getContainer().getBoundingClientRect().left,
+      chosenVisible: mv.standalone ? Array.from(document.querySelectorAll(
+        ".standalone-events button.chosen, .standalone-passage .anchor.chosen")).map(function (node) {
+        const r = node.getBoundingClientRect();
+        const box = node.closest(".standalone-events, .standalone-passage").getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      }) : null,
       presenting: document.body.classList.contains("presenting"),
       editable: mv.editable,
       event: mv.selectedEvent,
@@ -502,6 +514,122 @@
     return [c.lat.toFixed(5), c.lng.toFixed(5), mv.map.getZoom(), mv.date, !!fade].join(",");
   }
 
+  // ---- water: lakes and rivers (geodata/water.geojson) ------------------------
+  // Static: drawn once on the same canvas as the borders, above them and below the places,
+  // never restyled, and not interactive, so selections and border tooltips are unaffected.
+  const WATER_FILL = "#b7cfe0";  // the sea's colour in mapviewer.css
+  const RIVER_COLOUR = "#6f9cc0";
+  const RIVER_LABEL_ZOOM = 6;
+  const water = { layer: null, labels: null, pending: false, fetchedAt: null, loadMs: null, drawMs: null };
+
+  function waterStyle(feature) {
+    if (feature.properties.kind === "river") {
+      return { color: RIVER_COLOUR, weight: 1.3, opacity: 0.85, fill: false, interactive: false };
+    }
+    return { color: "#8db0c9", weight: 0.5, opacity: 1, fillColor: WATER_FILL, fillOpacity: 1, interactive: false };
+  }
+
+  // The borders go to the back whenever a date changes; the water sits just above them.
+  function layWaterOnBorders() {
+    if (!water.layer) return;
+    water.layer.bringToBack();
+    if (mv.borders) mv.borders.bringToBack();
+  }
+
+  function showRiverLabels() {
+    if (!water.labels) return;
+    const wanted = mv.map.getZoom() >= RIVER_LABEL_ZOOM;
+    if (wanted !== mv.map.hasLayer(water.labels)) {
+      if (wanted) water.labels.addTo(mv.map); else water.labels.remove();
+    }
+  }
+
+  function addWater(data) {
+    const started = performance.now();
+    water.layer = L.geoJSON(data, { style: waterStyle, interactive: false, smoothFactor: 1.5 }).addTo(mv.map);
+    water.labels = L.layerGroup();
+    for (const f of data.features) {
+      const p = f.properties || {};
+      if (p.kind !== "river" || !Array.isArray(p.label)) continue;
+      const icon = L.divIcon({ className: "river-label", html: el("span", "river-name", p.name), iconSize: null });
+      water.labels.addLayer(L.marker([p.label[1], p.label[0]], { icon: icon, interactive: false, keyboard: false }));
+    }
+    layWaterOnBorders();
+    showRiverLabels();
+    mv.map.on("zoomend", showRiverLabels);
+    water.pending = false;
+    requestAnimationFrame(function () {  // timings for the benchmark: first frame with the water
+      water.drawMs = performance.now() - started;
+      if (water.fetchedAt !== null) water.loadMs = performance.now() - water.fetchedAt;
+    });
+    confirm("water", String(data.features.length));
+    maybeSettled();
+  }
+
+  function loadWater(url) {
+    water.pending = true;
+    water.fetchedAt = performance.now();
+    fetch(url).then((r) => r.json()).then(addWater).catch(function (e) {
+      water.pending = false;
+      console.error("mapviewer: the lakes and rivers could not be loaded: " + e);
+    });
+  }
+
+  // The borders come first: the water is fetched once they are drawn, so it never delays them.
+  function loadWaterAfterBorders(url) {
+    water.pending = true;
+    const wait = function () { if (mv.bordersLoaded) loadWater(url); else setTimeout(wait, 50); };
+    wait();
+  }
+
+  function waterState() {
+    const layers = water.layer ? water.layer.getLayers() : [];
+    const names = (kind) => layers.filter((l) => l.feature.properties.kind === kind)
+      .map((l) => l.feature.properties.name).filter((n) => n).sort();
+    return {
+      loaded: !!water.layer,
+      loadMs: water.loadMs,
+      drawMs: water.drawMs,
+      lakes: layers.filter((l) => l.feature.properties.kind === "lake").length,
+      namedLakes: names("lake"),
+      rivers: names("river"),
+      riverLabels: water.labels && mv.map.hasLayer(water.labels)
+        ? water.labels.getLayers().map((m) => m.getElement().textContent).sort() : [],
+      // Drawn just above the borders: every layer of the canvas below the water is a border.
+      aboveBorders: !!water.layer && canvasOrder().every((l, i, all) =>
+        !mv.borders.hasLayer(l) || i < all.indexOf(water.layer.getLayers()[0])),
+      belowPlaces: !!water.layer && Object.values(mv.markers).every((m) =>
+        canvasOrder().indexOf(m) > canvasOrder().indexOf(water.layer.getLayers()[0])),
+    };
+  }
+
+  // The canvas renderer's drawing order, back to front.
+  function canvasOrder() {
+    const order = [];
+    const renderer = mv.map.getRenderer(water.layer.getLayers()[0]);
+    for (let o = renderer._drawFirst; o; o = o.next) order.push(o.layer);
+    return order;
+  }
+
+  // ---- the edge of the data -------------------------------------------------
+  // borders.geojson and water.geojson end in straight lines at the window below; the map
+  // may not be panned or zoomed out past it, so no cut edge is ever in sight.
+  // A little inside it: Leaflet rounds the view to whole pixels.
+  const EXTENT = L.latLngBounds([[28.1, -24.9], [71.9, 59.9]]);
+  const MIN_ZOOM = 3;
+
+  function fitMinZoom() {
+    mv.map.options.minZoom = MIN_ZOOM;  // getBoundsZoom never goes below the current minimum
+    mv.map.setMinZoom(Math.max(MIN_ZOOM, mv.map.getBoundsZoom(EXTENT, true)));
+  }
+
+  function keepInsideExtent() {
+    mv.map.options.maxBoundsViscosity = 1.0;
+    mv.map.setMaxBounds(EXTENT);
+    fitMinZoom();
+    mv.map.on("resize", fitMinZoom);
+  }
+
   // ---- start-up ------------------------------------------------------------
 
   function setPresentation(on) {
@@ -517,13 +645,15 @@
     refitTimer = setTimeout(function () {
       busy.refit = false;
       const ev = mv.selectedEvent && mv.events[mv.selectedEvent];
-      if (ev) frame(ev);
+      if (mv.view) setView(mv.view);
+      else if (ev) frame(ev);
       maybeSettled();
     }, 150);
   }
 
   function setView(view) {
     if (view && isFinite(view.lat) && isFinite(view.lon) && isFinite(view.zoom)) {
+      mv.view = view;
       mv.map.flyTo([view.lat, view.lon], view.zoom, { duration: FLY_SECONDS });
     }
   }
@@ -614,9 +744,12 @@
     map.on("moveend", function () { busy.moving = false; maybeSettled(); });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
+    map.attributionControl.addAttribution("Lakes and rivers: GSHHG/WDB (LGPL)");
     addDateControl();
     if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(options.date);
     if (options.bordersUrl) loadBorders(options.bordersUrl); else adoptBorders();
+    if (options.waterUrl) loadWaterAfterBorders(options.waterUrl); else if (options.water) addWater(options.water);
+    keepInsideExtent();
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
       startStandalone();  // an exported page: the data travels inside it
       return;
@@ -630,27 +763,85 @@
 
   // ---- the exported, self-contained page ------------------------------------
 
+  // The exported page is the app in a browser: the passage and the events in a panel beside
+  // the map (not over it, so framing needs no extra room), and a date slider under the map.
+  const DAY_MS = 86400000;
+  const FIRST_DAY = Date.UTC(1920, 0, 1);
+  const LAST_DAY = Date.UTC(1922, 11, 31);
+
+  function isoOfDay(day) {
+    return new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  function dayOfIso(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return Math.round((Date.UTC(y, m - 1, d) - FIRST_DAY) / DAY_MS);
+  }
+
+  function passageView(data) {
+    const box = el("div", "standalone-passage");
+    const marks = data.events.map((e) => ({ id: e.id, start: e.span[0], end: e.span[1] }))
+      .sort((a, b) => a.start - b.start);
+    for (const para of data.paragraphs) {
+      const node = el("p", "passage-" + para.kind);
+      let pos = 0;
+      const text = para.text;
+      for (const mark of marks) {
+        const start = mark.start - para.start, end = Math.min(mark.end - para.start, text.length);
+        if (start < pos || start >= text.length || end <= 0) continue;  // nested or elsewhere
+        node.appendChild(document.createTextNode(text.slice(pos, start)));
+        const span = el("span", "anchor", text.slice(start, end));
+        span.dataset.event = mark.id;
+        span.addEventListener("click", function () { chooseStandalone(mark.id); });
+        node.appendChild(span);
+        pos = end;
+      }
+      node.appendChild(document.createTextNode(text.slice(pos)));
+      box.appendChild(node);
+    }
+    return box;
+  }
+
+  function addSlider() {
+    const Slider = L.Control.extend({
+      onAdd: function () {
+        const box = el("div", "standalone-slider");
+        const input = el("input");
+        input.type = "range";
+        input.min = "0";
+        input.max = String(Math.round((LAST_DAY - FIRST_DAY) / DAY_MS));
+        input.value = String(dayOfIso(mv.date));
+        input.setAttribute("aria-label", "Date of the borders");
+        input.addEventListener("input", function () { showDate(isoOfDay(Number(input.value))); });
+        box.appendChild(el("span", "slider-end", "1920"));
+        box.appendChild(input);
+        box.appendChild(el("span", "slider-end", "1922"));
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      },
+    });
+    const control = new Slider({ position: "bottomright" });
+    control.addTo(mv.map);
+    return control.getContainer().querySelector("input");
+  }
+
   function startStandalone() {
     const script = document.getElementById("mapviewer-data");
     if (!script) return;
     const data = JSON.parse(script.textContent);
     setIndex(data);
+    const panel = el("div", "standalone-panel");
+    panel.appendChild(el("h1", "standalone-title", data.title || ""));
+    panel.appendChild(el("div", "standalone-source", data.source || ""));
+    const events = eventList(data.events, "standalone-events");
+    panel.appendChild(events);
     const sentence = el("div", "standalone-sentence");
-    const Panel = L.Control.extend({
-      onAdd: function () {
-        const box = el("div", "standalone-panel");
-        box.appendChild(el("div", "standalone-title", data.title || ""));
-        box.appendChild(eventList(data.events, "standalone-events"));
-        box.appendChild(el("div", "standalone-source", data.source || ""));
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      },
-    });
-    new Panel({ position: "topleft" }).addTo(mv.map);
-    const Sentence = L.Control.extend({ onAdd: function () { return sentence; } });
-    new Sentence({ position: "bottomleft" }).addTo(mv.map);
-    mv.standalone = { data: data, sentence: sentence };
+    panel.appendChild(sentence);
+    panel.appendChild(passageView(data));
+    document.body.appendChild(panel);
+    document.body.classList.add("standalone");
+    mv.map.invalidateSize();
+    mv.standalone = { data: data, sentence: sentence, slider: addSlider(), panel: panel };
   }
 
   function chooseStandalone(id) {
@@ -658,9 +849,15 @@
     if (!e) return;
     selectEvent(id);
     showDate(e.map_date);
+    mv.standalone.slider.value = String(dayOfIso(e.map_date));
     mv.standalone.sentence.textContent = e.sentence || "";
     for (const b of document.querySelectorAll(".standalone-events button")) {
       b.classList.toggle("chosen", b.dataset.event === id);
+      if (b.dataset.event === id) b.scrollIntoView({ block: "nearest" });
+    }
+    for (const span of document.querySelectorAll(".standalone-passage .anchor")) {
+      span.classList.toggle("chosen", span.dataset.event === id);
+      if (span.dataset.event === id) span.scrollIntoView({ block: "center" });
     }
   }
 
@@ -677,5 +874,5 @@
     });
   }
 
-  window.mapviewer = { init, state, view, dispatch, featureAt };
+  window.mapviewer = { init, state, view, dispatch, waterState, featureAt };
 })();
