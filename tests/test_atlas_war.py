@@ -443,6 +443,11 @@ CORRECTIONS = [
     ("Amman May 1920", 35.93, 31.95, "1920-05-01", "rim-arab-syria", None, "Arab Kingdom", "part of Faisal's kingdom"),
     ("Amman Oct 1920", 35.93, 31.95, "1920-10-01", "rim-transjordan", None, "local governments", "after Maysalun"),
     ("Amman 1921", 35.93, 31.95, "1921-06-01", "rim-transjordan", None, "Emirate", "Abdullah 11 Apr 1921"),
+    ("Jerusalem Mar 1920", 35.22, 31.78, "1920-03-01", "rim-palestine", None, "OETA South", "before San Remo"),
+    ("Jerusalem Jun 1920", 35.22, 31.78, "1920-06-01", "rim-palestine", None, "mandate", "San Remo 25 Apr 1920"),
+    ("Baghdad Mar 1920", 44.37, 33.31, "1920-03-01", "rim-iraq", None, "military occupation", "before San Remo"),
+    ("Baghdad Jun 1921", 44.37, 33.31, "1921-06-01", "rim-iraq", None, "Mesopotamia / Iraq", "San Remo mandate"),
+    ("Baghdad 1922", 44.37, 33.31, "1922-01-01", "rim-iraq", None, "Kingdom of Iraq", "Faisal crowned 23 Aug 1921"),
 ]
 
 

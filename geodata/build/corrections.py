@@ -26,6 +26,9 @@ vertex is placed by the reference towns named beside it.  Edges marked
   King of Syria by the Syrian National Congress on 8 Mar 1920; the French
   mandate awarded at San Remo on 25 Apr 1920 and imposed on the interior after
   the battle of Maysalun on 24 Jul 1920 (French troops in Damascus 25 Jul).
+* Palestine and Mesopotamia: British military administration until the San
+  Remo conference assigned the mandates on 25 Apr 1920; the Kingdom of Iraq
+  from Faisal's coronation on 23 Aug 1921.
 * Transjordan: part of Faisal's kingdom until Jul 1920, then local
   governments in the British mandate area (Herbert at Salt, 21 Aug 1920),
   from 11 Apr 1921 the Emirate of Transjordan under Abdullah (Cairo
@@ -77,6 +80,24 @@ CORRECTION_GROUPS = {
         P,
         "after Maysalun (24 Jul 1920); Herbert's meeting at Salt 21 Aug 1920",
     ),
+    "p-palestine-oeta": (
+        "rim-palestine",
+        "Palestine (British military administration, OETA South)",
+        P,
+        "Occupied Enemy Territory Administration (South) from Dec 1917",
+    ),
+    "p-iraq-occupation": (
+        "rim-iraq",
+        "Mesopotamia (British military occupation)",
+        P,
+        "British occupation 1914-18 (Baghdad Mar 1917, Mosul Nov 1918)",
+    ),
+    "p-iraq-kingdom": (
+        "rim-iraq",
+        "Kingdom of Iraq (British mandate)",
+        P,
+        "Faisal crowned King of Iraq 23 Aug 1921",
+    ),
     "p-transjordan": (
         "rim-transjordan",
         "Emirate of Transjordan (British mandate)",
@@ -104,6 +125,19 @@ CORRECTION_TIMELINES = {
         (D0, "p-syria-oeta", ""),
         ("1920-03-08", "p-syria-kingdom", "Syrian National Congress proclaimed the Arab Kingdom of Syria 8 Mar 1920"),
         ("1920-07-25", "p-levant", MAYSALUN + "; " + SAN_REMO),
+    ],
+    "P_PALESTINE": [
+        (D0, "p-palestine-oeta", ""),
+        (
+            "1920-04-25",
+            "p-palestine",
+            "San Remo conference 25 Apr 1920: British mandate (civil administration 1 Jul 1920)",
+        ),
+    ],
+    "P_IRAQ": [
+        (D0, "p-iraq-occupation", ""),
+        ("1920-04-25", "p-iraq", "San Remo conference 25 Apr 1920: British mandate for Mesopotamia"),
+        ("1921-08-23", "p-iraq-kingdom", "Faisal crowned King of Iraq in Baghdad 23 Aug 1921"),
     ],
     "P_TRANSJORDAN": [
         (D0, "p-syria-oeta", ""),
