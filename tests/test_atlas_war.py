@@ -586,7 +586,7 @@ def test_the_rhineland_is_hatched_and_named_in_the_popup(window, carr_index, qtb
     slide_to(window, qtbot, "1921-06-01")
     window.selection.select_place("cologne")
     state = wait_for_state(qtbot, window.map_view, lambda s: s["popupText"] is not None)
-    assert "1 June 1921: occupied by the British Army of the Rhine" in state["popupText"]
+    assert "1 June 1921: occupied by the British Army of the Rhine \u2014 Rhineland: British zone" in state["popupText"]
     cologne = page_feature_at(qtbot, window.map_view, 50.9375, 6.9603)
     assert cologne["state"] == "german-reich" and cologne["occupied_by"] == "the British Army of the Rhine"
     assert cologne["hatched"]

@@ -50,7 +50,7 @@ CORRECTION_GROUPS = {
     ),
     "greece-1919": (
         "greece",
-        "Ayvalik and Aydin (Greek occupation since 1919)",
+        "Aivali and Aidin (Greek occupation since 1919)",
         O,
         "Greek troops in Ayvalik 29 May 1919 and Aydin 27 May 1919 (lost 30 Jun, retaken 4 Jul 1919); "
         "Milne line Nov 1919",

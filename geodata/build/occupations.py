@@ -64,7 +64,7 @@ OCCUPATION_GROUPS = {
     ),
     "rhine-american": (
         "german-reich",
-        "Rhineland: American zone of occupation (Koblenz)",
+        "Rhineland: American zone of occupation (Coblenz)",
         O,
         RHINELAND + "; zone reduced to six Kreise in 1919",
     ),
@@ -76,7 +76,7 @@ OCCUPATION_GROUPS = {
     ),
     "ruhr-sanctions": (
         "german-reich",
-        "Duesseldorf, Duisburg and Ruhrort: sanctions occupation",
+        "Düsseldorf, Duisburg and Ruhrort: sanctions occupation",
         O,
         "sanctions of the London conference of Mar 1921 over reparations (evacuated 25 Aug 1925)",
     ),
@@ -94,7 +94,7 @@ OCCUPATION_GROUPS = {
     ),
     "izmit": (
         "turkey",
-        "Izmit peninsula (British, from Jul 1920 Greek occupation)",
+        "Ismid peninsula (British, from Jul 1920 Greek occupation)",
         O,
         "British troops from 16 Mar 1920, Greek troops from Jul 1920 (Toynbee 1922)",
     ),

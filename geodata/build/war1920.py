@@ -63,7 +63,7 @@ WAR_GROUPS = {
     ),
     "red-army-polrevkom": (
         "soviet-russia",
-        "Red Army occupation (Polish Revolutionary Committee, Polrevkom, at Bialystok)",
+        "Red Army occupation (Polish Revolutionary Committee, Polrevkom, at Białystok)",
         O,
         "Polrevkom (Marchlewski, Dzierzynski) set up in Bialystok 30 Jul 1920, left it 22 Aug 1920",
     ),
@@ -289,9 +289,9 @@ FRONT_1920_08B = [
     (23.35, 50.90),
     (23.45, 50.60),  # Zamosc (Polish) west
     (23.75, 50.35),  # Tomaszow
-    (24.05, 50.05),  # Zolkiew
-    (24.20, 49.85),  # Lwow (Polish) west; Zadworze, Busk (Soviet) east
-    (24.45, 49.40),  # Rohatyn
+    (24.12, 50.05),  # Zolkiew (Polish)
+    (24.38, 49.85),  # Lwow (Polish) 25 km west; Zadworze (fought 17 Aug) and Busk (Soviet) east
+    (24.50, 49.40),  # Rohatyn
     (24.85, 48.95),  # Stanislawow (Polish) west
     (25.40, 48.65),  # Dniester
     (25.40, 48.00),  # outside (Romania)

@@ -86,8 +86,11 @@
     const p = feature.properties || {};
     const plain = p.status === "plain-land";
     if (mv.highlightedStates.has(p.state)) {
-      return { color: HIGHLIGHT, weight: 2.5, opacity: 1, fillColor: occupationFill(p, "#f6c9a4"),
-        fillOpacity: 1, dashArray: null };
+      // Lit up in orange, tinted by the state's own colour so that two belligerents lit up
+      // together (Poland and Soviet Russia) stay apart; land held in war keeps its dashes.
+      return { color: HIGHLIGHT, weight: 2.5, opacity: 1,
+        fillColor: occupationFill(p, mixColours(PALETTE[(p.color || 0) % PALETTE.length], "#f2a774", 0.6)),
+        fillOpacity: 1, dashArray: p.status === "occupied" ? "6 4" : null };
     }
     return {
       color: plain ? "#b8b2a7" : "#6b6257",
@@ -97,6 +100,13 @@
       fillOpacity: 1,
       dashArray: p.status && p.status !== "sovereign" && !plain ? "3 3" : null,
     };
+  }
+
+  // "#rrggbb" a and b mixed, t of b.
+  function mixColours(a, b, t) {
+    const channel = (hex, i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+    const out = [0, 1, 2].map((i) => Math.round(channel(a, i) * (1 - t) + channel(b, i) * t));
+    return "#" + out.map((v) => v.toString(16).padStart(2, "0")).join("");
   }
 
   function borderTooltip(feature) {
@@ -232,7 +242,7 @@
     const held = layersAt(place.lat, place.lon).map((layer) => layer.feature.properties)
       .find((p) => p.occupied_by || p.status === "occupied");
     if (!held) return "";
-    const what = held.occupied_by ? "occupied by " + held.occupied_by + " (" + held.name + ")" : held.name;
+    const what = held.occupied_by ? "occupied by " + held.occupied_by + " \u2014 " + held.name : held.name;
     return formatDate(mv.date) + ": " + what;
   }
 
@@ -240,7 +250,11 @@
   function refreshPopupOccupation() {
     const node = mv.popup && mv.popup.getElement() && mv.popup.getElement().querySelector(".place-occupation");
     const place = mv.selectedPlace && mv.places[mv.selectedPlace];
-    if (node && place) node.textContent = occupationText(place);
+    if (node && place) {
+      node.textContent = occupationText(place);
+      mv.popup.options.minWidth = node.textContent ? 260 : 50;
+      mv.popup.update();
+    }
   }
 
   // ---- places --------------------------------------------------------------
@@ -428,12 +442,13 @@
     if (place.modern_name && place.modern_name !== place.name) {
       box.appendChild(el("div", "place-modern", "today: " + place.modern_name));
     }
-    box.appendChild(el("div", "place-occupation", occupationText(place)));
+    const occupation = box.appendChild(el("div", "place-occupation", occupationText(place)));
     const events = Object.values(mv.events).filter((e) => e.places.includes(id));
     const list = eventList(events, "place-events");
     if (!events.length) box.appendChild(el("div", "place-none", "No events here."));
     box.appendChild(list);
-    const popup = L.popup({ maxWidth: 340, autoPan: true, className: "mapviewer-popup" })
+    const popup = L.popup({ maxWidth: 340, minWidth: occupation.textContent ? 260 : 50, autoPan: true,
+      className: "mapviewer-popup" })
       .setLatLng([place.lat, place.lon]).setContent(box);
     popup.on("remove", function () {
       if (mv.popup === popup) { mv.popup = null; send("placeClosed", id); }
