@@ -342,7 +342,9 @@
       (s) => states.has(s) !== mv.highlightedStates.has(s)));
     if (changed.size) {
       mv.highlightedStates = states;
-      for (const layer of mv.borders.getLayers()) {
+      // Every version of the state, shown or not: one that comes back with a later date
+      // (the Rhineland zones, the stages of the war) must not bring back an old highlight.
+      for (const layer of mv.borderLayers) {
         if (changed.has(layer.feature.properties.state)) layer.setStyle(borderStyle(layer.feature));
       }
     }
@@ -726,7 +728,11 @@
     mv.dateControl = control.getContainer();
   }
 
-  function adoptBorders() {
+  function adoptBorders(offMap) {
+    // Off the map while they are styled and sorted by date: only the features of the
+    // map's date are ever projected and drawn, not every version of every state.
+    const onMap = !!offMap || mv.map.hasLayer(mv.borders);
+    if (onMap) mv.map.removeLayer(mv.borders);
     mv.borderLayers = mv.borders.getLayers();
     for (const layer of mv.borderLayers) {
       layer.setStyle(borderStyle(layer.feature));
@@ -737,6 +743,10 @@
     mv.date = null;
     mv.borders.clearLayers();
     showDate(date, true);
+    if (onMap) {
+      mv.borders.addTo(mv.map);
+      mv.borders.bringToBack();  // under the places, which may already be drawn
+    }
     confirm("borders", String(mv.borderLayers.length));
     maybeSettled();
   }
@@ -745,8 +755,9 @@
   // the exported page carries them inline.
   function loadBorders(url) {
     fetch(url).then((r) => r.json()).then(function (data) {
+      mv.map.removeLayer(mv.borders);  // adoptBorders puts it back with the features of the date only
       mv.borders.addData(data);
-      adoptBorders();
+      adoptBorders(true);
     }).catch(function (e) { console.error("mapviewer: the borders could not be loaded: " + e); });
   }
 
