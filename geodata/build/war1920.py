@@ -95,10 +95,13 @@ WEST, NORTH, SOUTH = 14.0, 56.6, 47.2
 # Shepetovka - Starokonstantinov - Bar (Davies ch. 3; Wandycz ch. 7).
 DVINA_BEREZINA = [
     (26.90, 56.30),  # outside (Latvia)
-    (27.40, 55.86),  # Dvina below Druja (Druja Polish, on the south bank)
-    (27.75, 55.78),  # Dvina
-    (27.94, 55.74),  # Dvina south bank opposite Drissa (Drissa Soviet)
-    (28.21, 55.55),  # Dvina at Dzisna (Polish)
+    (27.40, 55.85),  # Dvina below Druja (Druja Polish, on the south bank); as the Riga line
+    (27.60, 55.83),  # Dvina
+    (27.75, 55.775),  # Dvina east of Druja
+    (27.94, 55.77),  # Dvina at Drissa (Soviet, north bank)
+    (28.05, 55.67),  # Dvina
+    (28.21, 55.57),  # Dvina at Dzisna (Polish)
+    (28.40, 55.53),  # the Riga line leaves the Dvina here
     (28.55, 55.45),  # west of Polotsk (Soviet)
     (28.70, 55.20),
     (28.85, 54.90),  # Lepel (Polish) just west
@@ -413,11 +416,41 @@ def split(pieces, shapely, polys_only):
                 if outside is not None:
                     nxt.append((outside, sig + "r"))
             parts = nxt
+        parts = absorb_slivers(parts, shapely)
         natural = "p" if key == "PL" else "r" if key == "SOV" else None
         flavour = "U" if adm0 == "UKR" else "P" if adm0 == "POL" else "B"
         for g, sig in parts:
             new_key = key if natural and set(sig) == {natural} else f"{key}@{flavour}@{sig}"
             out.append([adm0, unit, new_key, g, True])
+    return out
+
+
+# A front drawn a little off a unit's edge, not a change of hands: under ~20 km2, or a
+# strip under ~4 km wide on average (twice the area over the perimeter).
+SLIVER_AREA, SLIVER_WIDTH = 0.003, 0.04  # deg2, deg
+
+
+def is_sliver(g):
+    return g.area < SLIVER_AREA or 2 * g.area / g.length < SLIVER_WIDTH
+
+
+def absorb_slivers(parts, shapely):
+    """Give a sliver the stage-by-stage holders of the neighbour it shares most edge with.
+
+    A hand-drawn front that runs beside, not on, a unit boundary (the Zbruch, the
+    Dvina) leaves thin pieces on the wrong side; unmerged they would make a new
+    version of a whole state for a strip no one fought over.
+    """
+    big = [(g, sig) for g, sig in parts if not is_sliver(g)]
+    if not big:
+        return parts
+    out = list(big)
+    for g, sig in parts:
+        if not is_sliver(g):
+            continue
+        shared = [(shapely.intersection(g.boundary, b.boundary).length, i) for i, (b, _) in enumerate(big)]
+        length, i = max(shared)
+        out.append((g, big[i][1] if length > 0 else sig))
     return out
 
 
