@@ -224,7 +224,7 @@ FACTS = [
     ("Lviv 1921", 24.03, 49.84, "1921-06-01", "poland", None, None),
     ("Lutsk 1921", 25.33, 50.75, "1921-06-01", "poland", None, None),
     ("Minsk 1921", 27.56, 53.90, "1921-06-01", "soviet-russia", None, None),
-    ("Minsk 1920-03", 27.56, 53.90, "1920-03-01", "polish-soviet-war-zone", "disputed", None),
+    ("Minsk 1920-03", 27.56, 53.90, "1920-03-01", "poland", "occupied", "Polish-held"),
     ("Kyiv 1921", 30.52, 50.45, "1921-06-01", "soviet-russia", None, None),
     ("Kamianets-Podilskyi 1921", 26.58, 48.68, "1921-06-01", "soviet-russia", None, None),
     ("Moscow 1921", 37.62, 55.76, "1921-06-01", "soviet-russia", None, None),

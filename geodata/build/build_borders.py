@@ -49,9 +49,12 @@ from shapely.geometry.polygon import orient
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
+import corrections  # noqa: E402
 import handdrawn as HD  # noqa: E402
+import occupations  # noqa: E402
 import places_on_land  # noqa: E402
 import recorded_input  # noqa: E402
+import war1920  # noqa: E402
 
 DEFAULT_GPKG = recorded_input.GPKG
 DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "borders.geojson"))
@@ -105,12 +108,6 @@ GROUPS = {
         "Versailles art. 99: ceded to the Allied powers, French administration",
     ),
     "poland": ("poland", "Republic of Poland", S, "Versailles; Peace of Riga 18 Mar 1921 (eastern border)"),
-    "war-zone": (
-        "polish-soviet-war-zone",
-        "Polish-Soviet war zone (front moved during 1920)",
-        DI,
-        "simplified: land between the Curzon line and the Berezina/Zhytomyr front held by either side in 1920",
-    ),
     "central-lithuania": (
         "central-lithuania",
         "Central Lithuania",
@@ -283,6 +280,14 @@ GROUPS = {
     "p-greenland": ("rim-greenland", "Greenland (Danish)", P, ""),
 }
 
+# The Polish-Soviet war of 1920 by stages (war1920.py), the occupations drawn
+# as hatching (occupations.py) and the smaller corrections (corrections.py)
+GROUPS.update(war1920.WAR_GROUPS)
+GROUPS.update(occupations.OCCUPATION_GROUPS)
+GROUPS.update(corrections.CORRECTION_GROUPS)
+# group -> (occupied by, in words; occupier id): drawn hatched by the map page
+OCCUPIERS = occupations.OCCUPIERS
+
 # ---------------------------------------------------------------------------
 # Region timelines: region key -> [(valid_from, group, note-of-the-change)]
 # ---------------------------------------------------------------------------
@@ -308,7 +313,7 @@ TIMELINES = {
     "DE": single("german-reich"),
     "DE_EAST": single("german-reich"),
     "SAAR": [
-        (D0, "german-reich", ""),
+        (D0, "rhine-french", ""),  # in the French zone of the Rhineland occupation until 10 Jan 1920
         ("1920-01-10", "saar", VERS + " (governing commission took office 26 Feb 1920)"),
     ],
     "USIL_W": [
@@ -354,10 +359,12 @@ TIMELINES = {
         ("1920-07-28", "czechoslovakia", "Conference of Ambassadors (Spa) divided Teschen 28 Jul 1920"),
     ],
     "CS": single("czechoslovakia"),
-    "PL_RIGA": [(D0, "war-zone", ""), ("1920-10-18", "poland", RIGA)],
-    "WAR_E": [(D0, "war-zone", ""), ("1920-10-18", "soviet", RIGA)],
+    # The war of 1920 stage by stage is war1920.py: it splits PL, PL_RIGA and
+    # SOV by its fronts; these are the timelines before and after it.
+    "PL_RIGA": [(D0, "pl-held", ""), ("1920-10-18", "poland", RIGA)],
     "VILNA": [
-        (D0, "war-zone", ""),
+        (D0, "pl-held", ""),
+        ("1920-07-14", "red-army", "Red Army took Vilna 14 Jul 1920 (Davies, White Eagle, Red Star)"),
         (
             "1920-08-26",
             "lithuania",
@@ -484,7 +491,7 @@ TIMELINES = {
         ("1920-04-23", "turkey-gna", "Grand National Assembly opened in Ankara 23 Apr 1920"),
     ],
     "CONST": [
-        (D0, "turkey-ottoman", ""),
+        (D0, "constantinople-defacto", ""),
         ("1920-03-16", "constantinople", "formal Allied occupation of Constantinople 16 Mar 1920"),
         ("1922-11-01", "constantinople-2", "Sultanate abolished 1 Nov 1922"),
     ],
@@ -605,6 +612,10 @@ TIMELINES = {
     "P_GIBRALTAR": single("p-gibraltar"),
     "P_GREENLAND": single("p-greenland"),
 }
+
+# Occupations and corrections: their regions' timelines (some replace the above)
+TIMELINES.update(occupations.OCCUPATION_TIMELINES)
+TIMELINES.update(corrections.CORRECTION_TIMELINES)
 
 # On 30 Dec 1922 every region then Soviet (incl. the Transcaucasian SSRs)
 # becomes part of the USSR feature.
@@ -815,8 +826,6 @@ CUTS = [
     ("N_SCHLESWIG", "N_SCHLESWIG", "DNK", {"Syddanmark"}, None),
     ("EUPEN_MALMEDY", "EUPEN", "BEL", {"Liege"}, None),
     ("MEMEL", "MEMEL", "LTU", None, None),
-    ("WAR_EAST", "WAR_E", "BLR", {"Vitebsk", "Minsk", "City of Minsk", "Mogilev", "Gomel"}, None),
-    ("WAR_EAST", "WAR_E", "UKR", {"Zhytomyr", "Khmel'nyts'kyy", "Vinnytsya"}, None),
     ("RIGA_BY", "PL_RIGA", "BLR", {"Vitebsk", "Minsk"}, None),
     ("CENTRAL_LITHUANIA", "VILNA", "BLR", {"Grodno", "Vitebsk", "Minsk"}, None),
     ("CENTRAL_LITHUANIA", "VILNA", "LTU", None, {"LT"}),
@@ -837,11 +846,26 @@ CUTS = [
     ("SOPRON", "SOPRON", "HUN", {"Sopron", "Gyor-Moson-Sopron"}, None),
     ("WESTERN_THRACE", "W_THRACE", "GRC", {"Anatoliki Makedonia kai Thraki"}, None),
     ("DODECANESE", "DODECANESE", "GRC", {"Notio Aigaio"}, None),
-    ("GALLIPOLI", "E_THRACE", "TUR", {"Çanakkale"}, None),
+    ("GALLIPOLI", "STRAITS_EU", "TUR", {"Çanakkale"}, None),
     ("SMYRNA_MANISA", "SMYRNA", "TUR", {"Manisa"}, None),
     ("KARS_ERZURUM", "KARS", "TUR", {"Erzurum"}, None),
     ("ARTVIN_OTTOMAN", "TR", "TUR", {"Artvin"}, None),
 ]
+
+# Occupations and corrections (occupations.py, corrections.py): their cuts come
+# last, so they win over the cuts above; their polygons live in those modules.
+CUTS += occupations.OCCUPATION_CUTS + corrections.CORRECTION_CUTS
+UNIT_KEYS.update(occupations.OCCUPATION_UNIT_KEYS)
+UNIT_KEYS.update(corrections.CORRECTION_UNIT_KEYS)
+POLYGON_MODULES = (HD, occupations, corrections)
+
+
+def cut_polygon(name):
+    """The coordinates of a cut polygon, from whichever module defines it."""
+    for module in POLYGON_MODULES:
+        if hasattr(module, name):
+            return getattr(module, name)
+    raise SystemExit(f"no cut polygon called {name}")
 
 
 # ---------------------------------------------------------------------------
@@ -899,7 +923,7 @@ def apply_cuts(pieces):
             for u in sorted(units):
                 if (adm0, u) not in names:
                     raise SystemExit(f"cut {poly_name}: unit {adm0}/{u} not found")
-        P = shapely.make_valid(Polygon(getattr(HD, poly_name)))
+        P = shapely.make_valid(Polygon(cut_polygon(poly_name)))
         assert P.geom_type == "Polygon", poly_name
         out, hit = [], 0
         for pc in pieces:
@@ -958,9 +982,9 @@ def d(s):
     return dt.date.fromisoformat(s)
 
 
-def build_timelines():
+def build_timelines(extra=None):
     tl = {}
-    for region, entries in TIMELINES.items():
+    for region, entries in {**TIMELINES, **(extra or {})}.items():
         entries = sorted(entries, key=lambda e: e[0])
         last = entries[-1][1]
         if last in USSR_FROM and d(entries[-1][0]) < d("1922-12-30"):
@@ -1067,6 +1091,10 @@ def main(argv=None):
             raise SystemExit(f"unit {k} not found in the admin-1 layer")
     log(f"{len(pieces)} admin-1 units in window ({time.time() - t0:.1f}s)")
     pieces = apply_cuts(pieces)
+    pieces = war1920.split(pieces, shapely, polys_only)
+    war_timelines = {
+        key: war1920.timeline(key, TIMELINES) for key in sorted({pc[2] for pc in pieces if war1920.is_war_key(pc[2])})
+    }
     hand_cut = {pc[2] for pc in pieces if pc[4]}
     log(f"{len(pieces)} pieces after cuts ({time.time() - t0:.1f}s)")
 
@@ -1089,7 +1117,7 @@ def main(argv=None):
     regions = {k: polys_only(v) for k, v in regions.items()}
     regions = {k: v for k, v in regions.items() if v is not None and not v.is_empty}
 
-    tl = build_timelines()
+    tl = build_timelines(war_timelines)
     missing = set(regions) - set(tl)
     if missing:
         raise SystemExit(f"regions without timeline: {sorted(missing)}")
@@ -1158,22 +1186,30 @@ def main(argv=None):
                     "source": "; ".join(src),
                     "_geom": g,
                     "_regions": sorted(rs),
+                    "_group": grp,
                 }
             )
             prev = rs
     log(f"{len(feats)} features ({time.time() - t0:.1f}s)")
 
-    # colours: states adjacent on any date
+    # colours: states adjacent on any date (a pair of features is measured once,
+    # however many dates it lives through together)
     edges = set()
+    measured = set()
     for b, _end in pers:
         live = [f for f in feats if d(f["valid_from"]) <= b <= d(f["valid_to"])]
         gs = [f["_geom"] for f in live]
         tree = shapely.STRtree(gs)
         for i, j in zip(*tree.query(gs, predicate="intersects"), strict=False):
             if i < j and live[i]["state"] != live[j]["state"]:
+                pair = tuple(sorted((live[i]["state"], live[j]["state"])))
+                ids = (live[i]["id"], live[j]["id"])
+                if pair in edges or ids in measured:
+                    continue
+                measured.add(ids)
                 inter = shapely.intersection(gs[i].boundary, gs[j].boundary)
                 if inter.length > 0:
-                    edges.add(tuple(sorted((live[i]["state"], live[j]["state"]))))
+                    edges.add(pair)
     states = sorted({f["state"] for f in feats})
     colors = dsatur(states, sorted(edges))
     log(f"{len(states)} states, {len(edges)} adjacencies, colours used {sorted(set(colors.values()))}")
@@ -1182,6 +1218,8 @@ def main(argv=None):
     out_lines = []
     for f in feats:
         props = {k: f[k] for k in ("id", "state", "name", "status", "valid_from", "valid_to", "source")}
+        if f["_group"] in OCCUPIERS:
+            props["occupied_by"], props["occupier"] = OCCUPIERS[f["_group"]]
         props["color"] = colors[f["state"]]
         out_lines.append(
             json.dumps(

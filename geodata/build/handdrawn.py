@@ -464,17 +464,22 @@ PETSERI = [
     (27.50, 57.52),  # outside (Latvia)
 ]
 
-# Narva trans-river area (Ivangorod), Estonian 1920-1944; applied to
-# Leningrad oblast.
+# Narva trans-river area (Ivangorod, Narva vald, Piiri and Raja), Estonian
+# 1920-1944 (Treaty of Tartu, art. III): a strip some 5 km wide east of the
+# Narva, wider at Ivangorod; about 375 km2 (the area transferred to Leningrad
+# oblast in Jan 1945, per Stoicescu, ICDS 2020).  Applied to Leningrad oblast.
 NARVA_EAST = [
-    (27.75, 58.98),  # Narva source at Lake Peipus
-    (27.95, 59.00),
-    (28.20, 59.20),
-    (28.35, 59.38),  # east of Ivangorod (Estonian)
-    (28.30, 59.55),
-    (28.30, 59.75),  # outside (Gulf of Finland)
-    (27.90, 59.75),
-    (27.70, 59.10),
+    (27.68, 58.95),  # outside (Lake Peipus)
+    (27.77, 58.97),  # east bank at Vasknarva
+    (27.86, 59.10),  # some 5 km east of the river
+    (27.95, 59.24),  # east of the Narva reservoir's southern end
+    (28.11, 59.285),  # south of the Narva reservoir
+    (28.29, 59.34),  # east of Ivangorod (Estonian); Kingisepp (Soviet) 20 km east
+    (28.31, 59.42),
+    (28.18, 59.48),  # right bank below Narva
+    (28.13, 59.52),  # coast a few km north-east of the Narva mouth
+    (27.95, 59.55),  # outside (Gulf of Finland)
+    (27.60, 59.00),  # outside (Estonia)
 ]
 
 # Abrene (Pytalovo), Latvian 1920-1944; applied to Pskov oblast.

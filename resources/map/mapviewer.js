@@ -86,23 +86,36 @@
     const p = feature.properties || {};
     const plain = p.status === "plain-land";
     if (mv.highlightedStates.has(p.state)) {
-      return { color: HIGHLIGHT, weight: 2.5, opacity: 1, fillColor: "#f6c9a4", fillOpacity: 1, dashArray: null };
+      // Lit up in orange, tinted by the state's own colour so that two belligerents lit up
+      // together (Poland and Soviet Russia) stay apart; land held in war keeps its dashes.
+      return { color: HIGHLIGHT, weight: 2.5, opacity: 1,
+        fillColor: occupationFill(p, mixColours(PALETTE[(p.color || 0) % PALETTE.length], "#f2a774", 0.6)),
+        fillOpacity: 1, dashArray: p.status === "occupied" ? "6 4" : null };
     }
     return {
       color: plain ? "#b8b2a7" : "#6b6257",
       weight: plain ? 0.5 : 0.9,
       opacity: 1,
-      fillColor: plain ? PLAIN_LAND : PALETTE[(p.color || 0) % PALETTE.length],
+      fillColor: occupationFill(p, plain ? PLAIN_LAND : PALETTE[(p.color || 0) % PALETTE.length]),
       fillOpacity: 1,
       dashArray: p.status && p.status !== "sovereign" && !plain ? "3 3" : null,
     };
+  }
+
+  // "#rrggbb" a and b mixed, t of b.
+  function mixColours(a, b, t) {
+    const channel = (hex, i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+    const out = [0, 1, 2].map((i) => Math.round(channel(a, i) * (1 - t) + channel(b, i) * t));
+    return "#" + out.map((v) => v.toString(16).padStart(2, "0")).join("");
   }
 
   function borderTooltip(feature) {
     const p = feature.properties || {};
     const box = el("div", "border-tip");
     box.appendChild(el("div", "border-name", p.name || ""));
-    if (p.status && p.status !== "sovereign" && p.status !== "plain-land") {
+    if (p.occupied_by) {
+      box.appendChild(el("div", "border-status", "occupied by " + p.occupied_by));
+    } else if (p.status && p.status !== "sovereign" && p.status !== "plain-land") {
       box.appendChild(el("div", "border-status", p.status.replace(/-/g, " ")));
     }
     return box;
@@ -145,6 +158,7 @@
     }
     mv.borders.bringToBack();
     if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(iso);
+    refreshPopupOccupation();
     const started = performance.now();
     const finish = function () {
       for (const layer of leaving) mv.borders.removeLayer(layer);
@@ -167,6 +181,80 @@
     if (instant) { finish(); return; }
     fade = current;
     requestAnimationFrame(step);
+  }
+
+  // ---- occupations ---------------------------------------------------------
+  // Land held by a foreign army keeps its sovereign's fill and is hatched in the
+  // occupier's colour (features with "occupied_by"); a place inside such land, or
+  // inside any land held in war ("occupied"), says so in its popup for the map's date.
+  const OCCUPIER_INK = {
+    "united-kingdom": "#a02a2a", france: "#1f4f9e", belgium: "#7d6400", "united-states": "#2d6e31",
+    allies: "#6a3d9a", greece: "#17698a",
+  };
+  const hatches = {};
+
+  function occupationFill(p, base) {
+    if (!p.occupied_by || !mv.map || !mv.map.options.preferCanvas) return base;
+    const ink = OCCUPIER_INK[p.occupier] || "#555555";
+    const key = base + ink;
+    if (!hatches[key]) {
+      // One 8 px tile: the fill, and a diagonal stroke that meets its neighbours' seamlessly.
+      const tile = document.createElement("canvas");
+      tile.width = tile.height = 8;
+      const g = tile.getContext("2d");
+      g.fillStyle = base;
+      g.fillRect(0, 0, 8, 8);
+      g.strokeStyle = ink;
+      g.lineWidth = 1.3;
+      g.beginPath();
+      g.moveTo(-1, 9); g.lineTo(9, -1);
+      g.moveTo(-1, 1); g.lineTo(1, -1);
+      g.moveTo(7, 9); g.lineTo(9, 7);
+      g.stroke();
+      hatches[key] = g.createPattern(tile, "repeat");
+    }
+    return hatches[key];
+  }
+
+  function ringContains(ring, x, y) {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  }
+
+  function geometryContains(geometry, lon, lat) {
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    return polygons.some((rings) => ringContains(rings[0], lon, lat)
+      && !rings.slice(1).some((hole) => ringContains(hole, lon, lat)));
+  }
+
+  // The border layers drawn for the map's date whose features contain a point.
+  function layersAt(lat, lon) {
+    return mv.borderLayers.filter((layer) => validOn(layer, mv.date)
+      && geometryContains(layer.feature.geometry, lon, lat));
+  }
+
+  function occupationText(place) {
+    const held = layersAt(place.lat, place.lon).map((layer) => layer.feature.properties)
+      .find((p) => p.occupied_by || p.status === "occupied");
+    if (!held) return "";
+    const what = held.occupied_by ? "occupied by " + held.occupied_by + " \u2014 " + held.name : held.name;
+    return formatDate(mv.date) + ": " + what;
+  }
+
+  // An open popup follows the date the map is drawn for.
+  function refreshPopupOccupation() {
+    const node = mv.popup && mv.popup.getElement() && mv.popup.getElement().querySelector(".place-occupation");
+    const place = mv.selectedPlace && mv.places[mv.selectedPlace];
+    if (node && place) {
+      node.textContent = occupationText(place);
+      mv.popup.options.minWidth = node.textContent ? 260 : 50;
+      mv.popup.update();
+    }
   }
 
   // ---- places --------------------------------------------------------------
@@ -254,7 +342,9 @@
       (s) => states.has(s) !== mv.highlightedStates.has(s)));
     if (changed.size) {
       mv.highlightedStates = states;
-      for (const layer of mv.borders.getLayers()) {
+      // Every version of the state, shown or not: one that comes back with a later date
+      // (the Rhineland zones, the stages of the war) must not bring back an old highlight.
+      for (const layer of mv.borderLayers) {
         if (changed.has(layer.feature.properties.state)) layer.setStyle(borderStyle(layer.feature));
       }
     }
@@ -354,11 +444,13 @@
     if (place.modern_name && place.modern_name !== place.name) {
       box.appendChild(el("div", "place-modern", "today: " + place.modern_name));
     }
+    const occupation = box.appendChild(el("div", "place-occupation", occupationText(place)));
     const events = Object.values(mv.events).filter((e) => e.places.includes(id));
     const list = eventList(events, "place-events");
     if (!events.length) box.appendChild(el("div", "place-none", "No events here."));
     box.appendChild(list);
-    const popup = L.popup({ maxWidth: 340, autoPan: true, className: "mapviewer-popup" })
+    const popup = L.popup({ maxWidth: 340, minWidth: occupation.textContent ? 260 : 50, autoPan: true,
+      className: "mapviewer-popup" })
       .setLatLng([place.lat, place.lon]).setContent(box);
     popup.on("remove", function () {
       if (mv.popup === popup) { mv.popup = null; send("placeClosed", id); }
@@ -637,7 +729,11 @@
     mv.dateControl = control.getContainer();
   }
 
-  function adoptBorders() {
+  function adoptBorders(offMap) {
+    // Off the map while they are styled and sorted by date: only the features of the
+    // map's date are ever projected and drawn, not every version of every state.
+    const onMap = !!offMap || mv.map.hasLayer(mv.borders);
+    if (onMap) mv.map.removeLayer(mv.borders);
     mv.borderLayers = mv.borders.getLayers();
     for (const layer of mv.borderLayers) {
       layer.setStyle(borderStyle(layer.feature));
@@ -648,6 +744,10 @@
     mv.date = null;
     mv.borders.clearLayers();
     showDate(date, true);
+    if (onMap) {
+      mv.borders.addTo(mv.map);
+      mv.borders.bringToBack();  // under the places, which may already be drawn
+    }
     confirm("borders", String(mv.borderLayers.length));
     maybeSettled();
   }
@@ -656,8 +756,9 @@
   // the exported page carries them inline.
   function loadBorders(url) {
     fetch(url).then((r) => r.json()).then(function (data) {
+      mv.map.removeLayer(mv.borders);  // adoptBorders puts it back with the features of the date only
       mv.borders.addData(data);
-      adoptBorders();
+      adoptBorders(true);
     }).catch(function (e) { console.error("mapviewer: the borders could not be loaded: " + e); });
   }
 
@@ -791,5 +892,14 @@
     console.error("mapviewer page error: " + event.message);
   });
 
-  window.mapviewer = { init, state, view, dispatch, waterState };
+  // What the map shows at a point on its date, and whether it is drawn hatched (tests read it back).
+  function featureAt(lat, lon) {
+    return layersAt(lat, lon).map((layer) => {
+      const p = layer.feature.properties;
+      return { id: p.id, state: p.state, name: p.name, status: p.status, occupied_by: p.occupied_by || null,
+        hatched: typeof CanvasPattern !== "undefined" && layer.options.fillColor instanceof CanvasPattern };
+    });
+  }
+
+  window.mapviewer = { init, state, view, dispatch, waterState, featureAt };
 })();
