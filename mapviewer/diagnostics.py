@@ -72,11 +72,18 @@ def _chromium() -> str:
     try:
         from PySide6 import QtWebEngineCore
 
-        chromium = QtWebEngineCore.qWebEngineChromiumVersion()
-        patch = QtWebEngineCore.qWebEngineChromiumSecurityPatchVersion()
+        # Typed as bytes-like in PySide6's stubs; a str at run time.
+        chromium = _text(QtWebEngineCore.qWebEngineChromiumVersion())
+        patch = _text(QtWebEngineCore.qWebEngineChromiumSecurityPatchVersion())
     except (ImportError, AttributeError):
         return NOT_FOUND
     return f"{chromium} (security patches {patch})" if patch else chromium
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).decode("ascii", "replace")
+    return str(value)
 
 
 def report() -> str:
