@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test check bench screenshot geodata clean bundle bundle-test
+.PHONY: run test check bench screenshot geodata clean bundle bundle-test bench-bundle
 
 run: $(STAMP)
 	$(VENV)/bin/mapviewer
@@ -29,6 +29,10 @@ bundle-test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py
+
+# The bundle's size and start-up beside an installed copy's (after `make bundle`).
+bench-bundle: $(STAMP)
+	$(VENV)/bin/python bench/bundle.py
 
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
