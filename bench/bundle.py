@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str, str, str]] = []
     bundle_bytes = folder_size(folder)
     venv_bytes, packages = installed_size(python)
-    rows.append(("Size on disk", f"{bundle_bytes / 2**20:.0f} MB", f"{venv_bytes / 2**20:.0f} MB", f"{packages} packages"))
+    mb = f"{bundle_bytes / 2**20:.0f} MB", f"{venv_bytes / 2**20:.0f} MB"
+    rows.append(("Size on disk", *mb, f"{packages} packages"))
     rows.append(("Download (.tar.gz of the folder)", f"{download_size(folder) / 2**20:.0f} MB", "", ""))
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             ("`mapviewer --version`", ["--version"], args.runs),
             ("`mapviewer check` (the Carr index)", ["check", index], args.runs),
             ("`mapviewer --screenshot`, first run (builds and caches the map page)", ["--screenshot", shot], 1),
-            ("`mapviewer --screenshot` (page cached): start to window drawn and saved", ["--screenshot", shot], args.runs),
+            ("`mapviewer --screenshot` (page cached): start to the window saved", ["--screenshot", shot], args.runs),
         ]
         for label, extra, runs in commands:
             ours = timed([str(exe), *extra], bundle_env, runs)
