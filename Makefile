@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test check bench screenshot suggest-eval suggest-review-shot geodata clean
+.PHONY: run test check bench screenshot suggest-eval suggest-review-shot geodata clean bundle bundle-test bench-bundle
 
 run: $(STAMP)
 	$(VENV)/bin/mapviewer
@@ -18,8 +18,21 @@ check: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
+# The desktop bundle (dist/mapviewer/, no Python needed to run it); see docs/install.md.
+bundle:
+	$(PYTHON) packaging/build_bundle.py
+
+# Build the bundle and run its smoke test (check, --screenshot against the app's) with no
+# Python on PATH; as CI does on each platform. Not part of `make test`: it takes minutes.
+bundle-test: $(STAMP)
+	MAPVIEWER_BUNDLE_TEST=1 QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -m bundle -v -s tests/test_bundle.py
+
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py
+
+# The bundle's size and start-up beside an installed copy's (after `make bundle`).
+bench-bundle: $(STAMP)
+	$(VENV)/bin/python bench/bundle.py
 
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
@@ -48,4 +61,4 @@ $(STAMP): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(VENV)-bundle build dist *.egg-info

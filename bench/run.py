@@ -330,6 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     notes = HERE / "notes.md"
     if notes.exists() and not args.tiny:
         lines += ["", notes.read_text("utf-8")]
+    bundle = HERE / "bundle.md"  # written by bench/bundle.py (make bench-bundle)
+    if bundle.exists() and not args.tiny:
+        lines += ["", bundle.read_text("utf-8")]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text("\n".join(lines), "utf-8")
     print("\n".join(lines))

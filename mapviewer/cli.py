@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="With no command, 'mapviewer [PATH] [options]' is 'mapviewer open'.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--verbose", action="store_true", help="with --version: every version and data source, for a bug report"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     opener = commands.add_parser(
@@ -102,7 +105,7 @@ def fail(message: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version", "--verbose")):
         argv = ["open", *argv]
     if argv[0] == "suggest":  # its own parser words its own help and errors
         from .suggest.cli import main as suggest_main
@@ -115,8 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     if args.version:
-        print(f"mapviewer {__version__}")
+        if args.verbose:
+            from .diagnostics import report
+
+            print(report())
+        else:
+            print(f"mapviewer {__version__}")
         return 0
+    if args.verbose:
+        return fail("--verbose goes with --version: 'mapviewer --version --verbose'")
     if args.command == "check":
         return check(args.path)
     if args.command == "export":

@@ -7,8 +7,10 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..paths import resource_path
 from .web import register_scheme
 
 log = logging.getLogger(__name__)
@@ -58,7 +60,16 @@ def create_application(argv: list[str]) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationDisplayName("mapviewer")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The window's icon; an installation without it still starts, with Qt's default icon."""
+    try:
+        return QIcon(str(resource_path("icons", "mapviewer.png")))
+    except FileNotFoundError:
+        return QIcon()
 
 
 def app_settings() -> QSettings:

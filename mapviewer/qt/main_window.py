@@ -226,20 +226,31 @@ class MainWindow(QMainWindow):
         self.timeline.hide()
 
     def show_about(self) -> None:
+        """The versions a bug report needs and where the text and the map come from."""
+        from ..diagnostics import DATA_SOURCES, versions
+
         source = self.index.meta.get("source") or self.index.passage.source_line or "unknown"
+        version_rows = "".join(
+            f"<tr><td>{html.escape(name)}&nbsp;&nbsp;</td><td>{html.escape(value)}</td></tr>"
+            for name, value in versions()
+        )
+        data_rows = "".join(
+            f"<li><b>{html.escape(item.what)}:</b> {html.escape(item.source)} ({html.escape(item.licence)})</li>"
+            for item in DATA_SOURCES[1:]
+        )
         box = QMessageBox(self)
         box.setWindowTitle("About mapviewer")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(
             f"<h3>mapviewer {__version__}</h3>"
-            "<p>Read a history passage beside a map of Europe as it was in 1920\u201322.</p>"
+            "<p>Read a history passage beside a map of Europe as it was in 1920\u201322. MIT licence.</p>"
             f"<p><b>Text:</b> {html.escape(source)}</p>"
-            "<p><b>Borders:</b> drawn for this project from Natural Earth 1:10m admin units "
-            "(public domain) and its own hand-drawn lines; see geodata/README.md.</p>"
-            "<p><b>Places:</b> coordinates from GeoNames and Wikidata, cited per place in the index.</p>"
-            "<p><b>Map:</b> Leaflet 1.9.3 (BSD-2-Clause) through folium; no network is used.</p>"
+            f"<ul>{data_rows}</ul>"
+            f"<table>{version_rows}</table>"
+            "<p>For a bug report: <code>mapviewer --version --verbose</code></p>"
         )
-        box.exec()
+        self.about_box = box
+        box.open()
 
     def show_error(self, error: InputError) -> None:
         """Say what went wrong in a dialog; the window keeps what it was showing."""
