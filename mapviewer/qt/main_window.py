@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTemporaryDir
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..editing.editor import Editor
@@ -24,6 +24,8 @@ from .presentation import CLICKER_KEYS, PresentationMode
 from .status_line import StatusLine
 from .timeline import TimelineSlider
 from .web import MapView, scheme_handler
+
+BASE_TEXT_POINTS = 12.0  # the passage's type size at which everything else is at its own size
 
 
 class MainWindow(QMainWindow):
@@ -172,17 +174,39 @@ class MainWindow(QMainWindow):
             view,
             "&Larger text",
             [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
-            lambda: self.passage_view.set_font_size(self.passage_view.font_size + 1),
+            lambda: self.scale_text(+1),
         )
         self._action(
             view,
             "&Smaller text",
             [QKeySequence.StandardKey.ZoomOut],
-            lambda: self.passage_view.set_font_size(self.passage_view.font_size - 1),
+            lambda: self.scale_text(-1),
         )
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", ["F1"], self.show_shortcuts)
         self._action(help_menu, "&About mapviewer", [], self.show_about)
+
+    def scale_text(self, step: int) -> None:
+        """Larger or smaller type everywhere at once: the passage, the event list, the map's
+        labels, the banner and the presenter view (Ctrl+plus / Ctrl+minus, presenting or not)."""
+        old = self.passage_view.font_size
+        self.passage_view.set_font_size(old + step)
+        ratio = self.passage_view.font_size / old
+        self.presentation.set_points(self.presentation.points * ratio)
+        self._apply_text_size()
+
+    def scale_text_by(self, ratio: float) -> None:
+        """Everything but the banner (already scaled) in proportion ``ratio``."""
+        self.passage_view.set_font_size(self.passage_view.font_size * ratio)
+        self._apply_text_size()
+
+    def _apply_text_size(self) -> None:
+        scale = self.passage_view.font_size / BASE_TEXT_POINTS
+        font = QFont(QApplication.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * scale)
+            self.event_table.setFont(font)
+        self.map_view.call("setTextScale", round(scale, 3))
 
     def toggle_presentation(self) -> None:
         if self.presentation.active:
@@ -278,6 +302,7 @@ class MainWindow(QMainWindow):
             size = self.passage_view.font_size
         if size != self.passage_view.font_size:
             self.passage_view.set_font_size(size)
+        self._apply_text_size()
         try:
             self.presentation.set_points(float(self.settings.value("present/size", self.presentation.points)))
         except (TypeError, ValueError):

@@ -402,6 +402,14 @@ class PresentationMode(QObject):
         sentence_font.setPointSizeF(self.points * 0.85)
         self.sentence.setFont(sentence_font)
 
+    def _scale_all(self, points: float) -> None:
+        """The banner by ``points``, and the rest of the window's type in the same proportion."""
+        old = self.points
+        self.set_points(old + points)
+        scale = getattr(self.window, "scale_text_by", None)
+        if scale is not None:
+            scale(self.points / old)
+
     def refresh(self) -> None:
         index = self.selection.index
         event_id = self.selection.event
@@ -449,10 +457,10 @@ class PresentationMode(QObject):
             self.swap_screens()
             return True
         if mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.set_points(self.points + 2)
+            self._scale_all(+2)
             return True
         if mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
-            self.set_points(self.points - 2)
+            self._scale_all(-2)
             return True
         name = KEYS.get(key)
         if name is None and Qt.Key.Key_0 <= key <= Qt.Key.Key_9:

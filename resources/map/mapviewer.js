@@ -699,13 +699,21 @@
     mv.map.on("mouseup", drop);
   }
 
+  // Ctrl+plus/minus in the window: the map's labels grow and shrink with the rest of the type.
+  function setTextScale(scale) {
+    if (!isFinite(scale) || scale <= 0) return;
+    document.body.style.setProperty("--text-scale", String(Math.min(4, Math.max(0.5, scale))));
+    if (typeof window.mapviewerPlaceLabels === "function") window.mapviewerPlaceLabels();
+    maybeSettled();
+  }
+
   // Python asks for a "settled" report after commands that may not move the map at all.
   function reportSettled() {
     maybeSettled();
   }
 
   const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection, setPresentation, setView,
-    setEditable, reportSettled };
+    setEditable, reportSettled, setTextScale };
 
   function dispatch(message) {
     const command = JSON.parse(message);
