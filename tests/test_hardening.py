@@ -182,3 +182,121 @@ def test_bom_like_characters_inside_a_passage_stay_in_place(qtbot, tmp_path, mar
     view.show_event(None)
     view.select_span((start, start + 5))
     assert view.textCursor().selectedText() == "Genoa"
+
+
+# ---- copies keep the original's mode; stale temporary files; the page cache -------------------
+
+
+def _mode(path) -> int:
+    return os.stat(path).st_mode & 0o777
+
+
+def test_backup_and_recovery_copies_keep_the_index_files_mode(carr_copy):
+    from mapviewer.interchange import save as saving
+    from mapviewer.model import files
+
+    carr_copy.chmod(0o600)
+    index = load_index(carr_copy)
+    saving.save_index(index, carr_copy)
+    carr_copy.write_text(carr_copy.read_text("utf-8") + " ", "utf-8")  # so the next save keeps a backup
+    saving.save_index(index, carr_copy)
+    assert files.backup_path(carr_copy).exists()
+    assert _mode(carr_copy) == 0o600
+    assert _mode(files.backup_path(carr_copy)) == 0o600, "the backup is readable by others"
+    written = saving.write_recovery_copy(index, carr_copy)
+    assert _mode(written) == 0o600, "the recovery copy is readable by others"
+
+
+def _stale_temps(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_temporary_files_left_by_a_killed_save_are_cleaned_on_the_next_save_and_open(carr_copy):
+    from mapviewer.editing.editor import open_document
+    from mapviewer.interchange import save as saving
+
+    folder = carr_copy.parent
+    name = carr_copy.name
+    # What a save killed half-way leaves: temporary files for the index, its backup and its recovery copy.
+    left = [f".{name}.0123abcd.tmp", f".{name}.89abcdef.tmp", f"..{name}.recovery.0a0b0c0d.tmp"]
+    for stale in left:
+        (folder / stale).write_text("{half", "utf-8")
+    (folder / "other.9999ffff.tmp").write_text("not ours", "utf-8")  # another program's: left alone
+    saving.save_index(load_index(carr_copy), carr_copy)
+    assert _stale_temps(folder) == ["other.9999ffff.tmp"]
+    for stale in left:
+        (folder / stale).write_text("{half", "utf-8")
+    open_document(carr_copy)
+    assert _stale_temps(folder) == ["other.9999ffff.tmp"]
+
+
+def test_a_temporary_file_still_being_written_is_not_cleaned(carr_copy):
+    """Another process's save in progress holds a lock on its temporary file: it must survive."""
+    import fcntl
+
+    from mapviewer.interchange import save as saving
+
+    live = carr_copy.parent / f".{carr_copy.name}.00ff00ff.tmp"
+    fd = os.open(live, os.O_WRONLY | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        saving.save_index(load_index(carr_copy), carr_copy)
+        assert live.exists()
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage"])
+def test_a_damaged_page_cache_is_rebuilt(tmp_path, monkeypatch, damage):
+    from mapviewer.mappage import build
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    good = build.cached_page()
+    [cached] = list((tmp_path / "cache").rglob("map-*.html"))
+    broken = {"empty": b"", "truncated": good[: len(good) // 2], "garbage": b"\x00" * 100}[damage]
+    cached.write_bytes(broken)
+    again = build.cached_page()  # folium names its elements anew on each build: not byte-equal
+    assert again.rstrip().endswith(b"</html>") and len(again) > len(good) * 0.9
+    assert build.checked_page(cached.read_bytes()) == again, "the damaged cache was not repaired"
+    assert build.cached_page() == again
+
+
+UNKNOWN_URLS = [
+    "mapviewer://app/no-such-file.js",
+    "mapviewer://app/",
+    "mapviewer://app/leaflet/images/",
+    "mapviewer://app/leaflet",
+    "mapviewer://app/%2e%2e/%2e%2e/etc/passwd",
+    "mapviewer://app/..%2f..%2fetc%2fpasswd",
+    "mapviewer://app/map.html/../../../etc/passwd",
+    "mapviewer://app/" + "a" * 5000,
+    "mapviewer://app/%00",
+    "mapviewer://app/%C3%A9%F0%9F%98%80",
+    "mapviewer://other-host/map.html",
+    "mapviewer://app/mapviewer.js/x",
+]
+
+
+def test_unknown_urls_of_the_apps_scheme_fail_at_once(window, qtbot):
+    import json as _json
+    import time
+
+    page = window.map_view.page()
+    script = (
+        "window.__answers = {}; " + _json.dumps(UNKNOWN_URLS) + ".forEach(function (url) {"
+        " fetch(url).then(function (r) { window.__answers[url] = 'status ' + r.status; },"
+        " function () { window.__answers[url] = 'refused'; }); });"
+    )
+    page.runJavaScript(script)
+    answers: list = []
+    started = time.monotonic()
+
+    def all_answered() -> bool:
+        page.runJavaScript("JSON.stringify(window.__answers)", 0, answers.append)
+        return bool(answers) and len(_json.loads(answers[-1] or "{}")) == len(UNKNOWN_URLS)
+
+    qtbot.waitUntil(all_answered, timeout=5000)
+    assert time.monotonic() - started < 5
+    got = _json.loads(answers[-1])
+    # Not found, at once: a refused fetch or a 404, never a pending request or another host served.
+    assert all(answer in ("refused", "status 404") for answer in got.values()), got

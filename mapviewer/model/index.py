@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,7 +19,7 @@ from ..paths import resource_path
 from .anchors import AnchorError, TextQuote, resolve_anchor
 from .dates import DateError, HistDate
 from .errors import InputError
-from .files import read_user_file
+from .files import path_error, read_user_file
 from .passage import Passage, load_passage
 
 if TYPE_CHECKING:
@@ -429,6 +431,15 @@ def parse_index_bytes(raw: bytes, file: str) -> object:
         if exc.pos >= len(text.rstrip()):
             problem = f"the file ends too early (line {exc.lineno}): it may have been cut short"
         raise InputError(file, problem, fix="repair it in a text editor or restore a backup") from None
+    except ValueError as exc:
+        # Python refuses integers of more than 4300 digits (sys.get_int_max_str_digits) as a DoS guard.
+        raise InputError(
+            file,
+            f"it holds a number of more than {sys.get_int_max_str_digits()} digits, too long to read"
+            if "digits" in str(exc)
+            else f"the JSON cannot be read ({exc})",
+            fix="write the number in full with fewer digits (no index needs such a number)",
+        ) from None
     except RecursionError:
         raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
     bad = _lone_surrogate(data, [])
@@ -488,6 +499,9 @@ def passage_path_of(index_path: str | Path, reference: str) -> Path:
     target = folder / reference
     try:
         target.resolve().relative_to(folder.resolve())
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links (Python 3.11)
+        error = exc if isinstance(exc, OSError) else OSError(errno.ELOOP, str(exc))
+        raise path_error(target, error) from None
     except ValueError:
         raise InputError(
             index_path,

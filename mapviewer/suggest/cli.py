@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from ..model.errors import InputError
-from ..model.files import json_text, write_atomic
+from ..model.files import exists, json_text, write_atomic
 from ..model.index import INDEX_SUFFIX, index_from_json, index_path_for
 from ..model.passage import load_passage
 from .draft import CONTEXT_MODES, draft_index
@@ -71,9 +71,14 @@ def main(argv: list[str]) -> int:
         passage = load_passage(passage_path)
     except InputError as exc:
         return fail(exc.message)
-    if out.resolve() == passage_path.resolve():
+    try:
+        same = out.resolve() == passage_path.resolve()
+        there = exists(out)
+    except (InputError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links
+        return fail(exc.message if isinstance(exc, InputError) else f"{out}: the path is a loop of symbolic links")
+    if same:
         return fail(f"{out}: this is the passage itself \u2014 choose another --out")
-    if out.exists() and not args.force:
+    if there and not args.force:
         return fail(f"{out}: an index already exists \u2014 pass --force to replace it, or --out to write elsewhere")
 
     draft = draft_index(passage, context=args.context_dates)
