@@ -81,9 +81,16 @@ def main(argv: list[str]) -> int:
     if there and not args.force:
         return fail(f"{out}: an index already exists \u2014 pass --force to replace it, or --out to write elsewhere")
 
+    reference = Path(os.path.relpath(passage_path.resolve(), out.resolve().parent)).as_posix()
+    if reference.startswith("../") or Path(reference).is_absolute():
+        # The app refuses a passage outside its index's folder: do not write what it cannot open.
+        return fail(
+            f"{out}: the passage {passage_path.name} is not in this folder or below it, so mapviewer "
+            f"could not open the index \u2014 choose an --out in {passage_path.resolve().parent} or a folder above it"
+        )
     draft = draft_index(passage, context=args.context_dates)
     data = draft.data
-    data["passage"]["file"] = os.path.relpath(passage_path.resolve(), out.resolve().parent)
+    data["passage"]["file"] = reference
     try:
         # The draft must load as an index; anything else is a bug here, reported plainly.
         index_from_json(data, passage, str(out))
