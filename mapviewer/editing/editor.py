@@ -265,7 +265,11 @@ class Editor:
     def suggest(self) -> bool:
         from ..suggest.draft import suggest_index
 
-        suggested = suggest_index(self.index.passage)
+        try:
+            suggested = suggest_index(self.index.passage)
+        except InputError as exc:
+            self.view.show_error(exc)
+            return False
         if not suggested["events"]:
             self.view.show_message("No dates or places found in the text.")
             return False

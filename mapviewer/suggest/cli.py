@@ -88,7 +88,10 @@ def main(argv: list[str]) -> int:
             f"{out}: the passage {passage_path.name} is not in this folder or below it, so mapviewer "
             f"could not open the index \u2014 choose an --out in {passage_path.resolve().parent} or a folder above it"
         )
-    draft = draft_index(passage, context=args.context_dates)
+    try:
+        draft = draft_index(passage, context=args.context_dates)
+    except InputError as exc:
+        return fail(exc.message)
     data = draft.data
     data["passage"]["file"] = reference
     try:
