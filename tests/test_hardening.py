@@ -300,3 +300,90 @@ def test_unknown_urls_of_the_apps_scheme_fail_at_once(window, qtbot):
     got = _json.loads(answers[-1])
     # Not found, at once: a refused fetch or a 404, never a pending request or another host served.
     assert all(answer in ("refused", "status 404") for answer in got.values()), got
+
+
+# ---- a failed open leaves the window, and the session, on the previous document ---------------
+
+
+def _hostile_files(folder):
+    """Files File > Open must refuse, each named for what is wrong with it."""
+    good = json.loads(resource_path("passages", f"{CARR}.index.json").read_text("utf-8"))
+    shutil.copy(resource_path("passages", f"{CARR}.txt"), folder / f"{CARR}.txt")
+    made = {}
+
+    def index_file(name, text):
+        (folder / name).write_text(text, "utf-8")
+        made[name] = folder / name
+
+    index_file("nan.index.json", json.dumps(good).replace('"lat": 5', '"lat": NaN', 1))
+    first_summary = good["events"][0]["summary"]
+    index_file("surrogate.index.json", json.dumps(good).replace(json.dumps(first_summary), '"bad \\ud800"', 1))
+    index_file("outside.index.json", json.dumps(dict(good, passage=dict(good["passage"], file=f"../{CARR}.txt"))))
+    index_file(
+        "bignumber.index.json", json.dumps(good).replace('"geonames": ', '"geonames": ' + "9" * 5000 + ', "x": ', 1)
+    )
+    os.mkfifo(folder / "fifo.index.json")
+    made["fifo.index.json"] = folder / "fifo.index.json"
+    os.mkfifo(folder / "fifo.txt")
+    made["fifo.txt"] = folder / "fifo.txt"
+    (folder / "zero.index.json").symlink_to("/dev/zero")
+    made["zero.index.json"] = folder / "zero.index.json"
+    return made
+
+
+def test_every_failed_open_leaves_the_window_and_the_session_on_the_previous_document(
+    window, qtbot, tmp_path, settings
+):
+    from mapviewer.cli import open_main_window
+
+    from .conftest import PAGE_TIMEOUT_MS, answer_file_dialog, page_state
+
+    good_folder = tmp_path / "good"
+    good_folder.mkdir()
+    for name in (f"{CARR}.txt", f"{CARR}.index.json"):
+        shutil.copy(resource_path("passages", name), good_folder / name)
+    good = good_folder / f"{CARR}.index.json"
+    data = json.loads(good.read_text("utf-8"))
+    data["events"] = data["events"][:5]  # a document that differs from the one the window started on
+    data.pop("tours", None)
+    data.pop("lecture", None)
+    good.write_text(json.dumps(data), "utf-8")
+    assert window.editor.open_path(good)
+    chosen = data["events"][2]["id"]
+    window.selection.select_event(chosen)
+    bad_folder = tmp_path / "bad"
+    bad_folder.mkdir()
+    hostile = _hostile_files(bad_folder)
+
+    def shown() -> dict:
+        table = window.event_table.model()
+        state = page_state(qtbot, window.map_view)
+        return {
+            "path": window.index.path,
+            "text": window.passage_view.toPlainText(),
+            "list": [table.data(table.index(row, 1)) for row in range(table.rowCount())],
+            "event": window.selection.event,
+            "map": {key: state[key] for key in ("labels", "event", "highlighted", "date")},
+            "title": window.windowTitle(),
+        }
+
+    qtbot.waitUntil(lambda: page_state(qtbot, window.map_view)["event"] == chosen, timeout=PAGE_TIMEOUT_MS)
+    before = shown()
+    assert len(before["list"]) == 5
+    for name, path in hostile.items():
+        answer_file_dialog(qtbot, path)
+        assert window.editor.ask_open() is False, name
+        qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
+        assert str(path) in window.error_box.text() or path.name in window.error_box.text(), name
+        window.error_box.done(0)
+        window.error_box = None
+        qtbot.wait(200)  # a half-switched map would have been told by now
+        assert shown() == before, f"File > Open of {name} changed the window"
+    window.close()
+    restarted = open_main_window(None, settings)
+    try:
+        assert restarted.index.path == str(good), "the session remembers a file that failed to open"
+        assert len(restarted.index.events) == 5
+    finally:
+        restarted.close()
+        shiboken6.delete(restarted)
