@@ -127,16 +127,33 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.verbose:
         return fail("--verbose goes with --version: 'mapviewer --version --verbose'")
-    if args.command == "check":
-        return check(args.path)
-    if args.command == "export":
-        return export(args)
-    return open_app(args)
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the chosen command; whatever escapes it is still one line and exit code 2."""
+    from .model.errors import InputError
+
+    try:
+        if args.command == "check":
+            return check(args.path)
+        if args.command == "export":
+            return export(args)
+        return open_app(args)
+    except InputError as exc:
+        return fail(exc.message)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return fail(f"{where}{exc.strerror or exc}")
+    except Exception as exc:  # a bug: still one line, and the details in the log
+        log.debug("unexpected error", exc_info=True)
+        return fail(f"unexpected error ({type(exc).__name__}: {exc}); please report this")
 
 
 def load_for_path(path: str | None):
     """Load the index for a passage or index path (the shipped Carr passage by default)."""
     from .model.errors import InputError
+    from .model.files import exists
     from .model.index import INDEX_SUFFIX, index_path_for, load_index
     from .model.passage import load_passage
     from .paths import default_passage_path
@@ -145,7 +162,9 @@ def load_for_path(path: str | None):
     if target.name.endswith(INDEX_SUFFIX):
         return load_index(target)
     index_file = index_path_for(target)
-    if not index_file.exists():
+    if not exists(target):
+        load_passage(target)  # says what is wrong with the passage itself
+    if not exists(index_file):
         raise InputError(
             index_file, "no index found beside the passage", fix=f"create {index_file.name} (see docs/index-format.md)"
         )

@@ -187,3 +187,201 @@ def test_save_then_load_gives_back_the_same_index(data):
     again = index_from_json(saved, PASSAGE, "a.index.json")
     assert again.to_json() == index.to_json() == saved
     assert again.events == index.events and again.places == index.places
+
+
+# ---- hostile values (issue 13): NaN and Infinity, lone surrogates, huge integers, BOM-like ------
+# characters, long names and big inputs, into the loader, `check`, save, CSV import and the
+# exports, each example under a deadline so a quadratic path fails. Outcomes are counted for the
+# figures table in docs/security.md (MAPVIEWER_FUZZ_FIGURES=path writes them as JSON).
+
+import os  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from datetime import timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from mapviewer import cli  # noqa: E402
+from mapviewer.interchange import save as saving  # noqa: E402
+from mapviewer.interchange.annotations import write_annotations  # noqa: E402
+from mapviewer.interchange.csv_import import import_events_csv  # noqa: E402
+from mapviewer.interchange.lpf import write_geojson, write_lpf  # noqa: E402
+from mapviewer.model.index import check_schema  # noqa: E402
+
+HOSTILE = settings(
+    max_examples=int(os.environ.get("MAPVIEWER_FUZZ_EXAMPLES", "300")),
+    deadline=timedelta(seconds=3),  # a quadratic path on the big inputs takes far longer
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
+FIGURES: Counter = Counter()
+BOM_LIKE = "\ufeff\ufffe\u200b\u2028\u2029\u202e\u0000"
+
+hostile_text = st.one_of(
+    st.text(max_size=30),  # lone surrogates included: hypothesis draws category Cs too
+    st.text(st.sampled_from(BOM_LIKE + "aG "), max_size=30),
+    st.builds(lambda c, n: c * n, st.sampled_from("a\ufeff\ud800 x"), st.integers(1900, 2100)),  # about the limit
+    st.builds(lambda n: "Genoa " * n, st.integers(0, 20_000)),  # big
+)
+hostile_numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(),
+    st.integers(min_value=10**20, max_value=10**300),
+    st.just(float("nan")),
+    st.just(float("inf")),
+)
+hostile_values = st.recursive(
+    st.none() | st.booleans() | hostile_numbers | hostile_text,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(hostile_text, children, max_size=4),
+    max_leaves=12,
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _figures():
+    yield
+    target = os.environ.get("MAPVIEWER_FUZZ_FIGURES")
+    if target:
+        Path(target).write_text(json.dumps(dict(sorted(FIGURES.items())), indent=2) + "\n", "utf-8")
+
+
+def _count(kind: str, outcome: str) -> None:
+    FIGURES[f"{kind}: tried"] += 1
+    FIGURES[f"{kind}: {outcome}"] += 1
+
+
+def _hostile_file_text(data: object, huge_digits: int) -> str:
+    # allow_nan: the attacker's file may hold NaN; a huge integer is spliced in as text
+    # (Python will not even print one of more than 4300 digits).
+    text = json.dumps(data, allow_nan=True)
+    if huge_digits:
+        text = text.replace('"geonames": 3176219', '"geonames": ' + "7" * huge_digits, 1)
+    return text
+
+
+@HOSTILE
+@given(st.sampled_from(ALL_PATHS), hostile_values, st.sampled_from([0, 0, 30, 4301, 6000]))
+def test_hostile_values_reach_the_loader_and_leave_only_input_errors(path, replacement, huge_digits):
+    data = copy.deepcopy(BASE)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = replacement
+    raw = _hostile_file_text(data, huge_digits).encode("utf-8", "surrogatepass")
+    try:
+        index_from_json(check_schema(parse_index_bytes(raw, "fuzz.index.json"), "fuzz.index.json"), PASSAGE, "f")
+    except InputError as exc:
+        assert exc.message.startswith("fuzz.index.json") or exc.message.startswith("f:")
+        _count("loader", "clean error")
+        return
+    _count("loader", "loaded")
+
+
+@settings(HOSTILE, max_examples=max(20, HOSTILE.max_examples // 5))
+@given(st.sampled_from(ALL_PATHS), hostile_values, st.sampled_from([0, 5000]))
+def test_check_on_hostile_files_is_ok_or_one_line_and_exit_2(tmp_path_factory, capsys, path, replacement, digits):
+    folder = tmp_path_factory.mktemp("check")
+    (folder / "p.txt").write_text(PASSAGE_TEXT, "utf-8")
+    data = copy.deepcopy(BASE)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = replacement
+    index = folder / "p.index.json"
+    index.write_bytes(_hostile_file_text(data, digits).encode("utf-8", "surrogatepass"))
+    code = cli.main(["check", str(index)])
+    out, err = capsys.readouterr()
+    if code == 0:
+        assert "OK" in out and err == ""
+        _count("check (command line)", "OK")
+    else:
+        assert code == 2 and len(err.splitlines()) == 1 and err.startswith("mapviewer: "), err
+        _count("check (command line)", "clean error")
+
+
+@st.composite
+def hostile_indexes(draw):
+    data = draw(indexes())
+    for place in data["places"]:
+        place["name"] = draw(st.one_of(texts, hostile_text.filter(lambda t: 0 < len(t) <= 2000)))
+        place["note"] = draw(hostile_text.filter(lambda t: 0 < len(t) <= 2000))
+    for event in data["events"]:
+        event["summary"] = draw(st.one_of(texts, hostile_text.filter(lambda t: 0 < len(t) <= 2000)))
+    return data
+
+
+@HOSTILE
+@given(hostile_indexes())
+def test_saving_and_exporting_hostile_text_is_whole_or_a_clean_error(tmp_path_factory, data):
+    """Whatever text an index holds, save and each export write a file that parses (no NaN, no
+    lone surrogate) and loads back the same, or refuse with an InputError and write nothing."""
+    folder = tmp_path_factory.mktemp("save")
+    (folder / "p.txt").write_text(PASSAGE_TEXT, "utf-8")
+    try:
+        index = index_from_json(data, Passage(PASSAGE_TEXT, str(folder / "p.txt")), str(folder / "a.index.json"))
+    except InputError:
+        _count("save and exports", "clean error")
+        return
+    for kind, write, name in [
+        ("save", saving.save_index, "a.index.json"),
+        ("Linked Places export", write_lpf, "a.jsonld"),
+        ("GeoJSON export", write_geojson, "a.geojson"),
+        ("Web Annotations export", write_annotations, "a.annotations.jsonld"),
+    ]:
+        target = folder / name
+        try:
+            write(index, target)
+        except InputError as exc:
+            assert "surrogate" in exc.message, exc.message
+            assert not target.exists()
+            _count(kind, "clean error")
+            continue
+        written = json.loads(target.read_bytes().decode("utf-8"), parse_constant=pytest.fail)
+        if kind == "save":
+            assert index_from_json(written, index.passage, str(target)).to_json() == index.to_json()
+        _count(kind, "written and read back")
+    assert not list(folder.glob(".*.tmp"))
+
+
+csv_cells = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["1922-04-10", "16 March 1921", "13/32/1921", "Genoa", "genoa: venue", "Rapallo followed"]),
+    st.text(st.sampled_from(BOM_LIKE + '"\n,;\t\r G'), max_size=40),
+    st.builds(lambda n: "Genoa met " * n, st.integers(0, 3000)),
+)
+
+
+@HOSTILE
+@given(
+    st.lists(st.lists(csv_cells, min_size=0, max_size=6), max_size=30),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+)
+def test_csv_import_of_hostile_cells_gives_events_or_clean_messages(tmp_path_factory, rows, delimiter, encoding):
+    import csv
+    import io
+
+    folder = tmp_path_factory.mktemp("csv")
+    index = index_from_json(
+        copy.deepcopy(BASE), Passage(PASSAGE_TEXT, str(folder / "p.txt")), str(folder / "p.index.json")
+    )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(["date", "title", "places", "quote"])
+    writer.writerows(rows)
+    raw = (
+        buffer.getvalue().encode(encoding, "replace")
+        if encoding != "utf-8"
+        else buffer.getvalue().encode("utf-8", "surrogatepass")
+    )
+    (folder / "in.csv").write_bytes(raw)
+    started = time.perf_counter()
+    try:
+        new, messages = import_events_csv(folder / "in.csv", index)
+    except InputError:
+        _count("CSV import", "clean error")
+        return
+    assert time.perf_counter() - started < 3
+    assert all(isinstance(m, str) and "\n" not in m.strip() or m.startswith("row") for m in messages)
+    _count("CSV import", f"imported ({'with' if messages else 'no'} row messages)")
+    assert len(new.events) >= len(index.events)

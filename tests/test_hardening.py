@@ -182,3 +182,208 @@ def test_bom_like_characters_inside_a_passage_stay_in_place(qtbot, tmp_path, mar
     view.show_event(None)
     view.select_span((start, start + 5))
     assert view.textCursor().selectedText() == "Genoa"
+
+
+# ---- copies keep the original's mode; stale temporary files; the page cache -------------------
+
+
+def _mode(path) -> int:
+    return os.stat(path).st_mode & 0o777
+
+
+def test_backup_and_recovery_copies_keep_the_index_files_mode(carr_copy):
+    from mapviewer.interchange import save as saving
+    from mapviewer.model import files
+
+    carr_copy.chmod(0o600)
+    index = load_index(carr_copy)
+    saving.save_index(index, carr_copy)
+    carr_copy.write_text(carr_copy.read_text("utf-8") + " ", "utf-8")  # so the next save keeps a backup
+    saving.save_index(index, carr_copy)
+    assert files.backup_path(carr_copy).exists()
+    assert _mode(carr_copy) == 0o600
+    assert _mode(files.backup_path(carr_copy)) == 0o600, "the backup is readable by others"
+    written = saving.write_recovery_copy(index, carr_copy)
+    assert _mode(written) == 0o600, "the recovery copy is readable by others"
+
+
+def _stale_temps(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_temporary_files_left_by_a_killed_save_are_cleaned_on_the_next_save_and_open(carr_copy):
+    from mapviewer.editing.editor import open_document
+    from mapviewer.interchange import save as saving
+
+    folder = carr_copy.parent
+    name = carr_copy.name
+    # What a save killed half-way leaves: temporary files for the index, its backup and its recovery copy.
+    left = [f".{name}.0123abcd.tmp", f".{name}.89abcdef.tmp", f"..{name}.recovery.0a0b0c0d.tmp"]
+    for stale in left:
+        (folder / stale).write_text("{half", "utf-8")
+    (folder / "other.9999ffff.tmp").write_text("not ours", "utf-8")  # another program's: left alone
+    saving.save_index(load_index(carr_copy), carr_copy)
+    assert _stale_temps(folder) == ["other.9999ffff.tmp"]
+    for stale in left:
+        (folder / stale).write_text("{half", "utf-8")
+    open_document(carr_copy)
+    assert _stale_temps(folder) == ["other.9999ffff.tmp"]
+
+
+def test_a_temporary_file_still_being_written_is_not_cleaned(carr_copy):
+    """Another process's save in progress holds a lock on its temporary file: it must survive."""
+    import fcntl
+
+    from mapviewer.interchange import save as saving
+
+    live = carr_copy.parent / f".{carr_copy.name}.00ff00ff.tmp"
+    fd = os.open(live, os.O_WRONLY | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        saving.save_index(load_index(carr_copy), carr_copy)
+        assert live.exists()
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage"])
+def test_a_damaged_page_cache_is_rebuilt(tmp_path, monkeypatch, damage):
+    from mapviewer.mappage import build
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    good = build.cached_page()
+    [cached] = list((tmp_path / "cache").rglob("map-*.html"))
+    broken = {"empty": b"", "truncated": good[: len(good) // 2], "garbage": b"\x00" * 100}[damage]
+    cached.write_bytes(broken)
+    again = build.cached_page()  # folium names its elements anew on each build: not byte-equal
+    assert again.rstrip().endswith(b"</html>") and len(again) > len(good) * 0.9
+    assert build.checked_page(cached.read_bytes()) == again, "the damaged cache was not repaired"
+    assert build.cached_page() == again
+
+
+UNKNOWN_URLS = [
+    "mapviewer://app/no-such-file.js",
+    "mapviewer://app/",
+    "mapviewer://app/leaflet/images/",
+    "mapviewer://app/leaflet",
+    "mapviewer://app/%2e%2e/%2e%2e/etc/passwd",
+    "mapviewer://app/..%2f..%2fetc%2fpasswd",
+    "mapviewer://app/map.html/../../../etc/passwd",
+    "mapviewer://app/" + "a" * 5000,
+    "mapviewer://app/%00",
+    "mapviewer://app/%C3%A9%F0%9F%98%80",
+    "mapviewer://other-host/map.html",
+    "mapviewer://app/mapviewer.js/x",
+]
+
+
+def test_unknown_urls_of_the_apps_scheme_fail_at_once(window, qtbot):
+    import json as _json
+    import time
+
+    page = window.map_view.page()
+    script = (
+        "window.__answers = {}; " + _json.dumps(UNKNOWN_URLS) + ".forEach(function (url) {"
+        " fetch(url).then(function (r) { window.__answers[url] = 'status ' + r.status; },"
+        " function () { window.__answers[url] = 'refused'; }); });"
+    )
+    page.runJavaScript(script)
+    answers: list = []
+    started = time.monotonic()
+
+    def all_answered() -> bool:
+        page.runJavaScript("JSON.stringify(window.__answers)", 0, answers.append)
+        return bool(answers) and len(_json.loads(answers[-1] or "{}")) == len(UNKNOWN_URLS)
+
+    qtbot.waitUntil(all_answered, timeout=5000)
+    assert time.monotonic() - started < 5
+    got = _json.loads(answers[-1])
+    # Not found, at once: a refused fetch or a 404, never a pending request or another host served.
+    assert all(answer in ("refused", "status 404") for answer in got.values()), got
+
+
+# ---- a failed open leaves the window, and the session, on the previous document ---------------
+
+
+def _hostile_files(folder):
+    """Files File > Open must refuse, each named for what is wrong with it."""
+    good = json.loads(resource_path("passages", f"{CARR}.index.json").read_text("utf-8"))
+    shutil.copy(resource_path("passages", f"{CARR}.txt"), folder / f"{CARR}.txt")
+    made = {}
+
+    def index_file(name, text):
+        (folder / name).write_text(text, "utf-8")
+        made[name] = folder / name
+
+    index_file("nan.index.json", json.dumps(good).replace('"lat": 5', '"lat": NaN', 1))
+    first_summary = good["events"][0]["summary"]
+    index_file("surrogate.index.json", json.dumps(good).replace(json.dumps(first_summary), '"bad \\ud800"', 1))
+    index_file("outside.index.json", json.dumps(dict(good, passage=dict(good["passage"], file=f"../{CARR}.txt"))))
+    index_file(
+        "bignumber.index.json", json.dumps(good).replace('"geonames": ', '"geonames": ' + "9" * 5000 + ', "x": ', 1)
+    )
+    os.mkfifo(folder / "fifo.index.json")
+    made["fifo.index.json"] = folder / "fifo.index.json"
+    os.mkfifo(folder / "fifo.txt")
+    made["fifo.txt"] = folder / "fifo.txt"
+    (folder / "zero.index.json").symlink_to("/dev/zero")
+    made["zero.index.json"] = folder / "zero.index.json"
+    return made
+
+
+def test_every_failed_open_leaves_the_window_and_the_session_on_the_previous_document(
+    window, qtbot, tmp_path, settings
+):
+    from mapviewer.cli import open_main_window
+
+    from .conftest import PAGE_TIMEOUT_MS, answer_file_dialog, page_state
+
+    good_folder = tmp_path / "good"
+    good_folder.mkdir()
+    for name in (f"{CARR}.txt", f"{CARR}.index.json"):
+        shutil.copy(resource_path("passages", name), good_folder / name)
+    good = good_folder / f"{CARR}.index.json"
+    data = json.loads(good.read_text("utf-8"))
+    data["events"] = data["events"][:5]  # a document that differs from the one the window started on
+    data.pop("tours", None)
+    data.pop("lecture", None)
+    good.write_text(json.dumps(data), "utf-8")
+    assert window.editor.open_path(good)
+    chosen = data["events"][2]["id"]
+    window.selection.select_event(chosen)
+    bad_folder = tmp_path / "bad"
+    bad_folder.mkdir()
+    hostile = _hostile_files(bad_folder)
+
+    def shown() -> dict:
+        table = window.event_table.model()
+        state = page_state(qtbot, window.map_view)
+        return {
+            "path": window.index.path,
+            "text": window.passage_view.toPlainText(),
+            "list": [table.data(table.index(row, 1)) for row in range(table.rowCount())],
+            "event": window.selection.event,
+            "map": {key: state[key] for key in ("labels", "event", "highlighted", "date")},
+            "title": window.windowTitle(),
+        }
+
+    qtbot.waitUntil(lambda: page_state(qtbot, window.map_view)["event"] == chosen, timeout=PAGE_TIMEOUT_MS)
+    before = shown()
+    assert len(before["list"]) == 5
+    for name, path in hostile.items():
+        answer_file_dialog(qtbot, path)
+        assert window.editor.ask_open() is False, name
+        qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
+        assert str(path) in window.error_box.text() or path.name in window.error_box.text(), name
+        window.error_box.done(0)
+        window.error_box = None
+        qtbot.wait(200)  # a half-switched map would have been told by now
+        assert shown() == before, f"File > Open of {name} changed the window"
+    window.close()
+    restarted = open_main_window(None, settings)
+    try:
+        assert restarted.index.path == str(good), "the session remembers a file that failed to open"
+        assert len(restarted.index.events) == 5
+    finally:
+        restarted.close()
+        shiboken6.delete(restarted)

@@ -397,15 +397,16 @@ def test_suggest_refuses_to_overwrite_an_index_unless_forced(passage_file, capsy
 
 
 def test_suggest_writes_where_out_says(passage_file, tmp_path, capsys):
-    out = passage_file.parent / "draft.index.json"
+    out = tmp_path / "draft.index.json"
     assert suggest_main([str(passage_file), "--out", str(out)]) == 0
     assert load_index(out).passage.text == passage_file.read_text(encoding="utf-8")
-    # An index in a folder beside the passage's would be refused by the app: refused here, in one line.
+    # An index the app would refuse to open (its passage outside its folder) is not written.
     elsewhere = tmp_path / "elsewhere" / "draft.index.json"
     elsewhere.parent.mkdir()
+    capsys.readouterr()
     assert suggest_main([str(passage_file), "--out", str(elsewhere)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "folder above it" in err and not elsewhere.exists()
+    assert err.count("\n") == 1 and "not in this folder" in err and not elsewhere.exists()
 
 
 @pytest.mark.parametrize(

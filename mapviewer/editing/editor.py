@@ -12,6 +12,7 @@ from ..model import anchors, edits, ids
 from ..model.document import Document
 from ..model.edits import Change
 from ..model.errors import InputError
+from ..model.files import exists
 from ..model.index import INDEX_SUFFIX, JsonObject, PlaceEventIndex, index_from_json, index_path_for, load_index
 from ..model.passage import load_passage
 from ..model.selection import Selection
@@ -32,12 +33,14 @@ def open_document(path: str | Path) -> PlaceEventIndex:
     """An index file, a passage with the index beside it, or a passage alone (a new, empty index)."""
     path = Path(path)
     if path.name.endswith(INDEX_SUFFIX) or path.suffix == ".json":
-        return load_index(path)
-    passage = load_passage(path)
-    index_file = index_path_for(path)
-    if index_file.exists():
-        return load_index(index_file, passage)
-    return edits.empty_index(passage, index_file)
+        index = load_index(path)
+    else:
+        passage = load_passage(path)
+        index_file = index_path_for(path)
+        index = load_index(index_file, passage) if exists(index_file) else edits.empty_index(passage, index_file)
+    # A save killed half-way left temporary files beside it: the file itself is whole, they can go.
+    saving.clean_after_crash(index.path)
+    return index
 
 
 class EditorView(Protocol):
@@ -287,7 +290,11 @@ class Editor:
     def suggest(self) -> bool:
         from ..suggest.draft import suggest_index
 
-        suggested = suggest_index(self.index.passage)
+        try:
+            suggested = suggest_index(self.index.passage)
+        except InputError as exc:
+            self.view.show_error(exc)
+            return False
         if not suggested["events"]:
             self.view.show_message("No dates or places found in the text.")
             return False

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..model.errors import InputError
+from ..model.files import write_error
 from ..model.index import PlaceEventIndex
 from .protocols import ExportOptions, MapRenderer
 
@@ -134,8 +135,22 @@ def _other_suffixes(item: Exporter) -> set[str]:
     return {part.strip("*()") for part in item.file_filter.split() if part.startswith("(*") or part.startswith("*")}
 
 
+# NAME_MAX (255) less what the atomic writer adds for its temporary file: ".NAME.1234abcd.tmp".
+MAX_NAME_BYTES = 255 - len("..1234abcd.tmp")
+
+
 def check_target(item: Exporter, path: Path) -> None:
     """Refuse, before any work is done, a target that cannot be written."""
+    try:
+        _check_target(item, path)
+    except OSError as exc:  # a name too long, a loop of links: the path cannot even be looked at
+        raise write_error(path, exc, "choose another name") from None
+    if len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        # Checked before anything renders: the atomic writer's temporary file is named after the target.
+        raise InputError(path, "the file name is too long", fix="choose a shorter name")
+
+
+def _check_target(item: Exporter, path: Path) -> None:
     if item.is_folder:
         if path.exists() and not path.is_dir():
             raise InputError(path, "this is a file, and the slides need a folder", fix="choose a folder")

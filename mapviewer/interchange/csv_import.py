@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
+import functools
 import io
 import re
 import unicodedata
 from pathlib import Path
 
-from ..model.anchors import TextQuote, UnquotableSpanError, find_quote, quote_for
+from ..model.anchors import TextQuote, TextWords, UnquotableSpanError, find_quote, quote_for
 from ..model.dates import DateError, HistDate
 from ..model.errors import InputError
 from ..model.files import read_user_file
 from ..model.ids import unique_id
-from ..model.index import JsonObject, PlaceEventIndex, check_schema, index_from_json
+from ..model.index import MAX_EVENTS, JsonObject, PlaceEventIndex, check_schema, index_from_json
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
 REQUIRED_COLUMNS = ("date", "title", "places", "quote")
@@ -85,6 +87,14 @@ def import_events_csv(path: str | Path, index: PlaceEventIndex) -> tuple[PlaceEv
     header_row = next(((n, cells) for n, cells in rows if any(c.strip() for c in cells)), None)
     if header_row is None:
         raise InputError(path, "the file is empty", fix=HEADER_FIX)
+    rows_left = sum(1 for n, cells in rows if n > header_row[0] and any(c.strip() for c in cells))
+    if rows_left + len(index.events) > MAX_EVENTS:
+        raise InputError(
+            path,
+            f"the file has {rows_left:,} rows and the index {len(index.events):,} events; an index holds "
+            f"at most {MAX_EVENTS:,} events",
+            fix="split the file, or import into several indexes",
+        )
     columns, notes = _columns(header_row[1], path)
     messages.extend(notes)
     width = len(header_row[1])
@@ -210,9 +220,11 @@ def _event_from_record(
     roles = matcher.roles(record["places"])
     if not record["quote"]:
         raise RowError("the quote is empty \u2014 copy the sentence from the passage")
-    span = quoted_span(index.passage.text, record["quote"], record.get("prefix", ""), record.get("suffix", ""))
+    span = quoted_span(
+        index.passage.text, record["quote"], record.get("prefix", ""), record.get("suffix", ""), index.passage.words
+    )
     try:
-        anchor = quote_for(index.passage.text, *span)
+        anchor = quote_for(index.passage.text, *span, index.passage.words)
     except UnquotableSpanError as exc:
         raise RowError(f"quote: {exc}") from None
     event = {
@@ -340,19 +352,21 @@ class PlaceMatcher:
         return list(roles.items())
 
 
-def quoted_span(text: str, quote: str, prefix: str = "", suffix: str = "") -> tuple[int, int]:
+def quoted_span(
+    text: str, quote: str, prefix: str = "", suffix: str = "", words: TextWords | None = None
+) -> tuple[int, int]:
     """Where a quoted sentence is in the passage; tolerates other spaces, line breaks and curly quotes.
 
     Raises RowError unless the quote (with the prefix and suffix the row gives) is there exactly once.
     """
-    hits = [(start, start + len(quote)) for start in find_quote(text, TextQuote(quote, prefix, suffix))]
+    hits = [(start, start + len(quote)) for start in find_quote(text, TextQuote(quote, prefix, suffix), words)]
     if not hits:
         # A spreadsheet cell loses the passage's line breaks and may curl the quotes; find the
         # passage's own words so the anchor is still an exact copy.
         hits = [
-            m.span()
-            for m in re.finditer(_tolerant_pattern(quote), text)
-            if text.endswith(prefix, 0, m.start()) and text.startswith(suffix, m.end())
+            (start, end)
+            for start, end in _tolerant_text(text).find(quote)
+            if text.endswith(prefix, 0, start) and text.startswith(suffix, end)
         ]
     shown = quote if len(quote) <= 60 else quote[:57] + "..."
     if not hits:
@@ -365,13 +379,64 @@ def quoted_span(text: str, quote: str, prefix: str = "", suffix: str = "") -> tu
     return hits[0]
 
 
-_LOOK_ALIKE = {
-    **dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
-    **dict.fromkeys('"\u201c\u201d', '["\u201c\u201d]'),
-    **dict.fromkeys("-\u2013\u2014", "[-\u2013\u2014]"),
-}
+# Characters a spreadsheet may have curled or dashed: each stands for the others.
+_LOOK_ALIKE = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
+_SPACES = re.compile(r"\s+")
 
 
-def _tolerant_pattern(quote: str) -> str:
-    words = ["".join(_LOOK_ALIKE.get(ch, re.escape(ch)) for ch in word) for word in quote.split()]
-    return r"\s+".join(words) if words else r"(?!)"
+class _TolerantText:
+    """The passage with look-alike characters made one and each run of spaces one space, and
+    the way back to the passage's own offsets: a quote is then found by one string search (a
+    pattern with a \\s+ between 2,000 words backtracks at every word of the passage)."""
+
+    def __init__(self, text: str) -> None:
+        plain = text.translate(_LOOK_ALIKE)  # one character for one: offsets unchanged
+        pieces = []
+        self.starts: list[int] = []  # where each piece of the folded text starts, there and here
+        self.origins: list[int] = []
+        folded = 0
+        last = 0
+        for m in _SPACES.finditer(plain):
+            for a, b in ((last, m.start()), (m.start(), m.end())):
+                if a == b:
+                    continue
+                self.starts.append(folded)
+                self.origins.append(a)
+                piece = plain[a:b] if a == last else " "
+                pieces.append(piece)
+                folded += len(piece)
+            last = m.end()
+        if last < len(plain):
+            self.starts.append(folded)
+            self.origins.append(last)
+            pieces.append(plain[last:])
+        self.text = "".join(pieces)
+        self.spaces = {s for s, p in zip(self.starts, pieces, strict=True) if p == " "}
+        self.length = len(text)
+
+    def _original(self, folded: int, end: bool) -> int:
+        i = bisect.bisect_right(self.starts, folded) - 1
+        start = self.starts[i]
+        if start in self.spaces:  # inside a folded run of spaces: its start or end there
+            return self.origins[i + 1] if end and i + 1 < len(self.origins) else self.origins[i]
+        return self.origins[i] + (folded - start)
+
+    def find(self, quote: str) -> list[tuple[int, int]]:
+        needle = " ".join(quote.translate(_LOOK_ALIKE).split())
+        if not needle:
+            return []
+        hits = []
+        at = self.text.find(needle)
+        while at != -1:
+            start = self._original(at, end=False)
+            last = self._original(at + len(needle) - 1, end=False)
+            hits.append((start, last + 1))
+            at = self.text.find(needle, at + 1)
+        return hits
+
+
+@functools.lru_cache(maxsize=2)
+def _tolerant_text(text: str) -> _TolerantText:
+    return _TolerantText(text)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from ..model.errors import InputError
-from ..model.files import json_text, remove_quietly, write_atomic, write_target
+from ..model.files import clean_stale_temps, json_text, remove_quietly, write_atomic, write_target
 from ..model.index import JsonObject, PlaceEventIndex, check_schema, index_from_json, item_name, parse_index_bytes
 from ..model.passage import Passage, load_passage
 from ..paths import cache_dir
@@ -71,7 +71,17 @@ def save_index(index: PlaceEventIndex, path: str | Path) -> Path:
     write_atomic(path, _json_bytes(data, path), keep_backup=True, fix=SAVE_AS_FIX)
     # The saved file now holds everything; an older recovery copy would only confuse.
     discard_recovery(path)
+    clean_after_crash(path)
     return path
+
+
+def clean_after_crash(path: str | Path) -> None:
+    """Remove what killed writes of this index left: temporary files of the index, its backup
+    and its recovery copy (never one another process is still writing)."""
+    if not str(path):
+        return
+    for target in (write_target(path), autosave_path(path)):
+        clean_stale_temps(target)
 
 
 def write_json_file(data: object, path: str | Path) -> Path:
@@ -143,10 +153,10 @@ def write_recovery_copy(index: PlaceEventIndex, path: str | Path) -> Path:
     data = _index_data(index, path)
     beside = autosave_path(path)
     try:
-        return write_atomic(beside, _json_bytes(data, beside), fix=SAVE_AS_FIX)
+        return write_atomic(beside, _json_bytes(data, beside), fix=SAVE_AS_FIX, like=path)
     except InputError:
         cached = cache_recovery_path(path)
-        write_atomic(cached, _json_bytes(data, cached), create_folder=True, fix=SAVE_AS_FIX)
+        write_atomic(cached, _json_bytes(data, cached), create_folder=True, fix=SAVE_AS_FIX, like=path)
         # An older copy beside the file must not win over this one in find_recovery.
         remove_quietly(beside)
         return cached

@@ -145,20 +145,41 @@ def load_water() -> JsonObject:
 
 
 def cached_page() -> bytes:
-    """The app's map page, from the cache when its inputs are unchanged; InputError if it cannot be built."""
+    """The app's map page, from the cache when its inputs are unchanged; InputError if it cannot be built.
+
+    The cached file ends with the hash of the page before it: an empty, cut-short or otherwise
+    damaged file (a full disk, a crash) fails the check and the page is built and cached again.
+    """
     borders = load_borders_bytes()
     path = cache_dir() / f"map-{page_inputs_hash(borders)}.html"
     try:
-        return path.read_bytes()
+        page = checked_page(path.read_bytes())
+        if page is not None:
+            return page
     except OSError:
         pass
     load_borders()  # a damaged file is reported now, not as a blank map later
     html = build_page_html(None, scheme_asset_tags()).encode("utf-8")
     try:
-        write_atomic(path, html, create_folder=True)
+        write_atomic(path, html + _page_seal(html), create_folder=True)
     except InputError:
         pass  # a read-only cache only costs start-up time
     return html
+
+
+_SEAL = b"\n<!-- mapviewer page sha256 "
+
+
+def _page_seal(html: bytes) -> bytes:
+    return _SEAL + hashlib.sha256(html).hexdigest().encode() + b" -->\n"
+
+
+def checked_page(cached: bytes) -> bytes | None:
+    """The page a cache file holds, or None unless it ends with the page's own hash."""
+    page, seal, _ = cached.rpartition(_SEAL)
+    if not seal or cached[len(page) :] != _page_seal(page):
+        return None
+    return page
 
 
 def page_assets() -> dict[str, Path]:

@@ -6,8 +6,9 @@ to the UTF-16 units it counts itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The index schema's limits on a TextQuoteSelector.
 MAX_EXACT_LENGTH = 5000
@@ -42,32 +43,127 @@ class TextQuote:
         return out
 
 
-def find_quote(text: str, quote: TextQuote) -> list[int]:
-    """Return the start offsets of every occurrence of the quote in its context."""
+def find_quote(text: str, quote: TextQuote, words: TextWords | None = None) -> list[int]:
+    """Return the start offsets of every occurrence of the quote in its context.
+
+    ``words`` (the text's ``TextWords``) makes many look-ups in one text cheap.
+    """
     if not quote.exact:
         return []
-    return [
-        start
-        for start in _occurrences(text, quote.exact)
-        # endswith with bounds compares in place; slicing text[:start] would copy the passage per hit.
-        if text.startswith(quote.suffix, start + len(quote.exact)) and text.endswith(quote.prefix, 0, start)
-    ]
+    words = words or TextWords(text)
+    return [p + len(quote.prefix) for p in words.occurrences(quote.prefix + quote.exact + quote.suffix)]
 
 
-def resolve_anchor(text: str, quote: TextQuote) -> tuple[int, int]:
+def resolve_anchor(text: str, quote: TextQuote, words: TextWords | None = None) -> tuple[int, int]:
     """Return the (start, end) span the quote selects; raise AnchorError unless exactly one."""
-    hits = find_quote(text, quote)
+    if not quote.exact:
+        hits: list[int] = []
+    else:
+        words = words or TextWords(text)
+        # Two hits are enough to know the quote is ambiguous; count them all only to say so.
+        hits = [p + len(quote.prefix) for p in words.occurrences(quote.prefix + quote.exact + quote.suffix, limit=2)]
     shown = _shown(quote.exact)
     if not hits:
         raise AnchorError(f"the quoted text {shown!r} is not in the passage")
     if len(hits) > 1:
+        count = len(find_quote(text, quote, words))
         raise AnchorError(
-            f"the quoted text {shown!r} occurs {len(hits)} times in the passage; add a prefix or suffix to say which"
+            f"the quoted text {shown!r} occurs {count} times in the passage; add a prefix or suffix to say which"
         )
     return hits[0], hits[0] + len(quote.exact)
 
 
-def quote_for(text: str, start: int, end: int) -> TextQuote:
+# A word, for the look-ups: a run of letters and digits (``str.isalnum``, which ``[^\W_]`` matches).
+_WORD = re.compile(r"[^\W_]+")
+# Scanning the text is cheaper than indexing its words until it has been scanned this often.
+_SCANS_BEFORE_INDEXING = 16
+
+
+@dataclass
+class TextWords:
+    """Finds strings in one text, many times, in time near-linear in the text and the hits.
+
+    A scan of the whole text per look-up makes an index of many anchors (or places of many
+    mentions) cost anchors x text length. After a few scans this indexes where each word of
+    the text starts; a string with a whole word inside it is then looked up by its rarest
+    such word, and only those places are compared.
+    """
+
+    text: str
+    _starts: dict[str, list[int]] | None = field(default=None, repr=False)
+    _scans: int = field(default=0, repr=False)
+
+    def _word_starts(self) -> dict[str, list[int]] | None:
+        if self._starts is None and self._scans >= _SCANS_BEFORE_INDEXING:
+            starts: dict[str, list[int]] = {}
+            for m in _WORD.finditer(self.text):
+                starts.setdefault(m.group(), []).append(m.start())
+            self._starts = starts
+        return self._starts
+
+    def _candidates(self, needle: str, whole: Callable[[re.Match[str]], bool]) -> list[int] | None:
+        """Where ``needle`` may start, from its rarest word that ``whole`` says is a whole word of
+        the text wherever the needle matches; None when there is none (or no index yet)."""
+        starts = self._word_starts()
+        if starts is None:
+            return None
+        best: tuple[int, list[int]] | None = None
+        for m in _WORD.finditer(needle):
+            if not whole(m):
+                continue
+            found = starts.get(m.group(), [])
+            if best is None or len(found) < len(best[1]):
+                best = (m.start(), found)
+                if not found:
+                    break
+        if best is None:
+            return None
+        offset, found = best
+        return [q - offset for q in found if q >= offset]
+
+    def _scan(self, needle: str, limit: int | None) -> list[int]:
+        self._scans += 1
+        hits: list[int] = []
+        start = self.text.find(needle)
+        while start != -1 and (limit is None or len(hits) < limit):
+            hits.append(start)
+            start = self.text.find(needle, start + 1)
+        return hits
+
+    def occurrences(self, needle: str, limit: int | None = None) -> list[int]:
+        """Every start of ``needle`` in the text, overlapping ones included (the first ``limit``)."""
+        if not needle:
+            return []
+        # A word inside the needle (not at either end) is a whole word of the text wherever it matches.
+        candidates = self._candidates(needle, lambda m: 0 < m.start() and m.end() < len(needle))
+        if candidates is None:
+            return self._scan(needle, limit)
+        hits = []
+        for p in candidates:
+            if self.text.startswith(needle, p):
+                hits.append(p)
+                if limit is not None and len(hits) >= limit:
+                    break
+        return hits
+
+    def word_spans(self, word: str) -> list[tuple[int, int]]:
+        """Every occurrence of ``word`` standing as a whole word: no letter or digit either side."""
+        text = self.text
+
+        def standing(start: int) -> bool:
+            end = start + len(word)
+            return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+        if not word:
+            return []
+        # Standing alone, each word of ``word`` is a whole word of the text too.
+        candidates = self._candidates(word, lambda m: True)
+        if candidates is None:
+            return [(p, p + len(word)) for p in self._scan(word, None) if standing(p)]
+        return [(p, p + len(word)) for p in candidates if text.startswith(word, p) and standing(p)]
+
+
+def quote_for(text: str, start: int, end: int, words: TextWords | None = None) -> TextQuote:
     """The anchor for ``text[start:end]``: ``resolve_anchor(text, quote_for(text, start, end)) == (start, end)``.
 
     Words that occur once get no context. Otherwise the shortest prefix and suffix that rule
@@ -82,7 +178,18 @@ def quote_for(text: str, start: int, end: int) -> TextQuote:
         raise UnquotableSpanError(
             f"the selection is {len(exact)} characters long; an anchor quotes at most {MAX_EXACT_LENGTH}"
         )
-    others = [p for p in _occurrences(text, exact) if p != start]
+    words = words or TextWords(text)
+    if (
+        len(words.occurrences(exact, _MANY_OTHERS)) >= _MANY_OTHERS
+        and len(words.occurrences(_widest(text, start, end), 2)) > 1
+    ):
+        # Repeated hundreds of times: first check that the widest context tells this one apart,
+        # or every span of a text repeated k times costs k comparisons, k*k in all.
+        raise UnquotableSpanError(
+            f"the words {_shown(exact)!r} occur again with the same {MAX_CONTEXT_LENGTH} characters "
+            "before and after them; select more of the text"
+        )
+    others = [p for p in words.occurrences(exact) if p != start]
     if not others:
         return TextQuote(exact)
     room_before = min(start, MAX_CONTEXT_LENGTH)
@@ -117,14 +224,12 @@ def quote_for(text: str, start: int, end: int) -> TextQuote:
     return TextQuote(exact, text[start - prefix_len : start], text[end : end + suffix_len])
 
 
-def _occurrences(text: str, exact: str) -> list[int]:
-    """Every start of ``exact`` in ``text``, overlapping ones included."""
-    hits = []
-    start = text.find(exact)
-    while start != -1:
-        hits.append(start)
-        start = text.find(exact, start + 1)
-    return hits
+_MANY_OTHERS = 200
+
+
+def _widest(text: str, start: int, end: int) -> str:
+    """The span with all the context an anchor may quote around it."""
+    return text[max(0, start - MAX_CONTEXT_LENGTH) : end + MAX_CONTEXT_LENGTH]
 
 
 def _agree_before(text: str, other: int, start: int, limit: int) -> int:

@@ -6,12 +6,17 @@ import contextlib
 import errno
 import json
 import os
+import re
 import secrets
 import stat
 import sys
+import time
 from pathlib import Path
 
 from .errors import InputError
+
+if sys.platform != "win32":
+    import fcntl  # Windows has no advisory locks: there stale temporary files are judged by age
 
 BACKUP_SUFFIX = ".bak"
 # What a failed write tells the user to do, unless the caller knows better (the app says File > Save As).
@@ -63,7 +68,32 @@ def read_user_file(path: str | Path, limit: int, what: str, fix_size: str) -> by
     except IsADirectoryError:
         raise InputError(path, "this is a folder, not a file", fix=f"choose a {what} file") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror})", fix="check its permissions") from None
+        raise path_error(path, exc, what) from None
+
+
+def path_error(path: str | Path, exc: OSError, what: str = "") -> InputError:
+    """An InputError for an OSError met while looking at or reading a path the user gave."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return InputError(path, "the file name is too long", fix="rename the file or choose a shorter name")
+    if exc.errno == errno.ELOOP:
+        return InputError(path, "the path is a loop of symbolic links", fix="fix the link, or choose the file itself")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return InputError(path, "you may not read this file", fix="check its permissions")
+    if exc.errno == errno.ENOTDIR:
+        return InputError(path, "part of this path is a file, not a folder", fix="check the path")
+    reason = exc.strerror or exc.__class__.__name__
+    return InputError(path, f"cannot read the file ({reason})", fix=f"choose another {what} file".replace("  ", " "))
+
+
+def exists(path: str | Path) -> bool:
+    """Whether something is at ``path``; a path that cannot even be looked at is an InputError."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise path_error(path, exc) from None
+    return True
 
 
 def json_text(data: object) -> str:
@@ -84,6 +114,7 @@ def write_atomic(
     keep_backup: bool = False,
     create_folder: bool = False,
     fix: str = ELSEWHERE_FIX,
+    like: str | Path | None = None,
 ) -> Path:
     """Replace the file at ``path`` with ``data`` in one step; return the path written.
 
@@ -92,20 +123,22 @@ def write_atomic(
     power cut. On any failure the old file stays as it was and InputError says why and what
     to do. ``keep_backup`` keeps the previous version as NAME.bak (unless it is unchanged);
     ``create_folder`` makes missing folders first; ``fix`` is how the user can write it
-    elsewhere. A symbolic link stays a link: the file it points to is replaced.
+    elsewhere; ``like`` names the file whose permissions a new file takes (by default the file
+    it replaces; a recovery copy takes its index's). A symbolic link stays a link: the file it
+    points to is replaced. Temporary files that earlier, killed writes left beside it go.
     """
     path = write_target(path)
     if isinstance(data, str):
         data = _utf8(data, path)
-    if path.is_dir():
-        raise InputError(path, "this is a folder, not a file", fix="choose a file name, or " + fix)
     try:
+        if path.is_dir():
+            raise InputError(path, "this is a folder, not a file", fix="choose a file name, or " + fix)
         if create_folder:
             path.parent.mkdir(parents=True, exist_ok=True)
         previous = path.read_bytes() if keep_backup and path.exists() else None
-        _replace(path, data, previous)
+        _replace(path, data, previous, Path(like) if like is not None else None)
     except OSError as exc:
-        raise _write_error(path, exc, fix) from None
+        raise write_error(path, exc, fix) from None
     return path
 
 
@@ -124,39 +157,63 @@ def _utf8(text: str, path: Path) -> bytes:
         ) from None
 
 
-def _replace(path: Path, data: bytes, previous: bytes | None) -> None:
-    temp = _write_temp(path, data)
+def _replace(path: Path, data: bytes, previous: bytes | None, like: Path | None) -> None:
+    clean_stale_temps(path)
+    # A new file is private to the writer; give the copies the permissions of the file they copy.
+    mode = _mode_of(like or path)
+    temp, fd = _write_temp(path, data, mode)
     try:
-        with contextlib.suppress(OSError):
-            # A new temporary file is private; give it the permissions the old file had.
-            os.chmod(temp, path.stat().st_mode & 0o7777)
         if previous is not None and previous != data:
             # Saving unchanged data must not overwrite the backup with a copy of itself.
-            backup_temp = _write_temp(path, previous)
+            backup_temp, backup_fd = _write_temp(path, previous, _mode_of(path))
             try:
                 os.replace(backup_temp, backup_path(path))
             except BaseException:
                 _remove(backup_temp)
                 raise
+            finally:
+                os.close(backup_fd)
         os.replace(temp, path)
     except BaseException:
         _remove(temp)
         raise
+    finally:
+        os.close(fd)  # only now: the lock on it told other processes this file was still wanted
     _sync_folder(path.parent)
 
 
-def _write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a new hidden file beside ``path``, flushed to disk; return its path."""
+def _mode_of(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return None
+
+
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp\Z", re.DOTALL)
+
+
+def _write_temp(path: Path, data: bytes, mode: int | None) -> tuple[Path, int]:
+    """Write ``data`` to a new hidden file beside ``path``, flushed to disk; return its path and
+    its descriptor, locked until the caller closes it (``clean_stale_temps`` leaves it alone)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
             # Mode 0o666 lets the umask decide, as for any new file the user saves.
             fd = os.open(temp, flags, 0o666)
-            break
         except FileExistsError:
             continue
+        _lock(fd)
+        try:
+            if os.stat(temp).st_ino == os.fstat(fd).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # a cleaner took it for stale between the open and the lock: start again
     try:
+        if mode is not None:
+            with contextlib.suppress(OSError):  # a folder without permissions (FAT, some shares)
+                os.chmod(temp, mode)
         view = memoryview(data)
         while view:
             written = os.write(fd, view[:_CHUNK])
@@ -166,8 +223,50 @@ def _write_temp(path: Path, data: bytes) -> Path:
         os.close(fd)
         _remove(temp)
         raise
-    os.close(fd)
-    return temp
+    return temp, fd
+
+
+def _lock(fd: int) -> bool:
+    """Take an exclusive lock on an open file without waiting; False if another process holds one."""
+    if sys.platform == "win32":
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def clean_stale_temps(path: str | Path) -> list[Path]:
+    """Remove the temporary files of writes to ``path`` that never finished (the writer was
+    killed, or the power failed); return them. A temporary file whose writer is still at work
+    is locked and stays. Without file locks (Windows) only files older than a day go."""
+    path = Path(path)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if not match or match["name"] not in (path.name, path.name + BACKUP_SUFFIX):
+            continue
+        candidate = Path(entry.path)
+        try:
+            fd = os.open(candidate, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            continue
+        try:
+            if sys.platform == "win32":
+                stale = os.fstat(fd).st_mtime < time.time() - 86400
+            else:
+                stale = stat.S_ISREG(os.fstat(fd).st_mode) and _lock(fd)
+            if stale:
+                _remove(candidate)
+                removed.append(candidate)
+        finally:
+            os.close(fd)
+    return removed
 
 
 def remove_quietly(path: str | Path) -> None:
@@ -195,11 +294,18 @@ def _sync_folder(folder: Path) -> None:
 def write_target(path: str | Path) -> Path:
     """The file a write to ``path`` replaces: the target of a symbolic link, else ``path`` itself."""
     path = Path(path)
-    # Replacing a symbolic link would turn it into a plain file; write where it points.
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        if not path.is_symlink():
+            return path
+        # Replacing a symbolic link would turn it into a plain file; write where it points.
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))  # a link to a file not yet there: create it
+    except OSError as exc:  # a loop of links, a name too long
+        raise write_error(path, exc, ELSEWHERE_FIX) from None
 
 
-def _write_error(path: Path, exc: OSError, fix: str) -> InputError:
+def write_error(path: Path, exc: OSError, fix: str) -> InputError:
     code = exc.errno
     folder = path.parent
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
@@ -214,5 +320,7 @@ def _write_error(path: Path, exc: OSError, fix: str) -> InputError:
         return InputError(path, "this is a folder, not a file", fix=fix)
     if code == errno.ENAMETOOLONG:
         return InputError(path, "the file name is too long", fix="choose a shorter name, or " + fix)
+    if code == errno.ELOOP:
+        return InputError(path, "the path is a loop of symbolic links", fix="choose another name, or " + fix)
     reason = exc.strerror or exc.__class__.__name__
     return InputError(path, f"cannot write the file ({reason}); nothing was changed", fix=fix)

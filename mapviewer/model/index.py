@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,16 +16,19 @@ from typing import TYPE_CHECKING, Any, TypeAlias, cast
 import fastjsonschema
 
 from ..paths import resource_path
-from .anchors import AnchorError, TextQuote, resolve_anchor
+from .anchors import AnchorError, TextQuote, TextWords, resolve_anchor
 from .dates import DateError, HistDate
 from .errors import InputError
-from .files import read_user_file
+from .files import path_error, read_user_file
 from .passage import Passage, load_passage
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 MAX_INDEX_BYTES = 20 * 1024 * 1024
+# The schema's limits (maxItems), named here for the importers that add to an index.
+MAX_EVENTS = 5000
+MAX_PLACES = 5000
 INDEX_SUFFIX = ".index.json"
 
 # A JSON object as json.loads gives it: the index file and each item in it.
@@ -152,7 +157,15 @@ class PlaceEventIndex:
     @cached_property
     def mention_spans(self) -> dict[str, list[tuple[int, int]]]:
         """Where each place is named in the passage (whole words only)."""
-        return {pid: find_mentions(self.passage.text, p.mentions) for pid, p in self.places.items()}
+        words = self.passage.words
+        spans: dict[str, list[tuple[int, int]]] = {}  # places often share a mention
+        for place in self.places.values():
+            for mention in place.mentions:
+                if mention not in spans:
+                    spans[mention] = words.word_spans(mention)
+        return {
+            pid: sorted({span for mention in p.mentions for span in spans[mention]}) for pid, p in self.places.items()
+        }
 
     def to_json(self) -> JsonObject:
         """The index as the file format holds it (the inverse of ``index_from_json``)."""
@@ -168,18 +181,10 @@ class PlaceEventIndex:
         return out
 
 
-def find_mentions(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans = []
-    for word in words:
-        start = text.find(word)
-        while start != -1:
-            end = start + len(word)
-            before = text[start - 1] if start else " "
-            after = text[end] if end < len(text) else " "
-            if not before.isalnum() and not after.isalnum():
-                spans.append((start, end))
-            start = text.find(word, start + 1)
-    return sorted(spans)
+def find_mentions(text: str, words: tuple[str, ...], finder: TextWords | None = None) -> list[tuple[int, int]]:
+    """Where any of ``words`` stands in ``text`` as a whole word (no letter or digit either side)."""
+    finder = finder or TextWords(text)
+    return sorted({span for word in words for span in finder.word_spans(word)})
 
 
 def _place_json(p: Place) -> JsonObject:
@@ -285,9 +290,14 @@ def check_schema(data: object, file: str = "") -> JsonObject:
     )
     if errors:
         err = errors[0]
+        message = err.message
+        if err.validator in ("maxItems", "maxLength") and hasattr(err.instance, "__len__"):
+            # jsonschema would quote the whole list or text, which may be megabytes long.
+            unit = "items" if err.validator == "maxItems" else "characters"
+            message = f"it has {len(err.instance)} {unit}; mapviewer takes at most {err.validator_value}"
         raise InputError(
             file,
-            err.message if len(err.message) < 300 else err.message[:297] + "...",
+            message if len(message) < 300 else message[:297] + "...",
             item=item_name(data, err.absolute_path),
             fix="see docs/index-format.md for the format",
         )
@@ -340,7 +350,7 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
         anchor = raw["anchor"]
         quote = TextQuote(anchor["exact"], anchor.get("prefix", ""), anchor.get("suffix", ""))
         try:
-            span = resolve_anchor(passage.text, quote)
+            span = resolve_anchor(passage.text, quote, passage.words)
         except AnchorError as exc:
             raise InputError(
                 file, str(exc), item=f"{item}, field anchor", fix="copy the words exactly from the passage"
@@ -429,6 +439,15 @@ def parse_index_bytes(raw: bytes, file: str) -> object:
         if exc.pos >= len(text.rstrip()):
             problem = f"the file ends too early (line {exc.lineno}): it may have been cut short"
         raise InputError(file, problem, fix="repair it in a text editor or restore a backup") from None
+    except ValueError as exc:
+        # Python refuses integers of more than 4300 digits (sys.get_int_max_str_digits) as a DoS guard.
+        raise InputError(
+            file,
+            f"it holds a number of more than {sys.get_int_max_str_digits()} digits, too long to read"
+            if "digits" in str(exc)
+            else f"the JSON cannot be read ({exc})",
+            fix="write the number in full with fewer digits (no index needs such a number)",
+        ) from None
     except RecursionError:
         raise InputError(file, "the JSON nests too deeply", fix="this is not an index file") from None
     bad = _lone_surrogate(data, [])
@@ -488,6 +507,9 @@ def passage_path_of(index_path: str | Path, reference: str) -> Path:
     target = folder / reference
     try:
         target.resolve().relative_to(folder.resolve())
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links (Python 3.11)
+        error = exc if isinstance(exc, OSError) else OSError(errno.ELOOP, str(exc))
+        raise path_error(target, error) from None
     except ValueError:
         raise InputError(
             index_path,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .anchors import TextWords
 from .errors import InputError
 from .files import read_user_file
 
@@ -37,6 +38,11 @@ class Passage:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         return split_paragraphs(self.text)
+
+    @cached_property
+    def words(self) -> TextWords:
+        """Look-ups of anchors and mentions in the text, shared by every index of this passage."""
+        return TextWords(self.text)
 
     @property
     def source_line(self) -> str:

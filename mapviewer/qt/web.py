@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 SCHEME = b"mapviewer"
 PAGE_URL = QUrl(PAGE_URL_BASE + "map.html")
+APP_HOST = PAGE_URL.host()  # "app": the only host the scheme serves
 # Schemes the page may load from: its own, and data/blob URLs Leaflet makes itself.
 ALLOWED_SCHEMES = {"mapviewer", "data", "blob"}
 MIME = {
@@ -121,7 +122,12 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
-        path = job.requestUrl().path().lstrip("/")
+        url = job.requestUrl()
+        path = url.path().lstrip("/")
+        if url.host() != APP_HOST:
+            # One origin only: another host of the scheme is answered, at once, as not found.
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
         try:
             data = self._content(path)
         except OSError as exc:

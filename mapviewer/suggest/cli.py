@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from ..model.errors import InputError
-from ..model.files import json_text, write_atomic
-from ..model.index import INDEX_SUFFIX, index_from_json, index_path_for, passage_path_of
+from ..model.files import exists, json_text, write_atomic
+from ..model.index import INDEX_SUFFIX, index_from_json, index_path_for
 from ..model.passage import load_passage
 from .draft import CONTEXT_MODES, draft_index
 
@@ -71,23 +71,29 @@ def main(argv: list[str]) -> int:
         passage = load_passage(passage_path)
     except InputError as exc:
         return fail(exc.message)
-    if out.resolve() == passage_path.resolve():
+    try:
+        same = out.resolve() == passage_path.resolve()
+        there = exists(out)
+    except (InputError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links
+        return fail(exc.message if isinstance(exc, InputError) else f"{out}: the path is a loop of symbolic links")
+    if same:
         return fail(f"{out}: this is the passage itself \u2014 choose another --out")
-    if os.path.relpath(passage_path.resolve(), out.resolve().parent).startswith(".."):
-        # The app refuses an index whose passage lies outside its folder (docs/security.md).
-        return fail(
-            f"{out}: an index must sit in its passage's folder or a folder above it \u2014 choose another --out"
-        )
-    if out.exists() and not args.force:
+    if there and not args.force:
         return fail(f"{out}: an index already exists \u2014 pass --force to replace it, or --out to write elsewhere")
 
-    draft = draft_index(passage, context=args.context_dates)
-    data = draft.data
-    data["passage"]["file"] = Path(os.path.relpath(passage_path.resolve(), out.resolve().parent)).as_posix()
+    reference = Path(os.path.relpath(passage_path.resolve(), out.resolve().parent)).as_posix()
+    if reference.startswith("../") or Path(reference).is_absolute():
+        # The app refuses a passage outside its index's folder: do not write what it cannot open.
+        return fail(
+            f"{out}: the passage {passage_path.name} is not in this folder or below it, so mapviewer "
+            f"could not open the index \u2014 choose an --out in {passage_path.resolve().parent} or a folder above it"
+        )
     try:
-        passage_path_of(out, data["passage"]["file"])  # an index that could not find its passage is not written
+        draft = draft_index(passage, context=args.context_dates)
     except InputError as exc:
         return fail(exc.message)
+    data = draft.data
+    data["passage"]["file"] = reference
     try:
         # The draft must load as an index; anything else is a bug here, reported plainly.
         index_from_json(data, passage, str(out))

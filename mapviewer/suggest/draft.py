@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import cast
 
 from ..model.anchors import UnquotableSpanError, quote_for
+from ..model.errors import InputError
 from ..model.ids import slug, unique_id
 from ..model.index import JsonObject
 from ..model.passage import Passage
@@ -21,6 +22,9 @@ from .references import find_references
 # "previous" takes the most recent date before it as it is.
 CONTEXT_MODES = ("between", "previous")
 
+# Drafting matches every clause against the dates and places of its paragraph, which grows with
+# the square of a paragraph's length; longer passages are drafted a chapter at a time.
+MAX_SUGGEST_CHARS = 50_000
 ID_WORDS = 6
 TOPIC_WORDS = 6
 SUMMARY_CHARS = 280
@@ -64,6 +68,13 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     """Find places and dates in the body of the passage and draft an event for each action."""
     if context not in CONTEXT_MODES:
         raise ValueError(f"context must be one of {CONTEXT_MODES}, not {context!r}")
+    if len(passage.text) > MAX_SUGGEST_CHARS:
+        raise InputError(
+            passage.path or passage.name,
+            f"the passage is {len(passage.text):,} characters long; suggestions are drafted for up to "
+            f"{MAX_SUGGEST_CHARS:,} at a time",
+            fix="split it into chapters and draft each one",
+        )
     gazetteer = gazetteer or load_gazetteer()
     text = passage.text
     body = [p for p in passage.paragraphs if p.kind == "body"]
@@ -99,7 +110,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             if exact_end <= exact_start:
                 continue
             try:
-                anchor = quote_for(text, exact_start, exact_end)
+                anchor = quote_for(text, exact_start, exact_end, passage.words)
             except UnquotableSpanError:
                 continue  # a clause too long to quote, or repeated word for word with its surroundings
             from_context = False
@@ -177,7 +188,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     sentence_start = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.?$", text[sentence_start : m.start() + 1])
+        # The word before the stop (a bounded look back: one long "word" must not make this quadratic).
+        word = re.search(r"([\w.]+)\.?$", text[max(sentence_start, m.start() - 63) : m.start() + 1])
         before = word.group(1).rstrip(".").lower() if word else ""
         if text[m.start()] == "." and (before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())):
             continue
