@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.index import JsonObject, PlaceEventIndex
-from ..model.selection import map_date_of
+from ..model.selection import map_date_note, map_date_of
 
 
 def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject:
@@ -22,7 +22,14 @@ def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject
             for p in index.places.values()
         ],
         "events": [
-            {"id": e.id, "title": e.title, "date_label": e.date.label(), "places": e.place_ids}
+            {
+                "id": e.id,
+                "title": e.title,
+                "date_label": e.date.label(),
+                "places": e.place_ids,
+                "map_date": map_date_of(e).isoformat(),
+                "map_note": map_date_note(e),
+            }
             for e in index.chronological
         ],
     }
@@ -30,5 +37,5 @@ def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject
         payload["title"] = index.meta.get("title") or index.passage.name
         payload["source"] = index.meta.get("source") or index.passage.source_line
         for entry, event in zip(payload["events"], index.chronological, strict=True):
-            entry.update(sentence=event.quote, map_date=map_date_of(event).isoformat())
+            entry["sentence"] = event.quote
     return payload
