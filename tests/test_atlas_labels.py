@@ -181,6 +181,26 @@ def test_states_are_named_inside_themselves(window, qtbot, borders, event_id):
     assert _problems(state) == []
 
 
+def test_states_are_named_inside_themselves_when_presenting(window, carr_index, qtbot, borders):
+    _resize(window, qtbot, (1920, 1080))
+    window.presentation.start(carr_index.tours[0].id, fullscreen=False, with_presenter=False)
+    try:
+        window.selection.select_event("treaty-of-rapallo")
+        state = settled_state(qtbot, window.map_view)
+        assert state["presenting"]
+        names = [b for b in state["labelBoxes"] if b["kind"] == "state"]
+        assert len(names) >= 5
+        for label in names:
+            features = [f for f in borders if f["properties"]["state"] == label["id"] and _valid(f, state["date"])]
+            left, top, right, bottom = label["box"]
+            for x, y in [(left, top), (right, bottom), ((left + right) / 2, (top + bottom) / 2)]:
+                lon, lat = _to_lonlat(state, x, y)
+                assert _in_state(lon, lat, features), f"{label['text']}: ({lon:.2f}, {lat:.2f}) lies outside the state"
+        assert _problems(state) == []
+    finally:
+        window.presentation.stop()
+
+
 def test_states_no_event_names_are_labelled_too(window, qtbot):
     state = _resize(window, qtbot, (1920, 1080))
     names = {b["text"] for b in state["labelBoxes"] if b["kind"] == "state"}

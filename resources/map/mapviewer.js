@@ -390,6 +390,7 @@
   // to the dot. A state's name goes inside the state, only where it fits.
 
   const LABEL_GAP = 2;  // px kept clear between a label and anything else
+  const STATE_NAME_GAP = 8;  // and between a state's name and the places, so neither reads as the other's
   const LABEL_MARGIN = 3;  // px kept clear inside the map's edge
   const NEAR_DOTS_PX = 8;  // dots whose rims are nearer than this read as one: their labels are set off
   const LEADER_REACH = [16, 30, 46];  // px beyond the dot's edge where a set-off label may stand
@@ -422,7 +423,11 @@
   // Names longer than this are set on two lines, at the space nearest their middle.
   const STATE_NAME_ONE_LINE = 14;
 
-  const labels = { pane: null, nodes: new Map(), shapes: new Map(), choices: null, choicesKey: "", dateStates: null };
+  const labels = {
+    pane: null, nodes: new Map(), shapes: new Map(), choices: null, choicesKey: "", dateStates: null,
+    sizes: new Map(), shown: new Set(),
+    ms: 0,  // how long the last placement took
+  };
 
   function shortStateName(name) {
     const whole = String(name || "").trim();
@@ -455,9 +460,11 @@
     if (busy.labels || !mv.map) return;
     busy.labels = true;
     requestAnimationFrame(function () {
+      const started = performance.now();
       try {
         placeLabels();
       } finally {
+        labels.ms = performance.now() - started;
         busy.labels = false;
         maybeSettled();
       }
@@ -505,14 +512,14 @@
     return {
       placed,
       // `cluster`: the ids of the label's own dot and its near neighbours, which its leader may cross.
-      fits(box, leader, cluster, withDots) {
+      fits(box, leader, cluster, withDots, gap = LABEL_GAP) {
         if (box[0] < LABEL_MARGIN || box[1] < LABEL_MARGIN || box[2] > width - LABEL_MARGIN ||
             box[3] > height - LABEL_MARGIN) return false;
         for (const c of controls) if (boxesMeet(box, c, LABEL_GAP)) return false;
-        for (const p of placed) if (boxesMeet(box, p.box, LABEL_GAP)) return false;
+        for (const p of placed) if (boxesMeet(box, p.box, gap)) return false;
         for (const s of leaders) if (segmentMeetsBox(s, box)) return false;
         if (leader) for (const p of placed) if (segmentMeetsBox(leader, p.box)) return false;
-        if (withDots) for (const d of dots) if (boxMeetsDot(box, d, LABEL_GAP)) return false;
+        if (withDots) for (const d of dots) if (boxMeetsDot(box, d, gap)) return false;
         if (leader && withDots) {
           for (const d of dots) {
             if (!cluster.has(d.id) && segmentMeetsBox(leader, [d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r])) return false;
@@ -663,20 +670,20 @@
       // The state is named after its largest sovereign part, else its largest part.
       let best = null, bestSovereign = false;
       for (const layer of layers) {
-        const shape = stateShape(layer);
-        if (!shape) continue;
+        const part = largestPolygon(layer);
+        if (!part) continue;
         const sovereign = layer.feature.properties.status === "sovereign";
-        if (!best || (sovereign && !bestSovereign) || (sovereign === bestSovereign && shape.area > best.shape.area)) {
-          best = { layer, shape };
+        if (!best || (sovereign && !bestSovereign) || (sovereign === bestSovereign && part.area > best.area)) {
+          best = { layer, area: part.area };
           bestSovereign = sovereign;
         }
       }
       if (!best) continue;
       const p = best.layer.feature.properties;
-      list.push({ state, text: shortStateName(p.name), rim: p.status === "plain-land", shape: best.shape });
+      list.push({ state, text: shortStateName(p.name), rim: p.status === "plain-land", layer: best.layer, area: best.area });
     }
     // Bigger states first: they are read first, and small ones fit where big ones would not.
-    list.sort((a, b) => (a.rim - b.rim) || (b.shape.area - a.shape.area) || (a.state < b.state ? -1 : 1));
+    list.sort((a, b) => (a.rim - b.rim) || (b.area - a.area) || (a.state < b.state ? -1 : 1));
     labels.dateStates = { date: mv.date, list };
     return list;
   }
@@ -686,34 +693,66 @@
   // table counts the cells near the edge, so "does this box fit inside" is four look-ups.
   function stateShape(layer) {
     const key = layer.feature.properties.id || L.stamp(layer);
-    if (!labels.shapes.has(key)) labels.shapes.set(key, buildShape(layer.feature.geometry));
+    if (!labels.shapes.has(key)) labels.shapes.set(key, buildShape(largestPolygon(layer).polygon));
     return labels.shapes.get(key);
   }
 
-  function buildShape(geometry) {
+  // A feature's largest polygon and its area (square degrees, scaled by latitude: enough to compare).
+  function largestPolygon(layer) {
+    if (layer._mvLargest !== undefined) return layer._mvLargest;
+    const geometry = layer.feature.geometry;
     const polygons = !geometry ? [] : geometry.type === "Polygon" ? [geometry.coordinates]
       : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
-    let polygon = null, most = 0;
-    for (const candidate of polygons) {
-      const ring = candidate[0];
+    let largest = null;
+    for (const polygon of polygons) {
+      const ring = polygon[0];
       if (!ring || ring.length < 4) continue;
       let twice = 0, lat = 0;
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
         twice += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
         lat += ring[i][1];
       }
-      const area = Math.abs(twice) * Math.cos((lat / ring.length) * Math.PI / 180);
-      if (area > most) { polygon = candidate; most = area; }
+      const area = Math.abs(twice / 2) * Math.cos((lat / ring.length) * Math.PI / 180);
+      if (!largest || area > largest.area) largest = { polygon, area };
     }
-    if (!polygon) return null;
+    layer._mvLargest = largest;
+    return largest;
+  }
+
+  // The map's zoom-0 pixels of [lon, lat]: spherical Mercator, as Leaflet's EPSG:3857 draws
+  // (written out, as the library's per-point objects cost a third of the shape's time).
+  function projector() {
     const crs = mv.map.options.crs;
+    if (crs !== L.CRS.EPSG3857) {
+      return function (lon, lat) { return crs.latLngToPoint(L.latLng(lat, lon), 0); };
+    }
+    const limit = L.Projection.SphericalMercator.MAX_LATITUDE, scale = crs.scale(0);
+    return function (lon, lat) {
+      const sin = Math.sin((Math.max(Math.min(limit, lat), -limit) * Math.PI) / 180);
+      return { x: scale * (lon / 360 + 0.5), y: scale * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) };
+    };
+  }
+
+  function buildShape(polygon) {
+    if (!polygon) return null;
+    const project = projector();
+    // Points nearer each other than half a cell change no cell: only the others are projected.
+    let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
+    for (const [lon, lat] of polygon[0]) {
+      west = Math.min(west, lon); east = Math.max(east, lon); south = Math.min(south, lat); north = Math.max(north, lat);
+    }
+    const tolerance = Math.max(east - west, north - south) / STATE_RASTER / 2;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     const rings = polygon.map(function (ring) {
-      const flat = new Float64Array(ring.length * 2);
+      const flat = [];
+      let lastLon = Infinity, lastLat = Infinity;
       for (let i = 0; i < ring.length; i++) {
-        const pt = crs.latLngToPoint(L.latLng(ring[i][1], ring[i][0]), 0);
-        flat[2 * i] = pt.x;
-        flat[2 * i + 1] = pt.y;
+        const [lon, lat] = ring[i];
+        if (i < ring.length - 1 && Math.abs(lon - lastLon) < tolerance && Math.abs(lat - lastLat) < tolerance) continue;
+        const pt = project(lon, lat);
+        flat.push(pt.x, pt.y);
+        lastLon = lon;
+        lastLat = lat;
       }
       return flat;
     });
@@ -728,9 +767,8 @@
     const shape = { ox: minX - cell, oy: minY - cell, cell, cols, rows };
     const inside = fillCells(rings, shape);
     shape.dist = distanceToOutside(inside, cols, rows);
-    let count = 0;
-    for (let i = 0; i < inside.length; i++) count += inside[i];
-    shape.area = count * cell * cell;
+    shape.deepest = 0;
+    for (let i = 0; i < shape.dist.length; i++) shape.deepest = Math.max(shape.deepest, shape.dist[i]);
     // Cells nearer the outside than this may be cut by the border between cell centres.
     shape.edge = new Int32Array((cols + 1) * (rows + 1));
     for (let r = 0; r < rows; r++) {
@@ -796,7 +834,8 @@
   function stateChoices(shape, w, h, view) {
     const { ox, oy, cell, cols, rows, dist, edge } = shape;
     const px = cell * view.scale;
-    if (w > (cols - 2) * px || h > (rows - 2) * px) return [];
+    const deepEnough = h / 2 / px;
+    if (w > (cols - 2) * px || h > (rows - 2) * px || shape.deepest < deepEnough) return [];
     const toCol = (x) => ((x - view.tx) / view.scale - ox) / cell;
     const toRow = (y) => ((y - view.ty) / view.scale - oy) / cell;
     const room = LABEL_MARGIN + LABEL_GAP;
@@ -804,11 +843,12 @@
     const c1 = Math.min(cols - 2, Math.floor(toCol(view.width - room - w / 2) - 0.5));
     const r0 = Math.max(1, Math.ceil(toRow(room + h / 2) - 0.5));
     const r1 = Math.min(rows - 2, Math.floor(toRow(view.height - room - h / 2) - 0.5));
-    const deepEnough = h / 2 / px;
     const apart = Math.max(2 * h, w / 2);
+    // Centres a few pixels apart are enough: no need to try every cell of a large state.
+    const step = Math.max(1, Math.floor(h / 3 / px));
     const best = [];
-    for (let r = r0; r <= r1; r++) {
-      for (let c = c0; c <= c1; c++) {
+    for (let r = r0; r <= r1; r += step) {
+      for (let c = c0; c <= c1; c += step) {
         const depth = dist[r * cols + c];
         if (depth < deepEnough) continue;
         const x = (ox + (c + 0.5) * cell) * view.scale + view.tx;
@@ -861,24 +901,33 @@
   function placeLabels() {
     const map = mv.map, container = map.getContainer();
     const width = container.clientWidth, height = container.clientHeight;
-    const states = mv.bordersLoaded ? statesOfDate() : [];
-    for (const node of labels.nodes.values()) node.classList.add("label-hidden");
-    for (const entry of states) entry.forms = nameForms(entry.text).map((form, i) => ({ ...form, node: stateNode(entry, form, i) }));
     // The names of states sit in a pane that does not follow a zoom: they wait for the map to stop.
     const still = !busy.moving && !map._animatingZoom;
     labels.pane.classList.toggle("moving", !still);
+    // Only the states the map shows part of are named (and measured, and shaped).
+    const seen = map.getBounds();
+    const states = mv.bordersLoaded && still ? statesOfDate().filter((e) => seen.intersects(e.layer.getBounds())) : [];
+    const presenting = document.body.classList.contains("presenting");
+    const unmeasured = [];
+    for (const entry of states) {
+      entry.forms = nameForms(entry.text).map(function (form, i) {
+        const node = stateNode(entry, form, i), sizeKey = form.form + "|" + form.small + "|" + presenting;
+        if (!labels.sizes.has(sizeKey)) { node.classList.add("measuring"); unmeasured.push([node, sizeKey]); }
+        return { ...form, node, sizeKey };
+      });
+    }
 
-    // Every size is read here, in one layout, before anything moves.
+    // Every size is read here, in one layout, before anything moves. A form of a state's
+    // name is measured once; hidden, it takes no part in the page's layout.
     const frame = container.getBoundingClientRect();
     const controls = Array.from(container.querySelectorAll(".leaflet-control")).map((n) => rectIn(n, frame));
     const items = placeItems();
-    for (const entry of states) {
-      for (const form of entry.forms) {
-        const r = form.node.getBoundingClientRect();
-        form.w = Math.ceil(r.width);
-        form.h = Math.ceil(r.height);
-      }
+    for (const [node, sizeKey] of unmeasured) {
+      const r = node.getBoundingClientRect();
+      labels.sizes.set(sizeKey, [Math.ceil(r.width), Math.ceil(r.height)]);
     }
+    for (const [node] of unmeasured) node.classList.remove("measuring");
+    for (const entry of states) for (const form of entry.forms) [form.w, form.h] = labels.sizes.get(form.sizeKey);
 
     const dots = dotsOnMap(width, height);
     const dotOf = Object.fromEntries(dots.map((d) => [d.id, d]));
@@ -887,7 +936,8 @@
     for (const item of items) {
       const dot = dotOf[item.id];
       let spot = null;
-      if (dot) {
+      // A place whose dot is off the map keeps no label on it.
+      if (dot && dot.x >= 0 && dot.y >= 0 && dot.x <= width && dot.y <= height) {
         const candidates = placeCandidates(item, dot, dots);
         spot = candidates.find((c) => room.fits(c.box, c.leader, c.cluster, true));
         // A highlighted label may cover another place's dot rather than go missing.
@@ -907,30 +957,37 @@
 
     // The choices depend only on the view and the date, so a new selection reuses them.
     const view = viewTransform(width, height);
-    const key = [view.scale, view.tx, view.ty, width, height, mv.date,
-      document.body.classList.contains("presenting")].join(",");
+    const key = [view.scale, view.tx, view.ty, width, height, mv.date, presenting].join(",");
     if (labels.choicesKey !== key) { labels.choices = new Map(); labels.choicesKey = key; }
+    const shown = new Set();
     for (const entry of states) {
       // An index place of the same name already labels this state.
-      if (!still || (named.has(entry.state) && named.get(entry.state).has(entry.text.toLowerCase()))) continue;
+      if (named.has(entry.state) && named.get(entry.state).has(entry.text.toLowerCase())) continue;
       for (const form of entry.forms) {
         const box = stateBox(entry, form, view, room);
         if (!box) continue;
         room.take(box, null);
         L.DomUtil.setPosition(form.node, map.containerPointToLayerPoint([box[0], box[1]]));
-        form.node.classList.remove("label-hidden");
+        shown.add(form.node);
         break;
       }
     }
+    // Only the names that come or go are touched.
+    for (const node of labels.shown) if (!shown.has(node)) node.classList.add("label-hidden");
+    for (const node of shown) if (!labels.shown.has(node)) node.classList.remove("label-hidden");
+    labels.shown = shown;
   }
 
   function stateBox(entry, form, view, room) {
     const key = entry.state + "|" + form.form + "|" + form.small + "|" + form.w + "x" + form.h;
-    if (!labels.choices.has(key)) labels.choices.set(key, stateChoices(entry.shape, form.w, form.h, view));
+    if (!labels.choices.has(key)) {
+      const shape = stateShape(entry.layer);
+      labels.choices.set(key, shape ? stateChoices(shape, form.w, form.h, view) : []);
+    }
     for (const choice of labels.choices.get(key)) {
       const left = Math.round(choice.x - form.w / 2), top = Math.round(choice.y - form.h / 2);
       const box = [left, top, left + form.w, top + form.h];
-      if (room.fits(box, null, null, true)) return box;
+      if (room.fits(box, null, null, true, STATE_NAME_GAP)) return box;
     }
     return null;
   }
@@ -969,7 +1026,8 @@
 
   function initLabels(map) {
     labels.pane = map.createPane("stateLabels");
-    map.on("zoomstart", function () { labels.pane.classList.add("moving"); });
+    // Any change of zoom leaves the names where they were: they hide until placed again.
+    map.on("zoomstart zoom viewreset", function () { labels.pane.classList.add("moving"); });
     map.on("moveend zoomend resize", scheduleLabels);
   }
 
@@ -1021,6 +1079,7 @@
       popupText: popup ? popup.textContent : null,
       popupEvents: popup ? Array.from(popup.querySelectorAll("button.event-link")).map((b) => b.dataset.event) : [],
       labelBoxes: labelBoxes(),
+      labelMs: labels.ms,
       mapSize: [mv.map.getContainer().clientWidth, mv.map.getContainer().clientHeight],
       controlBoxes: Array.from(mv.map.getContainer().querySelectorAll(".leaflet-control"))
         .map((n) => rectIn(n, mv.map.getContainer().getBoundingClientRect())),
