@@ -7,11 +7,13 @@ size, its controls, the place dots and the border data.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 
 import pytest
 
+from mapviewer.model.index import Place
 from mapviewer.paths import geodata_path
 
 from .conftest import settled_state, wait_for_state
@@ -279,3 +281,19 @@ def test_the_notice_goes_when_the_reader_moves_the_date(window, qtbot):
     assert state["dateNotice"] == ""
     window.timeline.slider.setValue(0)
     assert settled_state(qtbot, window.map_view)["dateNotice"].startswith("Borders as of 1 January 1920")
+
+
+def test_a_book_with_many_places_labels_its_highlighted_places_only(window, carr_index, qtbot):
+    # Past the page's limit of permanent labels (a book's thousand places), only the
+    # highlighted places keep their label; they are placed by the same rules.
+    extra = {
+        f"extra-{i}": Place(f"extra-{i}", f"Extra {i}", "", "city", 40 + (i % 12) * 2.1, -5 + (i // 12) * 3.3)
+        for i in range(160)
+    }
+    window.document.open(dataclasses.replace(carr_index, places={**carr_index.places, **extra}))
+    for event_id in ["treaty-of-rapallo", "kronstadt-revolt", "versailles-treaty", "march-action"]:
+        state = _select(window, qtbot, event_id)
+        places = [b for b in state["labelBoxes"] if b["kind"] == "place"]
+        assert sorted(b["id"] for b in places) == sorted(carr_index.events[event_id].place_ids)
+        assert all(b["highlighted"] for b in places)
+        assert _problems(state) == []

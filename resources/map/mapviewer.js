@@ -425,7 +425,7 @@
 
   const labels = {
     pane: null, nodes: new Map(), shapes: new Map(), choices: null, choicesKey: "", dateStates: null,
-    sizes: new Map(), shown: new Set(),
+    sizes: new Map(), shown: new Set(), weights: {},
     ms: 0,  // how long the last placement took
   };
 
@@ -507,8 +507,29 @@
   }
 
   // What is already on the map: placed labels, their leader lines, the dots and the controls.
+  // The dots are filed in a coarse grid, as a book can put a thousand of them on the map.
+  const DOT_BUCKET = 48;
+
   function makeRoom(width, height, controls, dots) {
-    const placed = [], leaders = [];
+    const placed = [], leaders = [], buckets = new Map();
+    const bucketsOf = function (box, grow, visit) {
+      for (let bx = Math.floor((box[0] - grow) / DOT_BUCKET); bx <= Math.floor((box[2] + grow) / DOT_BUCKET); bx++) {
+        for (let by = Math.floor((box[1] - grow) / DOT_BUCKET); by <= Math.floor((box[3] + grow) / DOT_BUCKET); by++) {
+          visit(bx + "," + by);
+        }
+      }
+    };
+    for (const d of dots) {
+      bucketsOf([d.x, d.y, d.x, d.y], d.r + STATE_NAME_GAP, function (key) {
+        if (!buckets.has(key)) buckets.set(key, new Set());
+        buckets.get(key).add(d);
+      });
+    }
+    const nearDots = function (box) {
+      const found = new Set();
+      bucketsOf(box, 0, function (key) { for (const d of buckets.get(key) || []) found.add(d); });
+      return found;
+    };
     return {
       placed,
       // `cluster`: the ids of the label's own dot and its near neighbours, which its leader may cross.
@@ -519,9 +540,11 @@
         for (const p of placed) if (boxesMeet(box, p.box, gap)) return false;
         for (const s of leaders) if (segmentMeetsBox(s, box)) return false;
         if (leader) for (const p of placed) if (segmentMeetsBox(leader, p.box)) return false;
-        if (withDots) for (const d of dots) if (boxMeetsDot(box, d, gap)) return false;
+        if (withDots) for (const d of nearDots(box)) if (boxMeetsDot(box, d, gap)) return false;
         if (leader && withDots) {
-          for (const d of dots) {
+          const span = [Math.min(leader[0], leader[2]), Math.min(leader[1], leader[3]),
+            Math.max(leader[0], leader[2]), Math.max(leader[1], leader[3])];
+          for (const d of nearDots(span)) {
             if (!cluster.has(d.id) && segmentMeetsBox(leader, [d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r])) return false;
           }
         }
@@ -542,11 +565,16 @@
     const rank = new Map();
     if (mv.selectedPlace) rank.set(mv.selectedPlace, -1);
     for (const [i, id] of (ev ? ev.places : []).entries()) if (!rank.has(id)) rank.set(id, i);
-    const weight = {};
-    for (const e of Object.values(mv.events)) for (const id of e.places) weight[id] = (weight[id] || 0) + 1;
+    if (labels.weights.events !== mv.events) {
+      const counts = {};
+      for (const e of Object.values(mv.events)) for (const id of e.places) counts[id] = (counts[id] || 0) + 1;
+      labels.weights = { events: mv.events, counts };
+    }
+    const weight = labels.weights.counts;
     const items = [];
-    for (const id in mv.markers) {
-      const marker = mv.markers[id], tip = marker.getTooltip();
+    // A book's places keep their labels only while highlighted (see setIndex).
+    for (const id of mv.manyPlaces ? ids : Object.keys(mv.markers)) {
+      const marker = mv.markers[id], tip = marker && marker.getTooltip();
       const node = tip && marker.isTooltipOpen() ? tip.getElement() : null;
       if (!node) continue;
       const r = node.getBoundingClientRect();
@@ -622,14 +650,12 @@
     item.tip.options.offset = [topLeft.x - anchor.x + Math.round(item.ow / 2), topLeft.y - anchor.y + Math.round(item.oh / 2)];
     L.DomUtil.setPosition(item.node, topLeft);
     item.node.classList.remove("label-hidden");
-    const content = item.tip.getContent();
-    let line = content.querySelector(".label-leader");
     if (!leader) {
-      if (line) line.remove();
-      delete item.node.dataset.leader;
+      dropLeader(item.node, item.tip);
       return;
     }
-    if (!line) line = content.appendChild(el("span", "label-leader"));
+    const content = item.tip.getContent();
+    const line = content.querySelector(".label-leader") || content.appendChild(el("span", "label-leader"));
     // The line lives inside the label, so it moves with it through pans and zooms.
     const [sx, sy, tx, ty] = leader;
     line.style.left = (tx - box[0]) + "px";
@@ -641,9 +667,13 @@
 
   function hidePlaceLabel(item) {
     item.node.classList.add("label-hidden");
-    const line = item.tip.getContent().querySelector(".label-leader");
+    dropLeader(item.node, item.tip);
+  }
+
+  function dropLeader(node, tip) {
+    const line = tip.getContent().querySelector(".label-leader");
     if (line) line.remove();
-    delete item.node.dataset.leader;
+    delete node.dataset.leader;
   }
 
   // A tooltip that only opens on hover goes back to Leaflet's plain placement.
@@ -651,6 +681,11 @@
     if (!tip) return;
     tip.options.direction = "right";
     tip.options.offset = [6, 0];
+    const node = tip.getElement();
+    if (node) {
+      node.classList.remove("label-hidden");
+      dropLeader(node, tip);
+    }
   }
 
   // -- states
