@@ -507,29 +507,9 @@
   }
 
   // What is already on the map: placed labels, their leader lines, the dots and the controls.
-  // The dots are filed in a coarse grid, as a book can put a thousand of them on the map.
-  const DOT_BUCKET = 48;
-
   function makeRoom(width, height, controls, dots) {
-    const placed = [], leaders = [], buckets = new Map();
-    const bucketsOf = function (box, grow, visit) {
-      for (let bx = Math.floor((box[0] - grow) / DOT_BUCKET); bx <= Math.floor((box[2] + grow) / DOT_BUCKET); bx++) {
-        for (let by = Math.floor((box[1] - grow) / DOT_BUCKET); by <= Math.floor((box[3] + grow) / DOT_BUCKET); by++) {
-          visit(bx + "," + by);
-        }
-      }
-    };
-    for (const d of dots) {
-      bucketsOf([d.x, d.y, d.x, d.y], d.r + STATE_NAME_GAP, function (key) {
-        if (!buckets.has(key)) buckets.set(key, new Set());
-        buckets.get(key).add(d);
-      });
-    }
-    const nearDots = function (box) {
-      const found = new Set();
-      bucketsOf(box, 0, function (key) { for (const d of buckets.get(key) || []) found.add(d); });
-      return found;
-    };
+    const placed = [], leaders = [];
+    const nearDots = (box) => dotsNear(dots, box);
     return {
       placed,
       // `cluster`: the ids of the label's own dot and its near neighbours, which its leader may cross.
@@ -590,16 +570,44 @@
     return items;
   }
 
-  function dotsOnMap(width, height) {
-    const dots = [];
-    for (const id in mv.markers) {
-      const marker = mv.markers[id], o = marker.options;
-      const pt = mv.map.latLngToContainerPoint(marker.getLatLng());
-      const r = (o.radius || 0) + (o.weight || 0) / 2;
-      if (pt.x < -r || pt.y < -r || pt.x > width + r || pt.y > height + r) continue;
-      dots.push({ id, x: pt.x, y: pt.y, r });
+  // The place dots on the map, filed in a coarse grid (a book can put a thousand of them on
+  // it). Where they are depends only on the view, so a new selection only reads their sizes.
+  const DOT_BUCKET = 48;
+  const DOT_REACH = HIGHLIGHT_RADIUS + 2 + STATE_NAME_GAP;  // the farthest a dot can matter
+
+  function dotsOnMap(view) {
+    const key = [view.scale, view.tx, view.ty, view.width, view.height].join(",");
+    if (!labels.dots || labels.dots.key !== key || labels.dots.markers !== mv.markers) {
+      const list = [], buckets = new Map();
+      for (const id in mv.markers) {
+        const marker = mv.markers[id], pt = mv.map.latLngToContainerPoint(marker.getLatLng());
+        if (pt.x < -DOT_REACH || pt.y < -DOT_REACH || pt.x > view.width + DOT_REACH || pt.y > view.height + DOT_REACH) continue;
+        const dot = { id, marker, x: pt.x, y: pt.y, r: 0 };
+        list.push(dot);
+        forBuckets([pt.x, pt.y, pt.x, pt.y], DOT_REACH, function (bucket) {
+          if (!buckets.has(bucket)) buckets.set(bucket, []);
+          buckets.get(bucket).push(dot);
+        });
+      }
+      labels.dots = { key, markers: mv.markers, list, buckets };
     }
-    return dots;
+    for (const dot of labels.dots.list) {
+      const o = dot.marker.options;
+      dot.r = (o.radius || 0) + (o.weight || 0) / 2;
+    }
+    return labels.dots;
+  }
+
+  function forBuckets(box, grow, visit) {
+    const x0 = Math.floor((box[0] - grow) / DOT_BUCKET), x1 = Math.floor((box[2] + grow) / DOT_BUCKET);
+    const y0 = Math.floor((box[1] - grow) / DOT_BUCKET), y1 = Math.floor((box[3] + grow) / DOT_BUCKET);
+    for (let bx = x0; bx <= x1; bx++) for (let by = y0; by <= y1; by++) visit(bx * 65536 + by);
+  }
+
+  function dotsNear(dots, box) {
+    const found = new Set();
+    forBuckets(box, 0, function (bucket) { for (const d of dots.buckets.get(bucket) || []) found.add(d); });
+    return found;
   }
 
   // The box of a w×h label whose nearest corner or side is `reach` px from the dot's centre.
@@ -964,8 +972,9 @@
     for (const [node] of unmeasured) node.classList.remove("measuring");
     for (const entry of states) for (const form of entry.forms) [form.w, form.h] = labels.sizes.get(form.sizeKey);
 
-    const dots = dotsOnMap(width, height);
-    const dotOf = Object.fromEntries(dots.map((d) => [d.id, d]));
+    const view = viewTransform(width, height);
+    const dots = dotsOnMap(view);
+    const dotOf = Object.fromEntries(dots.list.map((d) => [d.id, d]));
     const room = makeRoom(width, height, controls, dots);
     const named = new Map();  // state id -> names its index places show, in lower case
     for (const item of items) {
@@ -973,7 +982,9 @@
       let spot = null;
       // A place whose dot is off the map keeps no label on it.
       if (dot && dot.x >= 0 && dot.y >= 0 && dot.x <= width && dot.y <= height) {
-        const candidates = placeCandidates(item, dot, dots);
+        const around = 2 * (HIGHLIGHT_RADIUS + 2) + NEAR_DOTS_PX;
+        const neighbours = [...dotsNear(dots, [dot.x - around, dot.y - around, dot.x + around, dot.y + around])];
+        const candidates = placeCandidates(item, dot, neighbours);
         spot = candidates.find((c) => room.fits(c.box, c.leader, c.cluster, true));
         // A highlighted label may cover another place's dot rather than go missing.
         if (!spot && item.on) spot = candidates.find((c) => room.fits(c.box, c.leader, c.cluster, false));
@@ -991,7 +1002,6 @@
     }
 
     // The choices depend only on the view and the date, so a new selection reuses them.
-    const view = viewTransform(width, height);
     const key = [view.scale, view.tx, view.ty, width, height, mv.date, presenting].join(",");
     if (labels.choicesKey !== key) { labels.choices = new Map(); labels.choicesKey = key; }
     const shown = new Set();
