@@ -539,7 +539,7 @@
 
   // -- places
 
-  function placeItems() {
+  function placeItems(onlyHighlighted) {
     const ids = highlightedIds();
     const ev = mv.selectedEvent && mv.events[mv.selectedEvent];
     const rank = new Map();
@@ -553,7 +553,7 @@
     const weight = labels.weights.counts;
     const items = [];
     // A book's places keep their labels only while highlighted (see setIndex).
-    for (const id of mv.manyPlaces ? ids : Object.keys(mv.markers)) {
+    for (const id of mv.manyPlaces || onlyHighlighted ? ids : Object.keys(mv.markers)) {
       const marker = mv.markers[id], tip = marker && marker.getTooltip();
       const node = tip && marker.isTooltipOpen() ? tip.getElement() : null;
       if (!node) continue;
@@ -578,24 +578,29 @@
   function dotsOnMap(view) {
     const key = [view.scale, view.tx, view.ty, view.width, view.height].join(",");
     if (!labels.dots || labels.dots.key !== key || labels.dots.markers !== mv.markers) {
-      const list = [], buckets = new Map();
-      for (const id in mv.markers) {
-        const marker = mv.markers[id], pt = mv.map.latLngToContainerPoint(marker.getLatLng());
-        if (pt.x < -DOT_REACH || pt.y < -DOT_REACH || pt.x > view.width + DOT_REACH || pt.y > view.height + DOT_REACH) continue;
-        const dot = { id, marker, x: pt.x, y: pt.y, r: 0 };
-        list.push(dot);
-        forBuckets([pt.x, pt.y, pt.x, pt.y], DOT_REACH, function (bucket) {
-          if (!buckets.has(bucket)) buckets.set(bucket, []);
-          buckets.get(bucket).push(dot);
-        });
-      }
-      labels.dots = { key, markers: mv.markers, list, buckets };
+      labels.dots = { key, markers: mv.markers, ...fileDots(Object.keys(mv.markers), view) };
     }
     for (const dot of labels.dots.list) {
       const o = dot.marker.options;
       dot.r = (o.radius || 0) + (o.weight || 0) / 2;
     }
     return labels.dots;
+  }
+
+  function fileDots(ids, view) {
+    const list = [], buckets = new Map();
+    for (const id of ids) {
+      const marker = mv.markers[id], pt = mv.map.latLngToContainerPoint(marker.getLatLng());
+      if (pt.x < -DOT_REACH || pt.y < -DOT_REACH || pt.x > view.width + DOT_REACH || pt.y > view.height + DOT_REACH) continue;
+      const o = marker.options;
+      const dot = { id, marker, x: pt.x, y: pt.y, r: (o.radius || 0) + (o.weight || 0) / 2 };
+      list.push(dot);
+      forBuckets([pt.x, pt.y, pt.x, pt.y], DOT_REACH, function (bucket) {
+        if (!buckets.has(bucket)) buckets.set(bucket, []);
+        buckets.get(bucket).push(dot);
+      });
+    }
+    return { list, buckets };
   }
 
   function forBuckets(box, grow, visit) {
@@ -964,7 +969,7 @@
     // name is measured once; hidden, it takes no part in the page's layout.
     const frame = container.getBoundingClientRect();
     const controls = Array.from(container.querySelectorAll(".leaflet-control")).map((n) => rectIn(n, frame));
-    const items = placeItems();
+    const items = placeItems(!still);
     for (const [node, sizeKey] of unmeasured) {
       const r = node.getBoundingClientRect();
       labels.sizes.set(sizeKey, [Math.ceil(r.width), Math.ceil(r.height)]);
@@ -973,7 +978,9 @@
     for (const entry of states) for (const form of entry.forms) [form.w, form.h] = labels.sizes.get(form.sizeKey);
 
     const view = viewTransform(width, height);
-    const dots = dotsOnMap(view);
+    // While the map flies, only the highlighted labels are placed, among themselves (they
+    // must stay readable); the others keep their spots until it stops and all are placed.
+    const dots = still ? dotsOnMap(view) : fileDots(items.map((item) => item.id), view);
     const dotOf = Object.fromEntries(dots.list.map((d) => [d.id, d]));
     const room = makeRoom(width, height, controls, dots);
     const named = new Map();  // state id -> names its index places show, in lower case
