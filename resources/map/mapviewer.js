@@ -741,8 +741,19 @@
   // table counts the cells near the edge, so "does this box fit inside" is four look-ups.
   function stateShape(layer) {
     const key = layer.feature.properties.id || L.stamp(layer);
-    if (!labels.shapes.has(key)) labels.shapes.set(key, buildShape(largestPolygon(layer).polygon));
+    if (!labels.shapes.has(key)) labels.shapes.set(key, buildShape((largestPolygon(layer) || {}).polygon));
     return labels.shapes.get(key);
+  }
+
+  // The shapes are built ahead, a few at a time in the page's idle moments once the borders
+  // are in, so that the first placement at a new date or view does not wait for them.
+  function prepareShapes() {
+    if (typeof requestIdleCallback !== "function") return;
+    const pending = mv.borderLayers.slice();
+    requestIdleCallback(function step(deadline) {
+      while (pending.length && deadline.timeRemaining() > 2) stateShape(pending.shift());
+      if (pending.length) requestIdleCallback(step);
+    });
   }
 
   // A feature's largest polygon and its area (square degrees, scaled by latitude: enough to compare).
@@ -1236,6 +1247,7 @@
     }
     mv.bordersLoaded = true;
     labels.dateStates = null;
+    prepareShapes();
     const date = mv.date;
     mv.date = null;
     mv.borders.clearLayers();
