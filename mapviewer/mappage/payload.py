@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.index import JsonObject, PlaceEventIndex
-from ..model.selection import map_date_of
+from ..model.selection import map_date_note, map_date_of
 
 
 def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject:
@@ -24,7 +24,14 @@ def page_payload(index: PlaceEventIndex, standalone: bool = False) -> JsonObject
             for p in index.places.values()
         ],
         "events": [
-            {"id": e.id, "title": e.title, "date_label": e.date.label(), "places": e.place_ids}
+            {
+                "id": e.id,
+                "title": e.title,
+                "date_label": e.date.label(),
+                "places": e.place_ids,
+                "map_date": map_date_of(e).isoformat(),
+                "map_note": map_date_note(e),
+            }
             for e in index.chronological
         ],
     }

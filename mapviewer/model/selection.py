@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 
 from psygnal import Signal
 
+from .dates import day_month_year
 from .index import Event, PlaceEventIndex
 
 log = logging.getLogger(__name__)
@@ -19,6 +21,40 @@ DEFAULT_MAP_DATE = dt.date(1921, 3, 16)
 def map_date_of(event: Event) -> dt.date:
     """The day whose borders the map shows for an event: its first day, kept within 1920-22."""
     return min(max(event.date.start, FIRST_MAP_DATE), LAST_MAP_DATE)
+
+
+def map_date_note(event: Event) -> str | None:
+    """What the map says when it cannot show an event on its own date; None when it can."""
+    start = event.date.start
+    if FIRST_MAP_DATE <= start <= LAST_MAP_DATE:
+        return None
+    edge = "begins" if start < FIRST_MAP_DATE else "ends"
+    return (
+        f"Borders as of {day_month_year(map_date_of(event))} \u2014 the map {edge} then; "
+        f"this event dates from {event.date.first.label()}."
+    )
+
+
+@dataclass(frozen=True)
+class TimelineMarks:
+    """Where an index's events fall on the map's 1920-22 timeline.
+
+    Events outside the map's years are counted apart rather than piled on its first or
+    last day, where they would hide the events that really happened then.
+    """
+
+    days: tuple[int, ...]  # distinct days after FIRST_MAP_DATE on which events inside the map's years begin
+    before: tuple[Event, ...]  # events that begin before FIRST_MAP_DATE, in date order
+    after: tuple[Event, ...]  # events that begin after LAST_MAP_DATE, in date order
+
+
+def timeline_marks(index: PlaceEventIndex) -> TimelineMarks:
+    inside = [e for e in index.chronological if FIRST_MAP_DATE <= e.date.start <= LAST_MAP_DATE]
+    return TimelineMarks(
+        days=tuple(sorted({(e.date.start - FIRST_MAP_DATE).days for e in inside})),
+        before=tuple(e for e in index.chronological if e.date.start < FIRST_MAP_DATE),
+        after=tuple(e for e in index.chronological if e.date.start > LAST_MAP_DATE),
+    )
 
 
 class Selection:

@@ -1,4 +1,8 @@
-"""The date control under the map: a slider over 1920-22 with the events as ticks."""
+"""The date control under the map: a slider over 1920-22 with the events as ticks.
+
+Events outside the map's years get no tick (they would all pile up on its first or last
+day); a marker at each end counts them instead.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,14 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QStyleOptionSlider, QWidget
 
-from ..model.dates import MONTHS
+from ..model.dates import MONTHS, day_month_year
 from ..model.document import Document
-from ..model.index import PlaceEventIndex
-from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE, Selection, map_date_of
+from ..model.index import Event, PlaceEventIndex
+from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE, Selection, timeline_marks
 
 TICK = QColor("#d35400")
+MARKER_STYLE = "QLabel { color: #d35400; padding: 1px 4px; border-radius: 3px; }"
+CURRENT_MARKER_STYLE = "QLabel { color: #ffffff; background: #d35400; padding: 1px 4px; border-radius: 3px; }"
 
 
 class _TickedSlider(QSlider):
@@ -40,12 +46,15 @@ class _TickedSlider(QSlider):
         span = max(1, self.maximum() - self.minimum())
         return groove.left() + round((day - self.minimum()) * groove.width() / span)
 
+    def tick_positions(self) -> list[int]:
+        """The x of every event tick drawn, left to right."""
+        return [self.x_of(day) for day in self.days]
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
         painter.setPen(QPen(TICK, 2))
         bottom = self.height() - 2
-        for day in self.days:
-            x = self.x_of(day)
+        for x in self.tick_positions():
             painter.drawLine(x, bottom - 7, x, bottom)
         painter.setPen(QPen(QColor("#888888"), 1))
         for year in (1921, 1922):
@@ -69,11 +78,19 @@ class TimelineSlider(QWidget):
         self.label = QLabel()
         self.label.setMinimumWidth(140)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Events before 1920 and after 1922: counted at the ends, not piled on the first or last day.
+        self.before_marker = QLabel()
+        self.after_marker = QLabel()
+        self._before: tuple[Event, ...] = ()
+        self._after: tuple[Event, ...] = ()
+        self._event: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
+        layout.addWidget(self.before_marker)
         layout.addWidget(QLabel("1920"))
         layout.addWidget(self.slider, 1)
         layout.addWidget(QLabel("1922"))
+        layout.addWidget(self.after_marker)
         layout.addWidget(self.label)
         self.slider.valueChanged.connect(self._on_value)
         self._quiet = False
@@ -82,13 +99,39 @@ class TimelineSlider(QWidget):
         """Show the selection's date and the document's events as ticks; dragging sets the date."""
         document.index_changed.connect(self.set_index)
         selection.date_changed.connect(self.set_date)
+        selection.event_changed.connect(self._on_event)
         self.date_chosen.connect(selection.set_date)
         self.set_index(document.index)
         self.set_date(selection.date)
+        self._on_event(selection.event)
 
     def set_index(self, index: PlaceEventIndex) -> None:
-        self.slider.days = sorted({(map_date_of(e) - FIRST_MAP_DATE).days for e in index.events.values()})
+        marks = timeline_marks(index)
+        self.slider.days = list(marks.days)
         self.slider.update()
+        self._before, self._after = marks.before, marks.after
+        self._show_marker(self.before_marker, marks.before, f"\u25c2 {len(marks.before)} earlier", "before")
+        self._show_marker(self.after_marker, marks.after, f"{len(marks.after)} later \u25b8", "after")
+        self._on_event(self._event)
+
+    def _show_marker(self, marker: QLabel, events: tuple[Event, ...], text: str, side: str) -> None:
+        marker.setVisible(bool(events))
+        marker.setText(text)
+        edge = FIRST_MAP_DATE if side == "before" else LAST_MAP_DATE
+        lines = [
+            f"{len(events)} event{'s' if len(events) != 1 else ''} {side} the map's years, "
+            f"drawn on the borders of {day_month_year(edge)}:"
+        ]
+        lines += [f"{e.date.label()} \u2014 {e.title}" for e in events]
+        marker.setToolTip("\n".join(lines))
+
+    def _on_event(self, event_id: str | None) -> None:
+        """The marker of the chosen event stands out when that event lies outside the map's years."""
+        self._event = event_id
+        for marker, events in ((self.before_marker, self._before), (self.after_marker, self._after)):
+            current = any(e.id == event_id for e in events)
+            marker.setProperty("current", current)
+            marker.setStyleSheet(CURRENT_MARKER_STYLE if current else MARKER_STYLE)
 
     def set_date(self, date: dt.date) -> None:
         self._quiet = True

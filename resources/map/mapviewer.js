@@ -19,7 +19,7 @@
   const mv = {
     map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
-    dateControl: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
+    dateControl: null, dateNotice: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
     manyPlaces: false, bordersLoaded: false,
     view: null,  // a lecture step's saved view, shown instead of framing the event's places
   };
@@ -50,11 +50,18 @@
   // The map has settled when no flight is waiting or under way, no border fade is running,
   // no re-fit is pending and the borders are in. Python waits for this (exports, tests)
   // instead of guessing with timers.
-  const busy = { frame: false, moving: false, refit: false };
+  const busy = { frame: false, moving: false, refit: false, labels: false };
 
   function idle() {
-    return !busy.frame && !busy.moving && !busy.refit && fade === null && (mv.bordersLoaded || !!mv.standalone)
-      && !water.pending;
+    return !busy.frame && !busy.moving && !busy.refit && !busy.labels && fade === null &&
+      (mv.bordersLoaded || !!mv.standalone) && !water.pending && !resizePending();
+  }
+
+  // The window has changed the map's size, and Leaflet has not yet taken the new size in
+  // (it does so a frame later, then fires "resize", which refits and reports again).
+  function resizePending() {
+    const size = mv.map.getSize(), container = mv.map.getContainer();
+    return size.x !== container.clientWidth || size.y !== container.clientHeight;
   }
 
   // A fingerprint of where the map is, at full precision: a flight changes it every frame.
@@ -139,8 +146,9 @@
     if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return;
     if (iso === mv.date) return;
     mv.date = iso;
+    showDateLabel();
+    scheduleLabels();
     if (!mv.bordersLoaded) {  // drawn when they arrive
-      if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(iso);
       confirm("date", iso);
       maybeSettled();
       return;
@@ -157,7 +165,6 @@
       mv.borders.addLayer(layer);
     }
     mv.borders.bringToBack();
-    if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(iso);
     refreshPopupOccupation();
     const started = performance.now();
     const finish = function () {
@@ -257,18 +264,16 @@
     }
   }
 
-  // ---- places --------------------------------------------------------------
-
-  function labelSide(place, all) {
-    // Put the label on the left when a neighbour sits just to the east, so that
-    // pairs such as Genoa/Rapallo and Versailles/Paris do not overprint.
-    for (const other of all) {
-      if (other.id === place.id) continue;
-      const dLon = other.lon - place.lon, dLat = Math.abs(other.lat - place.lat);
-      if (dLon > 0 && dLon < 2.0 && dLat < 0.8) return "left";
-    }
-    return "right";
+  // The date the borders are drawn for, and, when the chosen event lies outside the map's
+  // years, a plain word that the map shows another day than the event's.
+  function showDateLabel() {
+    if (mv.dateControl && mv.date) mv.dateControl.textContent = "Borders of " + formatDate(mv.date);
+    const ev = mv.selectedEvent && mv.events[mv.selectedEvent];
+    const note = ev && ev.map_note && ev.map_date === mv.date ? ev.map_note : "";
+    if (mv.dateNotice && mv.dateNotice.textContent !== note) mv.dateNotice.textContent = note;
   }
+
+  // ---- places --------------------------------------------------------------
 
   function markerStyle(place, highlighted) {
     if (highlighted) {
@@ -298,16 +303,16 @@
     for (const p of data.places) {
       mv.places[p.id] = p;
       const marker = L.circleMarker([p.lat, p.lon], markerStyle(p, false));
-      const side = labelSide(p, data.places);
       const label = el("span", "place-label place-" + p.kind);
       label.appendChild(el("span", "place-name", p.name));
       // Today's name beside the period one, unless the period name already holds it.
       if (p.modern_name && !p.name.toLowerCase().includes(p.modern_name.toLowerCase())) {
         label.appendChild(el("span", "place-modern", p.modern_name));
       }
+      // Permanent labels are placed by placeLabels(); hover ones where Leaflet puts them.
       marker.bindTooltip(label, {
-        permanent: !mv.manyPlaces, direction: side, offset: side === "left" ? [-6, 0] : [6, 0],
-        className: "place-tooltip",
+        permanent: !mv.manyPlaces, direction: mv.manyPlaces ? "right" : "center",
+        offset: mv.manyPlaces ? [6, 0] : [0, 0], className: "place-tooltip",
       });
       marker.on("click", function () { if (!mv.editable) send("placeClicked", p.id); });
       marker.on("mousedown", function (e) { startDrag(p.id, e); });
@@ -317,6 +322,7 @@
     mv.selectedEvent = null;
     mv.selectedPlace = null;
     restyle();
+    showDateLabel();
     confirm("index", String(data.events.length));
   }
 
@@ -354,7 +360,7 @@
       const on = ids.has(id);
       marker.setStyle(markerStyle(mv.places[id], on));
       if (mv.manyPlaces) {
-        if (on) marker.openTooltip(); else marker.closeTooltip();
+        if (on) marker.openTooltip(); else { marker.closeTooltip(); releaseLabel(marker.getTooltip()); }
       }
       const tip = marker.getTooltip();
       const node = tip && tip.getElement();
@@ -362,6 +368,7 @@
       if (on) marker.bringToFront();
     }
     shownIds = ids;
+    scheduleLabels();
   }
 
   function closePopup() {
@@ -380,6 +387,7 @@
     closePopup();
     mv.selectedPlace = null;
     restyle();
+    showDateLabel();
     confirm("event", id || "");
     if (!ev || !ev.places.some((pid) => mv.places[pid])) { maybeSettled(); return; }
     const points = ev.places.filter((pid) => mv.places[pid])
@@ -463,6 +471,722 @@
     selectEvent(null);
   }
 
+  // ---- labels ----------------------------------------------------------------
+  // The page places every label itself. After each change of view, size, selection, date
+  // or index, placeLabels() runs once, in the next frame, and counts as busy until it has
+  // run (so "settled" means placed). It takes the labels by priority: the highlighted
+  // places, then the index's other places, then the states of the date. Each label gets
+  // the first of its candidate positions that lies wholly inside the map and clear of the
+  // map's controls, of every place dot, of the leader lines and of every label placed
+  // before it; a label that fits nowhere is hidden. Places whose dots nearly touch (Genoa
+  // and Rapallo, Paris and Versailles) get their labels set off, with a leader line back
+  // to the dot. A state's name goes inside the state, only where it fits.
+
+  const LABEL_GAP = 2;  // px kept clear between a label and anything else
+  const STATE_NAME_GAP = 8;  // and between a state's name and the places, so neither reads as the other's
+  const LABEL_MARGIN = 3;  // px kept clear inside the map's edge
+  const NEAR_DOTS_PX = 8;  // dots whose rims are nearer than this read as one: their labels are set off
+  const LEADER_REACH = [16, 30, 46];  // px beyond the dot's edge where a set-off label may stand
+  // Around a dot: east, west, north, south, then the diagonals (container y grows downwards).
+  const COMPASS = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
+  const STATE_RASTER = 64;  // cells along the longer side of a state's shape
+  const STATE_CHOICES = 10;  // positions tried for each form of a state's name, best first
+
+  // A state's name is the short form of its period name (see docs/map-labels.md): a few
+  // official styles have their usual short form, then a trailing qualifier in brackets
+  // goes (the full name stays in the hover tooltip), then a leading "Kingdom of",
+  // "Republic of" and the like.
+  const SHORT_STATE_NAMES = {
+    "Kingdom of the Serbs, Croats and Slovenes": "Kingdom SCS",
+    "United Kingdom of Great Britain and Ireland": "United Kingdom",
+    "Union of Soviet Socialist Republics": "USSR",
+    "Swiss Confederation": "Switzerland",
+    "French Republic": "France",
+    "Portuguese Republic": "Portugal",
+    "Czechoslovak Republic": "Czechoslovakia",
+    "Azerbaijan Democratic Republic": "Azerbaijan",
+    "Democratic Republic of Georgia": "Georgia",
+    "Khorezm People's Soviet Republic": "Khorezm",
+    "Italian Regency of Carnaro": "Carnaro",
+    "Armed Forces of South Russia (Denikin)": "South Russia (Denikin)",
+    "Crimea (Wrangel's Russian Army)": "Crimea (Wrangel)",
+  };
+  const STATE_NAME_PREFIXES = ["Kingdom of the ", "Kingdom of ", "Republic of ", "Principality of ",
+    "Grand Duchy of ", "Free City of ", "Free State of ", "Khanate of "];
+  // Names longer than this are set on two lines, at the space nearest their middle.
+  const STATE_NAME_ONE_LINE = 14;
+
+  const labels = {
+    pane: null, nodes: new Map(), shapes: new Map(), choices: null, choicesKey: "", dateStates: null,
+    sizes: new Map(), shown: new Set(), weights: {},
+    ms: 0,  // how long the last placement took
+  };
+
+  function shortStateName(name) {
+    const whole = String(name || "").trim();
+    if (Object.prototype.hasOwnProperty.call(SHORT_STATE_NAMES, whole)) return SHORT_STATE_NAMES[whole];
+    const bare = whole.replace(/\s*\([^)]*\)\s*$/, "");
+    if (Object.prototype.hasOwnProperty.call(SHORT_STATE_NAMES, bare)) return SHORT_STATE_NAMES[bare];
+    for (const prefix of STATE_NAME_PREFIXES) {
+      if (bare.startsWith(prefix) && bare.length > prefix.length) return bare.slice(prefix.length);
+    }
+    return bare || whole;
+  }
+
+  function twoLines(text) {
+    let best = -1;
+    for (let i = text.indexOf(" "); i >= 0; i = text.indexOf(" ", i + 1)) {
+      if (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) best = i;
+    }
+    return text.slice(0, best) + "\n" + text.slice(best + 1);
+  }
+
+  // The forms a state's name is tried in, until one fits: as it comes, on two lines, then the
+  // same in smaller type (small states get small type, as in a printed atlas).
+  function nameForms(text) {
+    const lines = text.indexOf(" ") < 0 ? [text]
+      : text.length > STATE_NAME_ONE_LINE ? [twoLines(text)] : [text, twoLines(text)];
+    return [false, true].flatMap((small) => lines.map((form) => ({ form, small })));
+  }
+
+  function scheduleLabels() {
+    if (busy.labels || !mv.map) return;
+    busy.labels = true;
+    requestAnimationFrame(function () {
+      const started = performance.now();
+      try {
+        placeLabels();
+      } finally {
+        labels.ms = performance.now() - started;
+        busy.labels = false;
+        maybeSettled();
+      }
+    });
+  }
+
+  // -- geometry in container pixels: boxes are [left, top, right, bottom]
+
+  function boxesMeet(a, b, gap) {
+    return a[0] < b[2] + gap && b[0] < a[2] + gap && a[1] < b[3] + gap && b[1] < a[3] + gap;
+  }
+
+  function boxMeetsDot(box, dot, gap) {
+    const dx = Math.max(box[0] - dot.x, 0, dot.x - box[2]);
+    const dy = Math.max(box[1] - dot.y, 0, dot.y - box[3]);
+    return dx * dx + dy * dy < (dot.r + gap) * (dot.r + gap);
+  }
+
+  // Whether the segment [x0, y0, x1, y1] passes through the box (clipping its parameter range).
+  function segmentMeetsBox(s, box) {
+    let t0 = 0, t1 = 1;
+    const dx = s[2] - s[0], dy = s[3] - s[1];
+    const sides = [[-dx, s[0] - box[0]], [dx, box[2] - s[0]], [-dy, s[1] - box[1]], [dy, box[3] - s[1]]];
+    for (const [p, q] of sides) {
+      if (p === 0) {
+        if (q < 0) return false;
+      } else if (p < 0) {
+        t0 = Math.max(t0, q / p);
+      } else {
+        t1 = Math.min(t1, q / p);
+      }
+      if (t0 > t1) return false;
+    }
+    return true;
+  }
+
+  function rectIn(node, frame) {
+    const r = node.getBoundingClientRect();
+    return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top];
+  }
+
+  // What is already on the map: placed labels, their leader lines, the dots and the controls.
+  function makeRoom(width, height, controls, dots) {
+    const placed = [], leaders = [];
+    const nearDots = (box) => dotsNear(dots, box);
+    return {
+      placed,
+      // `cluster`: the ids of the label's own dot and its near neighbours, which its leader may cross.
+      fits(box, leader, cluster, withDots, gap = LABEL_GAP) {
+        if (box[0] < LABEL_MARGIN || box[1] < LABEL_MARGIN || box[2] > width - LABEL_MARGIN ||
+            box[3] > height - LABEL_MARGIN) return false;
+        for (const c of controls) if (boxesMeet(box, c, LABEL_GAP)) return false;
+        for (const p of placed) if (boxesMeet(box, p.box, gap)) return false;
+        for (const s of leaders) if (segmentMeetsBox(s, box)) return false;
+        if (leader) for (const p of placed) if (segmentMeetsBox(leader, p.box)) return false;
+        if (withDots) for (const d of nearDots(box)) if (boxMeetsDot(box, d, gap)) return false;
+        if (leader && withDots) {
+          const span = [Math.min(leader[0], leader[2]), Math.min(leader[1], leader[3]),
+            Math.max(leader[0], leader[2]), Math.max(leader[1], leader[3])];
+          for (const d of nearDots(span)) {
+            if (!cluster.has(d.id) && segmentMeetsBox(leader, [d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r])) return false;
+          }
+        }
+        return true;
+      },
+      take(box, leader) {
+        placed.push({ box });
+        if (leader) leaders.push(leader);
+      },
+    };
+  }
+
+  // -- places
+
+  function placeItems(onlyHighlighted) {
+    const ids = highlightedIds();
+    const ev = mv.selectedEvent && mv.events[mv.selectedEvent];
+    const rank = new Map();
+    if (mv.selectedPlace) rank.set(mv.selectedPlace, -1);
+    for (const [i, id] of (ev ? ev.places : []).entries()) if (!rank.has(id)) rank.set(id, i);
+    if (labels.weights.events !== mv.events) {
+      const counts = {};
+      for (const e of Object.values(mv.events)) for (const id of e.places) counts[id] = (counts[id] || 0) + 1;
+      labels.weights = { events: mv.events, counts };
+    }
+    const weight = labels.weights.counts;
+    const items = [];
+    // A book's places keep their labels only while highlighted (see setIndex).
+    for (const id of mv.manyPlaces || onlyHighlighted ? ids : Object.keys(mv.markers)) {
+      const marker = mv.markers[id], tip = marker && marker.getTooltip();
+      const node = tip && marker.isTooltipOpen() ? tip.getElement() : null;
+      if (!node) continue;
+      const r = node.getBoundingClientRect();
+      items.push({
+        id, marker, tip, node, on: ids.has(id), rank: rank.has(id) ? rank.get(id) : Infinity,
+        weight: weight[id] || 0, w: Math.ceil(r.width), h: Math.ceil(r.height),
+        ow: node.offsetWidth, oh: node.offsetHeight,
+      });
+    }
+    // Highlighted first, in the event's order; then the places with most events.
+    items.sort((a, b) => (b.on - a.on) || (a.rank - b.rank) || (b.weight - a.weight) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return items;
+  }
+
+  // The place dots on the map, filed in a coarse grid (a book can put a thousand of them on
+  // it). Where they are depends only on the view, so a new selection only reads their sizes.
+  const DOT_BUCKET = 48;
+  const DOT_REACH = HIGHLIGHT_RADIUS + 2 + STATE_NAME_GAP;  // the farthest a dot can matter
+
+  function dotsOnMap(view) {
+    const key = [view.scale, view.tx, view.ty, view.width, view.height].join(",");
+    if (!labels.dots || labels.dots.key !== key || labels.dots.markers !== mv.markers) {
+      labels.dots = { key, markers: mv.markers, ...fileDots(Object.keys(mv.markers), view) };
+    }
+    for (const dot of labels.dots.list) {
+      const o = dot.marker.options;
+      dot.r = (o.radius || 0) + (o.weight || 0) / 2;
+    }
+    return labels.dots;
+  }
+
+  function fileDots(ids, view) {
+    const list = [], buckets = new Map();
+    for (const id of ids) {
+      const marker = mv.markers[id], pt = mv.map.latLngToContainerPoint(marker.getLatLng());
+      if (pt.x < -DOT_REACH || pt.y < -DOT_REACH || pt.x > view.width + DOT_REACH || pt.y > view.height + DOT_REACH) continue;
+      const o = marker.options;
+      const dot = { id, marker, x: pt.x, y: pt.y, r: (o.radius || 0) + (o.weight || 0) / 2 };
+      list.push(dot);
+      forBuckets([pt.x, pt.y, pt.x, pt.y], DOT_REACH, function (bucket) {
+        if (!buckets.has(bucket)) buckets.set(bucket, []);
+        buckets.get(bucket).push(dot);
+      });
+    }
+    return { list, buckets };
+  }
+
+  function forBuckets(box, grow, visit) {
+    const x0 = Math.floor((box[0] - grow) / DOT_BUCKET), x1 = Math.floor((box[2] + grow) / DOT_BUCKET);
+    const y0 = Math.floor((box[1] - grow) / DOT_BUCKET), y1 = Math.floor((box[3] + grow) / DOT_BUCKET);
+    for (let bx = x0; bx <= x1; bx++) for (let by = y0; by <= y1; by++) visit(bx * 65536 + by);
+  }
+
+  function dotsNear(dots, box) {
+    const found = new Set();
+    forBuckets(box, 0, function (bucket) { for (const d of dots.buckets.get(bucket) || []) found.add(d); });
+    return found;
+  }
+
+  // The box of a w×h label whose nearest corner or side is `reach` px from the dot's centre.
+  function boxAround(x, y, reach, dir, w, h) {
+    const k = dir[0] && dir[1] ? reach * Math.SQRT1_2 : reach;
+    const left = Math.round(dir[0] > 0 ? x + k : dir[0] < 0 ? x - k - w : x - w / 2);
+    const top = Math.round(dir[1] > 0 ? y + k : dir[1] < 0 ? y - k - h : y - h / 2);
+    return [left, top, left + w, top + h];
+  }
+
+  // From the dot's rim to the nearest point of its label.
+  function leaderTo(dot, box) {
+    const tx = Math.min(Math.max(dot.x, box[0]), box[2]), ty = Math.min(Math.max(dot.y, box[1]), box[3]);
+    const length = Math.hypot(tx - dot.x, ty - dot.y) || 1;
+    const start = (dot.r + 1) / length;
+    return [dot.x + (tx - dot.x) * start, dot.y + (ty - dot.y) * start, tx, ty];
+  }
+
+  function placeCandidates(item, dot, dots) {
+    const near = dots.filter((d) => d.id !== item.id && Math.hypot(d.x - dot.x, d.y - dot.y) < d.r + dot.r + NEAR_DOTS_PX);
+    let compass = COMPASS;
+    if (near.length) {
+      // Set off away from the neighbours, so that each label stands on its own dot's side.
+      let ax = 0, ay = 0;
+      for (const d of near) { ax += dot.x - d.x; ay += dot.y - d.y; }
+      const away = (dir) => (dir[0] * ax + dir[1] * ay) / Math.hypot(dir[0], dir[1]);
+      compass = COMPASS.slice().sort((a, b) => away(b) - away(a));
+    }
+    const reaches = (near.length ? [] : [dot.r + LABEL_GAP + 1]).concat(LEADER_REACH.map((r) => dot.r + r));
+    const cluster = new Set([item.id, ...near.map((d) => d.id)]);
+    const out = [];
+    for (const reach of reaches) {
+      const setOff = reach > dot.r + LABEL_GAP + 1;
+      for (const dir of compass) {
+        const box = boxAround(dot.x, dot.y, reach, dir, item.w, item.h);
+        out.push({ box, leader: setOff ? leaderTo(dot, box) : null, cluster });
+      }
+    }
+    return out;
+  }
+
+  function showPlaceLabel(item, box, leader) {
+    // Leaflet puts a "center" tooltip at its anchor, less half its size, plus the offset;
+    // this offset makes Leaflet's own updates (zoom animations) keep the chosen spot.
+    const anchor = mv.map.latLngToLayerPoint(item.marker.getLatLng());
+    const topLeft = mv.map.containerPointToLayerPoint([box[0], box[1]]);
+    item.tip.options.direction = "center";
+    item.tip.options.offset = [topLeft.x - anchor.x + Math.round(item.ow / 2), topLeft.y - anchor.y + Math.round(item.oh / 2)];
+    L.DomUtil.setPosition(item.node, topLeft);
+    item.node.classList.remove("label-hidden");
+    if (!leader) {
+      dropLeader(item.node, item.tip);
+      return;
+    }
+    const content = item.tip.getContent();
+    const line = content.querySelector(".label-leader") || content.appendChild(el("span", "label-leader"));
+    // The line lives inside the label, so it moves with it through pans and zooms.
+    const [sx, sy, tx, ty] = leader;
+    line.style.left = (tx - box[0]) + "px";
+    line.style.top = (ty - box[1]) + "px";
+    line.style.width = Math.hypot(sx - tx, sy - ty) + "px";
+    line.style.transform = "rotate(" + Math.atan2(sy - ty, sx - tx) + "rad)";
+    item.node.dataset.leader = leader.map((v) => v.toFixed(1)).join(",");
+  }
+
+  function hidePlaceLabel(item) {
+    item.node.classList.add("label-hidden");
+    dropLeader(item.node, item.tip);
+  }
+
+  function dropLeader(node, tip) {
+    const line = tip.getContent().querySelector(".label-leader");
+    if (line) line.remove();
+    delete node.dataset.leader;
+  }
+
+  // A tooltip that only opens on hover goes back to Leaflet's plain placement.
+  function releaseLabel(tip) {
+    if (!tip) return;
+    tip.options.direction = "right";
+    tip.options.offset = [6, 0];
+    const node = tip.getElement();
+    if (node) {
+      node.classList.remove("label-hidden");
+      dropLeader(node, tip);
+    }
+  }
+
+  // -- states
+
+  function statesOfDate() {
+    if (labels.dateStates && labels.dateStates.date === mv.date) return labels.dateStates.list;
+    const groups = new Map();
+    for (const layer of mv.borderLayers) {
+      if (!validOn(layer, mv.date)) continue;
+      const p = layer.feature.properties || {};
+      if (!p.state) continue;
+      if (!groups.has(p.state)) groups.set(p.state, []);
+      groups.get(p.state).push(layer);
+    }
+    const list = [];
+    for (const [state, layers] of groups) {
+      // The state is named after its largest sovereign part, else its largest part.
+      let best = null, bestSovereign = false;
+      for (const layer of layers) {
+        const part = largestPolygon(layer);
+        if (!part) continue;
+        const sovereign = layer.feature.properties.status === "sovereign";
+        if (!best || (sovereign && !bestSovereign) || (sovereign === bestSovereign && part.area > best.area)) {
+          best = { layer, area: part.area };
+          bestSovereign = sovereign;
+        }
+      }
+      if (!best) continue;
+      const p = best.layer.feature.properties;
+      list.push({ state, text: shortStateName(p.name), rim: p.status === "plain-land", layer: best.layer, area: best.area });
+    }
+    // Bigger states first: they are read first, and small ones fit where big ones would not.
+    list.sort((a, b) => (a.rim - b.rim) || (b.area - a.area) || (a.state < b.state ? -1 : 1));
+    labels.dateStates = { date: mv.date, list };
+    return list;
+  }
+
+  // A state's largest polygon in the map's zoom-0 pixels, rasterised on a coarse grid: each
+  // cell holds its distance to the outside (a chamfer distance transform), and a summed
+  // table counts the cells near the edge, so "does this box fit inside" is four look-ups.
+  function stateShape(layer) {
+    const key = layer.feature.properties.id || L.stamp(layer);
+    if (!labels.shapes.has(key)) labels.shapes.set(key, buildShape((largestPolygon(layer) || {}).polygon));
+    return labels.shapes.get(key);
+  }
+
+  // The shapes are built ahead, a few at a time in the page's idle moments once the borders
+  // are in, so that the first placement at a new date or view does not wait for them.
+  function prepareShapes() {
+    if (typeof requestIdleCallback !== "function") return;
+    const pending = mv.borderLayers.slice();
+    requestIdleCallback(function step(deadline) {
+      while (pending.length && deadline.timeRemaining() > 2) stateShape(pending.shift());
+      if (pending.length) requestIdleCallback(step);
+    });
+  }
+
+  // A feature's largest polygon and its area (square degrees, scaled by latitude: enough to compare).
+  function largestPolygon(layer) {
+    if (layer._mvLargest !== undefined) return layer._mvLargest;
+    const geometry = layer.feature.geometry;
+    const polygons = !geometry ? [] : geometry.type === "Polygon" ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    let largest = null;
+    for (const polygon of polygons) {
+      const ring = polygon[0];
+      if (!ring || ring.length < 4) continue;
+      let twice = 0, lat = 0;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        twice += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+        lat += ring[i][1];
+      }
+      const area = Math.abs(twice / 2) * Math.cos((lat / ring.length) * Math.PI / 180);
+      if (!largest || area > largest.area) largest = { polygon, area };
+    }
+    layer._mvLargest = largest;
+    return largest;
+  }
+
+  // The map's zoom-0 pixels of [lon, lat]: spherical Mercator, as Leaflet's EPSG:3857 draws
+  // (written out, as the library's per-point objects cost a third of the shape's time).
+  function projector() {
+    const crs = mv.map.options.crs;
+    if (crs !== L.CRS.EPSG3857) {
+      return function (lon, lat) { return crs.latLngToPoint(L.latLng(lat, lon), 0); };
+    }
+    const limit = L.Projection.SphericalMercator.MAX_LATITUDE, scale = crs.scale(0);
+    return function (lon, lat) {
+      const sin = Math.sin((Math.max(Math.min(limit, lat), -limit) * Math.PI) / 180);
+      return { x: scale * (lon / 360 + 0.5), y: scale * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) };
+    };
+  }
+
+  function buildShape(polygon) {
+    if (!polygon) return null;
+    const project = projector();
+    // Points nearer each other than half a cell change no cell: only the others are projected.
+    let west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
+    for (const [lon, lat] of polygon[0]) {
+      west = Math.min(west, lon); east = Math.max(east, lon); south = Math.min(south, lat); north = Math.max(north, lat);
+    }
+    const tolerance = Math.max(east - west, north - south) / STATE_RASTER / 2;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    const rings = polygon.map(function (ring) {
+      const flat = [];
+      let lastLon = Infinity, lastLat = Infinity;
+      for (let i = 0; i < ring.length; i++) {
+        const [lon, lat] = ring[i];
+        if (i < ring.length - 1 && Math.abs(lon - lastLon) < tolerance && Math.abs(lat - lastLat) < tolerance) continue;
+        const pt = project(lon, lat);
+        flat.push(pt.x, pt.y);
+        lastLon = lon;
+        lastLat = lat;
+      }
+      return flat;
+    });
+    const outer = rings[0];
+    for (let i = 0; i < outer.length; i += 2) {
+      minX = Math.min(minX, outer[i]); maxX = Math.max(maxX, outer[i]);
+      minY = Math.min(minY, outer[i + 1]); maxY = Math.max(maxY, outer[i + 1]);
+    }
+    const cell = Math.max(maxX - minX, maxY - minY) / STATE_RASTER || 1e-9;
+    // A cell of outside all round, so the edge of the grid is always outside.
+    const cols = Math.ceil((maxX - minX) / cell) + 2, rows = Math.ceil((maxY - minY) / cell) + 2;
+    const shape = { ox: minX - cell, oy: minY - cell, cell, cols, rows };
+    const inside = fillCells(rings, shape);
+    shape.dist = distanceToOutside(inside, cols, rows);
+    shape.deepest = 0;
+    for (let i = 0; i < shape.dist.length; i++) shape.deepest = Math.max(shape.deepest, shape.dist[i]);
+    // Cells nearer the outside than this may be cut by the border between cell centres.
+    shape.edge = new Int32Array((cols + 1) * (rows + 1));
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        shape.edge[(r + 1) * (cols + 1) + c + 1] = (shape.dist[r * cols + c] < 1.5 ? 1 : 0) +
+          shape.edge[r * (cols + 1) + c + 1] + shape.edge[(r + 1) * (cols + 1) + c] - shape.edge[r * (cols + 1) + c];
+      }
+    }
+    return shape;
+  }
+
+  // Which cell centres lie inside the polygon (even-odd, so holes stay out), row by row.
+  function fillCells(rings, shape) {
+    const { ox, oy, cell, cols, rows } = shape;
+    const crossings = Array.from({ length: rows }, () => []);
+    for (const flat of rings) {
+      const n = flat.length / 2;
+      for (let i = 0, j = n - 1; i < n; j = i++) {
+        const x1 = flat[2 * j], y1 = flat[2 * j + 1], x2 = flat[2 * i], y2 = flat[2 * i + 1];
+        if (y1 === y2) continue;
+        const lo = Math.min(y1, y2), hi = Math.max(y1, y2);
+        for (let r = Math.max(0, Math.ceil((lo - oy) / cell - 0.5)); r < rows; r++) {
+          const y = oy + (r + 0.5) * cell;
+          if (y >= hi) break;
+          if (y >= lo) crossings[r].push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
+        }
+      }
+    }
+    const inside = new Uint8Array(cols * rows);
+    for (let r = 0; r < rows; r++) {
+      const xs = crossings[r].sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k += 2) {
+        const first = Math.max(0, Math.ceil((xs[k] - ox) / cell - 0.5));
+        const last = Math.min(cols - 1, Math.floor((xs[k + 1] - ox) / cell - 0.5));
+        for (let c = first; c <= last; c++) inside[r * cols + c] = 1;
+      }
+    }
+    return inside;
+  }
+
+  // Each cell's distance, in cells, to the nearest outside cell: two passes of a 3×3 chamfer.
+  function distanceToOutside(inside, cols, rows) {
+    const d = new Float32Array(cols * rows);
+    for (let i = 0; i < d.length; i++) d[i] = inside[i] ? 1e9 : 0;
+    const diagonal = Math.SQRT2;
+    for (let r = 1; r < rows - 1; r++) {
+      for (let c = 1; c < cols - 1; c++) {
+        const i = r * cols + c;
+        if (d[i]) d[i] = Math.min(d[i], d[i - 1] + 1, d[i - cols] + 1, d[i - cols - 1] + diagonal, d[i - cols + 1] + diagonal);
+      }
+    }
+    for (let r = rows - 2; r > 0; r--) {
+      for (let c = cols - 2; c > 0; c--) {
+        const i = r * cols + c;
+        if (d[i]) d[i] = Math.min(d[i], d[i + 1] + 1, d[i + cols] + 1, d[i + cols + 1] + diagonal, d[i + cols - 1] + diagonal);
+      }
+    }
+    return d;
+  }
+
+  // Where a w×h name fits inside its state and the map: the few best centres, deepest
+  // inside the state first, kept apart so that a second choice is not the first moved a pixel.
+  function stateChoices(shape, w, h, view) {
+    const { ox, oy, cell, cols, rows, dist, edge } = shape;
+    const px = cell * view.scale;
+    const deepEnough = h / 2 / px;
+    if (w > (cols - 2) * px || h > (rows - 2) * px || shape.deepest < deepEnough) return [];
+    const toCol = (x) => ((x - view.tx) / view.scale - ox) / cell;
+    const toRow = (y) => ((y - view.ty) / view.scale - oy) / cell;
+    const room = LABEL_MARGIN + LABEL_GAP;
+    const c0 = Math.max(1, Math.ceil(toCol(room + w / 2) - 0.5));
+    const c1 = Math.min(cols - 2, Math.floor(toCol(view.width - room - w / 2) - 0.5));
+    const r0 = Math.max(1, Math.ceil(toRow(room + h / 2) - 0.5));
+    const r1 = Math.min(rows - 2, Math.floor(toRow(view.height - room - h / 2) - 0.5));
+    const apart = Math.max(2 * h, w / 2);
+    // Centres a few pixels apart are enough: no need to try every cell of a large state.
+    const step = Math.max(1, Math.floor(h / 3 / px));
+    const best = [];
+    for (let r = r0; r <= r1; r += step) {
+      for (let c = c0; c <= c1; c += step) {
+        const depth = dist[r * cols + c];
+        if (depth < deepEnough) continue;
+        const x = (ox + (c + 0.5) * cell) * view.scale + view.tx;
+        const y = (oy + (r + 0.5) * cell) * view.scale + view.ty;
+        const a = Math.floor(toCol(x - w / 2)), b = Math.floor(toCol(x + w / 2));
+        const top = Math.floor(toRow(y - h / 2)), bottom = Math.floor(toRow(y + h / 2));
+        if (a < 0 || top < 0 || b >= cols || bottom >= rows) continue;
+        const nearEdge = edge[(bottom + 1) * (cols + 1) + b + 1] - edge[top * (cols + 1) + b + 1] -
+          edge[(bottom + 1) * (cols + 1) + a] + edge[top * (cols + 1) + a];
+        if (nearEdge) continue;
+        keepBest(best, { depth, x, y }, apart);
+      }
+    }
+    return best;
+  }
+
+  function keepBest(best, choice, apart) {
+    for (let i = 0; i < best.length; i++) {
+      if (Math.abs(best[i].x - choice.x) < apart && Math.abs(best[i].y - choice.y) < apart) {
+        if (best[i].depth >= choice.depth) return;
+        best.splice(i, 1);
+        break;
+      }
+    }
+    let at = best.length;
+    while (at > 0 && best[at - 1].depth < choice.depth) at--;
+    if (at >= STATE_CHOICES) return;
+    best.splice(at, 0, choice);
+    if (best.length > STATE_CHOICES) best.pop();
+  }
+
+  // One node for each form of each state's name; all but the one placed stay hidden.
+  function stateNode(entry, form, i) {
+    const key = entry.state + "|" + i;
+    let node = labels.nodes.get(key);
+    if (!node) {
+      node = el("div", "state-label label-hidden");
+      labels.pane.appendChild(node);
+      labels.nodes.set(key, node);
+    }
+    if (node.textContent !== form.form) node.textContent = form.form;
+    node.classList.toggle("rim", entry.rim);
+    node.classList.toggle("small", form.small);
+    node.dataset.state = entry.state;
+    return node;
+  }
+
+  // -- the placement
+
+  function placeLabels() {
+    const map = mv.map, container = map.getContainer();
+    const width = container.clientWidth, height = container.clientHeight;
+    // The names of states sit in a pane that does not follow a zoom: they wait for the map to stop.
+    const still = !busy.moving && !map._animatingZoom;
+    labels.pane.classList.toggle("moving", !still);
+    // Only the states the map shows part of are named (and measured, and shaped).
+    const seen = map.getBounds();
+    const states = mv.bordersLoaded && still ? statesOfDate().filter((e) => seen.intersects(e.layer.getBounds())) : [];
+    const presenting = document.body.classList.contains("presenting");
+    const unmeasured = [];
+    for (const entry of states) {
+      entry.forms = nameForms(entry.text).map(function (form, i) {
+        const node = stateNode(entry, form, i), sizeKey = form.form + "|" + form.small + "|" + presenting;
+        if (!labels.sizes.has(sizeKey)) { node.classList.add("measuring"); unmeasured.push([node, sizeKey]); }
+        return { ...form, node, sizeKey };
+      });
+    }
+
+    // Every size is read here, in one layout, before anything moves. A form of a state's
+    // name is measured once; hidden, it takes no part in the page's layout.
+    const frame = container.getBoundingClientRect();
+    const controls = Array.from(container.querySelectorAll(".leaflet-control")).map((n) => rectIn(n, frame));
+    const items = placeItems(!still);
+    for (const [node, sizeKey] of unmeasured) {
+      const r = node.getBoundingClientRect();
+      labels.sizes.set(sizeKey, [Math.ceil(r.width), Math.ceil(r.height)]);
+    }
+    for (const [node] of unmeasured) node.classList.remove("measuring");
+    for (const entry of states) for (const form of entry.forms) [form.w, form.h] = labels.sizes.get(form.sizeKey);
+
+    const view = viewTransform(width, height);
+    // While the map flies, only the highlighted labels are placed, among themselves (they
+    // must stay readable); the others keep their spots until it stops and all are placed.
+    const dots = still ? dotsOnMap(view) : fileDots(items.map((item) => item.id), view);
+    const dotOf = Object.fromEntries(dots.list.map((d) => [d.id, d]));
+    const room = makeRoom(width, height, controls, dots);
+    const named = new Map();  // state id -> names its index places show, in lower case
+    for (const item of items) {
+      const dot = dotOf[item.id];
+      let spot = null;
+      // A place whose dot is off the map keeps no label on it.
+      if (dot && dot.x >= 0 && dot.y >= 0 && dot.x <= width && dot.y <= height) {
+        const around = 2 * (HIGHLIGHT_RADIUS + 2) + NEAR_DOTS_PX;
+        const neighbours = [...dotsNear(dots, [dot.x - around, dot.y - around, dot.x + around, dot.y + around])];
+        const candidates = placeCandidates(item, dot, neighbours);
+        spot = candidates.find((c) => room.fits(c.box, c.leader, c.cluster, true));
+        // A highlighted label may cover another place's dot rather than go missing.
+        if (!spot && item.on) spot = candidates.find((c) => room.fits(c.box, c.leader, c.cluster, false));
+      }
+      if (!spot) { hidePlaceLabel(item); continue; }
+      room.take(spot.box, spot.leader);
+      showPlaceLabel(item, spot.box, spot.leader);
+      const place = mv.places[item.id];
+      if (place && (place.kind === "country" || place.kind === "region")) {
+        for (const state of place.states || []) {
+          if (!named.has(state)) named.set(state, new Set());
+          named.get(state).add(place.name.toLowerCase());
+        }
+      }
+    }
+
+    // The choices depend only on the view and the date, so a new selection reuses them.
+    const key = [view.scale, view.tx, view.ty, width, height, mv.date, presenting].join(",");
+    if (labels.choicesKey !== key) { labels.choices = new Map(); labels.choicesKey = key; }
+    const shown = new Set();
+    for (const entry of states) {
+      // An index place of the same name already labels this state.
+      if (named.has(entry.state) && named.get(entry.state).has(entry.text.toLowerCase())) continue;
+      for (const form of entry.forms) {
+        const box = stateBox(entry, form, view, room);
+        if (!box) continue;
+        room.take(box, null);
+        L.DomUtil.setPosition(form.node, map.containerPointToLayerPoint([box[0], box[1]]));
+        shown.add(form.node);
+        break;
+      }
+    }
+    // Only the names that come or go are touched.
+    for (const node of labels.shown) if (!shown.has(node)) node.classList.add("label-hidden");
+    for (const node of shown) if (!labels.shown.has(node)) node.classList.remove("label-hidden");
+    labels.shown = shown;
+  }
+
+  function stateBox(entry, form, view, room) {
+    const key = entry.state + "|" + form.form + "|" + form.small + "|" + form.w + "x" + form.h;
+    if (!labels.choices.has(key)) {
+      const shape = stateShape(entry.layer);
+      labels.choices.set(key, shape ? stateChoices(shape, form.w, form.h, view) : []);
+    }
+    for (const choice of labels.choices.get(key)) {
+      const left = Math.round(choice.x - form.w / 2), top = Math.round(choice.y - form.h / 2);
+      const box = [left, top, left + form.w, top + form.h];
+      if (room.fits(box, null, null, true, STATE_NAME_GAP)) return box;
+    }
+    return null;
+  }
+
+  // Container pixels from the map's zoom-0 pixels: x * scale + tx, y * scale + ty.
+  function viewTransform(width, height) {
+    const map = mv.map, crs = map.options.crs;
+    const pane = map.layerPointToContainerPoint(L.point(0, 0)), origin = map.getPixelOrigin();
+    const scale = crs.scale(map.getZoom()) / crs.scale(0);
+    return { scale, tx: pane.x - origin.x, ty: pane.y - origin.y, width, height };
+  }
+
+  // The boxes of the labels on show, measured in the page, for tests and the benchmark.
+  function labelBoxes() {
+    const frame = mv.map.getContainer().getBoundingClientRect();
+    const out = [];
+    for (const id of Object.keys(mv.markers).sort()) {
+      const marker = mv.markers[id], tip = marker.getTooltip();
+      const node = tip && marker.isTooltipOpen() ? tip.getElement() : null;
+      if (!node || node.classList.contains("label-hidden")) continue;
+      const leader = node.dataset.leader ? node.dataset.leader.split(",").map(Number) : null;
+      out.push({
+        kind: "place", id, text: node.querySelector(".place-name").textContent,
+        highlighted: node.classList.contains("highlighted"), box: rectIn(node, frame), leader,
+      });
+    }
+    if (labels.pane && !labels.pane.classList.contains("moving")) {
+      for (const node of labels.nodes.values()) {
+        if (node.classList.contains("label-hidden")) continue;
+        out.push({ kind: "state", id: node.dataset.state, text: node.textContent.replace("\n", " "),
+          highlighted: false, box: rectIn(node, frame), leader: null });
+      }
+    }
+    return out;
+  }
+
+  function initLabels(map) {
+    labels.pane = map.createPane("stateLabels");
+    // Any change of zoom leaves the names where they were: they hide until placed again.
+    map.on("zoomstart zoom viewreset", function () { labels.pane.classList.add("moving"); });
+    map.on("moveend zoomend resize", scheduleLabels);
+  }
+
   // ---- what tests and the benchmark read back ------------------------------
 
   function state() {
@@ -504,6 +1228,7 @@
       bordersLoaded: mv.bordersLoaded,
       settled: idle(),
       dateLabel: mv.dateControl ? mv.dateControl.textContent : "",
+      dateNotice: mv.dateNotice ? mv.dateNotice.textContent : "",
       borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
       highlightedStates: mv.borders.getLayers()
         .filter((l) => l.options.color === HIGHLIGHT).map((l) => l.feature.properties.state)
@@ -519,6 +1244,12 @@
       })),
       popupText: popup ? popup.textContent : null,
       popupEvents: popup ? Array.from(popup.querySelectorAll("button.event-link")).map((b) => b.dataset.event) : [],
+      labelBoxes: labelBoxes(),
+      labelMs: labels.ms,
+      mapSize: [mv.map.getContainer().clientWidth, mv.map.getContainer().clientHeight],
+      controlBoxes: Array.from(mv.map.getContainer().querySelectorAll(".leaflet-control"))
+        .map((n) => rectIn(n, mv.map.getContainer().getBoundingClientRect())),
+      stateNames: mv.bordersLoaded ? Object.fromEntries(statesOfDate().map((s) => [s.state, s.text])) : {},
       bounds: mv.map.getBounds().toBBoxString(),
       center: [center.lat, center.lng],
       zoom: mv.map.getZoom(),
@@ -653,6 +1384,7 @@
   function setPresentation(on) {
     document.body.classList.toggle("presenting", !!on);
     mv.map.invalidateSize();
+    scheduleLabels();  // the labels' type grows even when the map keeps its size
   }
 
   // When the window changes size around the map, frame the selected event anew.
@@ -703,8 +1435,7 @@
   function setTextScale(scale) {
     if (!isFinite(scale) || scale <= 0) return;
     document.body.style.setProperty("--text-scale", String(Math.min(4, Math.max(0.5, scale))));
-    if (typeof window.mapviewerPlaceLabels === "function") window.mapviewerPlaceLabels();
-    maybeSettled();
+    scheduleLabels();  // new sizes, new boxes: placed again
   }
 
   // Python asks for a "settled" report after commands that may not move the map at all.
@@ -728,13 +1459,13 @@
     const DateControl = L.Control.extend({
       onAdd: function () {
         const node = el("div", "date-control");
+        mv.dateControl = node.appendChild(el("div", "date-text"));
+        mv.dateNotice = node.appendChild(el("div", "date-notice"));
         L.DomEvent.disableClickPropagation(node);
         return node;
       },
     });
-    const control = new DateControl({ position: "topright" });
-    control.addTo(mv.map);
-    mv.dateControl = control.getContainer();
+    new DateControl({ position: "topright" }).addTo(mv.map);
   }
 
   function adoptBorders(offMap) {
@@ -748,6 +1479,8 @@
       layer.bindTooltip(borderTooltip(layer.feature), { sticky: true, className: "border-tooltip" });
     }
     mv.bordersLoaded = true;
+    labels.dateStates = null;
+    prepareShapes();
     const date = mv.date;
     mv.date = null;
     mv.borders.clearLayers();
@@ -781,7 +1514,8 @@
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     map.attributionControl.addAttribution("Lakes and rivers: GSHHG/WDB (LGPL)");
     addDateControl();
-    if (mv.dateControl) mv.dateControl.textContent = "Borders of " + formatDate(options.date);
+    initLabels(map);
+    showDateLabel();
     if (options.bordersUrl) loadBorders(options.bordersUrl); else adoptBorders();
     if (options.waterUrl) loadWaterAfterBorders(options.waterUrl); else if (options.water) addWater(options.water);
     keepInsideExtent();
