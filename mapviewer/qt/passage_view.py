@@ -17,6 +17,7 @@ EVENT_BACKGROUND = QColor("#ffd9a8")
 ANCHOR_UNDERLINE = QColor("#c8a27a")
 MENTION_BACKGROUND = QColor("#cfe3f7")
 MENTION_UNDERLINE = QColor("#1f4e79")
+MAX_MARKED_MENTIONS = 500  # marks of one place in the text at a time (docs/security.md)
 
 
 class PassageView(QTextBrowser):
@@ -205,7 +206,9 @@ class PassageView(QTextBrowser):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(MENTION_UNDERLINE)
             fmt.setFontWeight(QFont.Weight.Bold)
-            for span in self._index.mention_spans.get(self._place, []):
+            # A place named thousands of times (a book, or a hostile file) would cost seconds a
+            # click: the first MAX_MARKED_MENTIONS are marked, enough for any reader to see.
+            for span in self._index.mention_spans.get(self._place, [])[:MAX_MARKED_MENTIONS]:
                 selections.append(self._selection(span, fmt))
         self.setExtraSelections(selections)
 
