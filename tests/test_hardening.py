@@ -417,3 +417,17 @@ def test_a_place_named_a_hundred_thousand_times_marks_a_bounded_number(qtbot, tm
     view.set_index(index)
     view.show_place("riga")
     assert len(view.marked_mentions()) == MAX_MARKED_MENTIONS
+
+
+def test_a_word_of_a_million_characters_is_refused_at_once(tmp_path):
+    # Qt's text layout takes minutes for it (issue 13, item 8): the passage is refused with its line.
+    import time
+
+    (tmp_path / "w.txt").write_text("Riga, 1921.\n\n" + "x" * 1_000_000 + " end.\n", "utf-8")
+    started = time.monotonic()
+    with pytest.raises(InputError) as caught:
+        load_passage(tmp_path / "w.txt")
+    assert time.monotonic() - started < 5
+    assert "line 3" in caught.value.message and "without a space" in caught.value.message
+    (tmp_path / "ok.txt").write_text("A long compound: " + "x" * 5_000 + " is still prose here.\n", "utf-8")
+    assert load_passage(tmp_path / "ok.txt").text.startswith("A long compound")

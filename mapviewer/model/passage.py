@@ -106,4 +106,19 @@ def passage_from_bytes(data: bytes, name: str) -> Passage:
             f"the text is not UTF-8 (byte {exc.start}, line {line})",
             fix="save it as UTF-8 in your editor and open it again",
         ) from None
+    long_word = _LONG_WORD.search(text)
+    if long_word is not None:
+        # Qt lays out a word in time that grows with the square of its length (a 200,000-character
+        # word takes 9 s, a 1 MB one minutes): prose has no such words, so say so at once.
+        line = text.count("\n", 0, long_word.start()) + 1
+        raise InputError(
+            name,
+            f"line {line} has a word of more than {MAX_WORD_CHARS:,} characters without a space; "
+            "this is not prose mapviewer can show",
+            fix="open the passage as plain text with spaces between its words",
+        )
     return Passage(text, name)
+
+
+MAX_WORD_CHARS = 10_000
+_LONG_WORD = re.compile(r"\S{" + str(MAX_WORD_CHARS + 1) + "}")
