@@ -248,7 +248,8 @@ def test_water_is_drawn_above_the_borders_and_below_the_places(window, qtbot):
     view.page().runJavaScript(
         "mapviewer.dispatch(JSON.stringify({fn: 'setView', args: [{lat: 52.2, lon: 21.0, zoom: 7}]}))"
     )
-    wait_for_state(qtbot, view, lambda s: s["zoom"] == 7)
+    # The river names come with the end of the zoom: wait for the page to say it has settled.
+    wait_for_state(qtbot, view, lambda s: s["zoom"] == 7 and s["settled"])
     labels = _water_state(qtbot, view)["riverLabels"]
     assert "Vistula" in labels and "Volga" in labels
 
