@@ -94,54 +94,46 @@ def scheme_asset_tags() -> str:
     )
 
 
-def load_borders_bytes() -> bytes:
-    """The border data file; InputError when it is missing or unreadable."""
+def _layer_bytes(name: str, what: str) -> bytes:
+    """A shipped layer file; InputError when it is missing or unreadable."""
     try:
-        return geodata_path(BORDERS_FILE).read_bytes()
+        return geodata_path(name).read_bytes()
     except OSError as exc:
-        raise InputError(
-            f"geodata/{BORDERS_FILE}", f"the border data cannot be read ({exc})", fix="reinstall mapviewer"
-        ) from None
+        raise InputError(f"geodata/{name}", f"the {what} cannot be read ({exc})", fix="reinstall mapviewer") from None
 
 
-def load_borders() -> JsonObject:
-    raw = load_borders_bytes()
+def _layer(name: str, what: str, build_script: str) -> JsonObject:
+    """A shipped layer as GeoJSON; InputError when it is damaged."""
+    raw = _layer_bytes(name, what)
     try:
         data: JsonObject = json.loads(raw)
         if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
             raise ValueError("not a GeoJSON FeatureCollection")
     except (ValueError, AttributeError) as exc:
         raise InputError(
-            f"geodata/{BORDERS_FILE}",
-            f"the border data is damaged ({exc})",
-            fix="reinstall mapviewer, or rebuild it with geodata/build/build_borders.py",
+            f"geodata/{name}",
+            f"the {what} is damaged ({exc})",
+            fix=f"reinstall mapviewer, or rebuild it with geodata/build/{build_script}",
         ) from None
     return data
+
+
+def load_borders_bytes() -> bytes:
+    """The border data file; InputError when it is missing or unreadable."""
+    return _layer_bytes(BORDERS_FILE, "border data")
+
+
+def load_borders() -> JsonObject:
+    return _layer(BORDERS_FILE, "border data", "build_borders.py")
 
 
 def load_water_bytes() -> bytes:
     """The lakes and rivers file; InputError when it is missing or unreadable."""
-    try:
-        return geodata_path(WATER_FILE).read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"geodata/{WATER_FILE}", f"the lakes and rivers cannot be read ({exc})", fix="reinstall mapviewer"
-        ) from None
+    return _layer_bytes(WATER_FILE, "lakes and rivers data")
 
 
 def load_water() -> JsonObject:
-    raw = load_water_bytes()
-    try:
-        data: JsonObject = json.loads(raw)
-        if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
-            raise ValueError("not a GeoJSON FeatureCollection")
-    except (ValueError, AttributeError) as exc:
-        raise InputError(
-            f"geodata/{WATER_FILE}",
-            f"the lakes and rivers are damaged ({exc})",
-            fix="reinstall mapviewer, or rebuild them with geodata/build/build_water.py",
-        ) from None
-    return data
+    return _layer(WATER_FILE, "lakes and rivers data", "build_water.py")
 
 
 def cached_page() -> bytes:
