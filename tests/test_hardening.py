@@ -336,7 +336,7 @@ def test_every_failed_open_leaves_the_window_and_the_session_on_the_previous_doc
 ):
     from mapviewer.cli import open_main_window
 
-    from .conftest import PAGE_TIMEOUT_MS, answer_file_dialog, page_state
+    from .conftest import PAGE_TIMEOUT_MS, answer_file_dialog, page_state, settled_state
 
     good_folder = tmp_path / "good"
     good_folder.mkdir()
@@ -377,7 +377,7 @@ def test_every_failed_open_leaves_the_window_and_the_session_on_the_previous_doc
         assert str(path) in window.error_box.text() or path.name in window.error_box.text(), name
         window.error_box.done(0)
         window.error_box = None
-        qtbot.wait(200)  # a half-switched map would have been told by now
+        settled_state(qtbot, window.map_view)  # the page has run every command it was sent
         assert shown() == before, f"File > Open of {name} changed the window"
     window.close()
     restarted = open_main_window(None, settings)
