@@ -7,8 +7,10 @@ to the UTF-16 units it counts itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 # The index schema's limits on a TextQuoteSelector.
 MAX_EXACT_LENGTH = 5000
@@ -75,6 +77,13 @@ def resolve_anchor(text: str, quote: TextQuote, words: TextWords | None = None) 
 
 # A word, for the look-ups: a run of letters and digits (``str.isalnum``, which ``[^\W_]`` matches).
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _inner_words(needle: str) -> bool:
+    """Whether a word lies inside ``needle`` (touching neither end): a whole word wherever it matches."""
+    return any(0 < m.start() and m.end() < len(needle) for m in _WORD.finditer(needle))
+
+
 # Scanning the text is cheaper than indexing its words until it has been scanned this often.
 _SCANS_BEFORE_INDEXING = 16
 
@@ -86,12 +95,32 @@ class TextWords:
     A scan of the whole text per look-up makes an index of many anchors (or places of many
     mentions) cost anchors x text length. After a few scans this indexes where each word of
     the text starts; a string with a whole word inside it is then looked up by its rarest
-    such word, and only those places are compared.
+    such word, and only those places are compared. Strings with no whole word inside (a part
+    of a word, or two parts either side of a space) are found all at once by ``prefetch``, in
+    one pass of an Aho-Corasick automaton over the text.
     """
 
     text: str
     _starts: dict[str, list[int]] | None = field(default=None, repr=False)
     _scans: int = field(default=0, repr=False)
+    _found: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def prefetch(self, needles: Iterable[str]) -> None:
+        """Find, in one pass over the text, every needle that no inner whole word can look up.
+
+        Many such look-ups would otherwise cost a scan of the text each (needles x text).
+        """
+        wanted = {n for n in needles if n and n not in self._found and not _inner_words(n)}
+        if len(wanted) < _SCANS_BEFORE_INDEXING:
+            return  # a few scans are cheaper than building the automaton
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        for needle in wanted:
+            automaton.add_word(needle, needle)
+            self._found[needle] = []
+        automaton.make_automaton()
+        found = self._found
+        for end, needle in automaton.iter(self.text):
+            found[needle].append(end - len(needle) + 1)
 
     def _word_starts(self) -> dict[str, list[int]] | None:
         if self._starts is None and self._scans >= _SCANS_BEFORE_INDEXING:
@@ -134,6 +163,9 @@ class TextWords:
         """Every start of ``needle`` in the text, overlapping ones included (the first ``limit``)."""
         if not needle:
             return []
+        if needle in self._found:
+            hits = self._found[needle]
+            return list(hits) if limit is None else hits[:limit]
         # A word inside the needle (not at either end) is a whole word of the text wherever it matches.
         candidates = self._candidates(needle, lambda m: 0 < m.start() and m.end() < len(needle))
         if candidates is None:

@@ -10,13 +10,12 @@ import re
 import secrets
 import stat
 import sys
-import time
 from pathlib import Path
 
 from .errors import InputError
 
 if sys.platform != "win32":
-    import fcntl  # Windows has no advisory locks: there stale temporary files are judged by age
+    import fcntl  # Windows has no advisory locks: there a file held open cannot be deleted
 
 BACKUP_SUFFIX = ".bak"
 # What a failed write tells the user to do, unless the caller knows better (the app says File > Save As).
@@ -240,7 +239,7 @@ def _lock(fd: int) -> bool:
 def clean_stale_temps(path: str | Path) -> list[Path]:
     """Remove the temporary files of writes to ``path`` that never finished (the writer was
     killed, or the power failed); return them. A temporary file whose writer is still at work
-    is locked and stays. Without file locks (Windows) only files older than a day go."""
+    is locked (on Windows: held open) and stays."""
     path = Path(path)
     removed: list[Path] = []
     try:
@@ -252,16 +251,21 @@ def clean_stale_temps(path: str | Path) -> list[Path]:
         if not match or match["name"] not in (path.name, path.name + BACKUP_SUFFIX):
             continue
         candidate = Path(entry.path)
+        if sys.platform == "win32":
+            # Windows refuses to delete a file that a process holds open (Python opens files
+            # without FILE_SHARE_DELETE): a writer still at work keeps its file; a dead one's goes.
+            try:
+                os.unlink(candidate)
+            except OSError:
+                continue
+            removed.append(candidate)
+            continue
         try:
             fd = os.open(candidate, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             continue
         try:
-            if sys.platform == "win32":
-                stale = os.fstat(fd).st_mtime < time.time() - 86400
-            else:
-                stale = stat.S_ISREG(os.fstat(fd).st_mode) and _lock(fd)
-            if stale:
+            if stat.S_ISREG(os.fstat(fd).st_mode) and _lock(fd):
                 _remove(candidate)
                 removed.append(candidate)
         finally:

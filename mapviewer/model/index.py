@@ -331,6 +331,9 @@ def index_from_json(data: object, passage: Passage, file: str = "", *, schema_ch
             dated_names_from_json(raw, file),
         )
     events: dict[str, Event] = {}
+    passage.words.prefetch(
+        a.get("prefix", "") + a["exact"] + a.get("suffix", "") for a in (raw["anchor"] for raw in data["events"])
+    )
     for raw in data["events"]:
         item = f'event "{raw["id"]}"'
         if raw["id"] in events:
