@@ -27,11 +27,14 @@ PROBES = HERE / "probes.py"
 
 TARGETS = {
     "startup_ratio": 1.5,
-    "select_p95_ms": 30.0,
-    "book_select_p95_ms": 50.0,
+    "select_p95_ms": 20.0,
+    "book_select_p95_ms": 30.0,
     "switch_ms": 100.0,
     "book_load_s": 3.0,
     "book_peak_mb": 600.0,
+    "slide_s": 0.5,
+    "handout_s": 10.0,
+    "html_s": 2.0,
 }
 
 
@@ -132,6 +135,33 @@ def make_book(folder: Path, chars: int, events: int, places: int, seed: int = 19
     return path
 
 
+def run_export(fmt: str, out: Path, *args: str, env: dict) -> tuple[float, list[float]]:
+    """Run ``mapviewer export FMT`` as a reader would; return its wall-clock time and the gaps
+    between its progress lines (one per picture; the first gap counts from the first line)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mapviewer", "export", fmt, *args, str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    stamps = []
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if "/" in line and line.strip().split("/")[0].isdigit():
+            stamps.append(time.perf_counter())
+    if proc.wait() != 0:
+        raise RuntimeError(f"export {fmt} failed")
+    return time.perf_counter() - started, [b - a for a, b in zip(stamps, stamps[1:], strict=False)]
+
+
+def target_row(label: str, values: list[float], fmt: str, target: float, shown: str) -> tuple[str, ...]:
+    """A row whose target must hold in every run: median, min–max, target, runs that met it."""
+    met = sum(v <= target for v in values)
+    return (label, *spread(values, fmt), shown, f"{'yes' if met == len(values) else 'no'} ({met} of {len(values)})")
+
+
 def spread(values: list[float], fmt: str) -> tuple[str, str]:
     return fmt.format(statistics.median(values)), f"{fmt.format(min(values))}–{fmt.format(max(values))}"
 
@@ -193,11 +223,14 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("Start-up, bare QWebEngineView (the floor)", *spread(floor_times, "{:.2f} s"), "", ""))
         rows.append(("Start-up, mapviewer on the Carr passage (page cached)", *spread(app_times, "{:.2f} s"), "", ""))
         rows.append(
+            target_row("Start-up ratio app / floor (each run)", ratios, "{:.2f}×", TARGETS["startup_ratio"], "≤ 1.5×")
+        )
+        rows.append(
             (
-                "Start-up ratio app / floor",
-                *spread(ratios, "{:.2f}×"),
-                "≤ 1.5×",
-                "yes" if statistics.median(ratios) <= TARGETS["startup_ratio"] else "no",
+                "The border file (1.8 MB): fetched, parsed and first drawn, after the page is ready",
+                *spread([b - a for a, b in zip(app_times, border_times, strict=False)], "{:.2f} s"),
+                "",
+                "",
             )
         )
         rows.append(
@@ -218,77 +251,112 @@ def main(argv: list[str] | None = None) -> int:
         )
         rows.append(("Start-up on first run (builds and caches the page)", f"{cold:.2f} s", "1 run", "", ""))
 
-        carr, _, _ = run_probe("interactive", "-", env=env)
+        carr_runs = [run_probe("interactive", "-", env=env)[0] for _ in range(args.runs)]
+        carr = carr_runs[0]
         rows.append(
             (
-                f"Selection latency p50, Carr ({carr['select_n']} selections)",
-                f"{carr['select_p50_ms']:.1f} ms",
-                "",
+                f"Selection latency p50, Carr ({carr['select_n']} selections a run)",
+                *spread([r["select_p50_ms"] for r in carr_runs], "{:.1f} ms"),
                 "",
                 "",
             )
         )
         rows.append(
-            (
+            target_row(
                 "Selection latency p95, Carr",
-                f"{carr['select_p95_ms']:.1f} ms",
-                "",
-                "≤ 30 ms",
-                "yes" if carr["select_p95_ms"] <= TARGETS["select_p95_ms"] else "no",
+                [r["select_p95_ms"] for r in carr_runs],
+                "{:.1f} ms",
+                TARGETS["select_p95_ms"],
+                "≤ 20 ms",
             )
         )
-        med, rng = spread(carr["switch_ms"], "{:.1f} ms")
+        switches = [statistics.median(r["switch_ms"]) for r in carr_runs]
         rows.append(
-            (
+            target_row(
                 "Border switch (another date drawn; the fade then runs 350 ms)",
-                med,
-                rng,
+                switches,
+                "{:.1f} ms",
+                TARGETS["switch_ms"],
                 "≤ 100 ms",
-                "yes" if statistics.median(carr["switch_ms"]) <= TARGETS["switch_ms"] else "no",
             )
         )
 
         book_index = make_book(tmp, *book_size)
-        book, _, peak = run_probe(
-            "interactive", str(book_index), env=dict(env, BENCH_ROUNDS="1", BENCH_SAMPLE="200"), sample_memory=True
-        )
+        book_runs, peaks = [], []
+        for _ in range(args.runs):
+            book, _, peak = run_probe(
+                "interactive", str(book_index), env=dict(env, BENCH_ROUNDS="1", BENCH_SAMPLE="200"), sample_memory=True
+            )
+            book_runs.append(book)
+            peaks.append(peak)
         chars, events, places = book_size
         rows.append(
-            (
+            target_row(
                 f"Book scale ({chars:,} chars, {events:,} events, {places:,} places): load",
-                f"{book['load_s']:.2f} s",
-                f"parse {book['parse_s']:.2f} s",
+                [b["load_s"] for b in book_runs],
+                "{:.2f} s",
+                TARGETS["book_load_s"],
                 "≤ 3 s",
-                "yes" if book["load_s"] <= TARGETS["book_load_s"] else "no",
             )
         )
         rows.append(
             (
-                f"Book scale: selection p50 ({book['select_n']} events spread over the book)",
-                f"{book['select_p50_ms']:.1f} ms",
-                "",
+                f"Book scale: selection p50 ({book_runs[0]['select_n']} events spread over the book)",
+                *spread([b["select_p50_ms"] for b in book_runs], "{:.1f} ms"),
                 "",
                 "",
             )
         )
         rows.append(
-            (
+            target_row(
                 "Book scale: selection p95",
-                f"{book['select_p95_ms']:.1f} ms",
-                "",
-                "≤ 50 ms",
-                "yes" if book["select_p95_ms"] <= TARGETS["book_select_p95_ms"] else "no",
+                [b["select_p95_ms"] for b in book_runs],
+                "{:.1f} ms",
+                TARGETS["book_select_p95_ms"],
+                "≤ 30 ms",
+            )
+        )
+        rows.append(
+            target_row(
+                "Book scale: peak memory of the process tree (PSS)",
+                peaks,
+                "{:.0f} MB",
+                TARGETS["book_peak_mb"],
+                "≤ 600 MB",
+            )
+        )
+
+        # Exports as a reader runs them: the whole command, and for slides each picture.
+        slide_each, slide_total, handout, page = [], [], [], []
+        for i in range(args.runs):
+            total, gaps = run_export("slides", tmp / f"slides-{i}", "--all", env=env)
+            slide_total.append(total)
+            slide_each.append(statistics.median(gaps) if gaps else total)
+            handout.append(run_export("pdf", tmp / f"handout-{i}.pdf", env=env)[0])
+            page.append(run_export("html", tmp / f"page-{i}.html", env=env)[0])
+        rows.append(
+            target_row(
+                "Export: slides, each (every Carr event, 1920×1080; median gap between pictures)",
+                slide_each,
+                "{:.2f} s",
+                TARGETS["slide_s"],
+                "≤ 0.5 s",
             )
         )
         rows.append(
             (
-                "Book scale: peak memory of the process tree (PSS)",
-                f"{peak:.0f} MB",
+                "Export: slides, the whole command (44 slides, start-up included)",
+                *spread(slide_total, "{:.1f} s"),
                 "",
-                "≤ 600 MB",
-                "yes" if peak <= TARGETS["book_peak_mb"] else "no",
+                "",
             )
         )
+        rows.append(
+            target_row(
+                "Export: the Carr PDF handout, the whole command", handout, "{:.1f} s", TARGETS["handout_s"], "≤ 10 s"
+            )
+        )
+        rows.append(target_row("Export: the web page, the whole command", page, "{:.2f} s", TARGETS["html_s"], "≤ 2 s"))
 
         regen, _, _ = run_probe("regenerate", env=env)
         med_regen = statistics.median(regen["regenerate_ms"])

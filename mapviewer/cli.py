@@ -6,8 +6,12 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .model.index import PlaceEventIndex
 
 EXIT_BAD_INPUT = 2
 COMMANDS = ("open", "check", "export", "suggest")
@@ -293,30 +297,42 @@ def open_app(args: argparse.Namespace) -> int:
         return code
 
     application = qtapp.create_application([sys.argv[0]])
-    window = open_main_window(args.path, qtapp.app_settings())
+    window = open_main_window(args.path, qtapp.app_settings(), qtapp.start_map_page())
     code = application.exec()
     _release(window)
     return code
 
 
-def open_main_window(path: str | None, settings):
+def open_main_window(path: str | None, settings, map_view=None):
     """Show the window on ``path`` (an index, a passage with or without one); if it cannot be
-    opened, on the default passage with a dialog saying why."""
+    opened, on the default passage with a dialog saying why.
+
+    ``map_view`` is one made at start (``start_map_page``), its page loading meanwhile: between
+    the steps here the event loop runs, so Chromium is served what it asks for at once.
+    """
     from .editing.editor import open_document
     from .model.errors import InputError
-    from .qt.main_window import MainWindow
+    from .qt.app import let_the_page_load
 
+    let_the_page_load()
+    index: PlaceEventIndex | None = None
+    error: InputError | None = None
     last = settings.value("session/index")
     if path is None and isinstance(last, str) and Path(last).is_file():
         try:
-            return _show(MainWindow(open_document(last), settings), None)
+            index = open_document(last)
         except InputError:
             pass  # the last passage has gone bad since: start on the default quietly
-    try:
-        index, error = (open_document(path) if path else load_for_path(None)), None
-    except InputError as exc:
-        index, error = load_for_path(None), exc
-    return _show(MainWindow(index, settings), error)
+    if index is None:
+        try:
+            index = open_document(path) if path else load_for_path(None)
+        except InputError as exc:
+            index, error = load_for_path(None), exc
+    let_the_page_load()
+    from .qt.main_window import MainWindow
+
+    let_the_page_load()
+    return _show(MainWindow(index, settings, map_view), error)
 
 
 def _show(window, error):

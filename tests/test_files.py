@@ -138,16 +138,18 @@ def test_each_writer_flushes_the_file_and_then_its_folder(writer, carr, carr_fil
 
 
 def test_the_page_cache_is_written_whole_or_not_at_all(private_cache, monkeypatch):
-    monkeypatch.setattr(build, "build_page_html", lambda borders, tags: "<html>map</html>")
+    template = f"<html>{build._ASSETS_MARK}map{build._OPTIONS_MARK}</html>"
+    monkeypatch.setattr(build, "build_template", lambda: template)
     real_replace = os.replace
     monkeypatch.setattr(os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
-    assert build.cached_page() == b"<html>map</html>"  # a cache that cannot be written costs only time
+    page = build.cached_page()  # a cache that cannot be written costs only time
+    assert page.startswith(b"<html><link") and b"map{" in page and b"bordersUrl" in page
     folder = private_cache / "mapviewer"
     assert list(folder.iterdir()) == []  # no half-written page, no temporary file
     monkeypatch.setattr(os, "replace", real_replace)
-    assert build.cached_page() == b"<html>map</html>"
-    (page,) = folder.iterdir()
-    assert page.name.startswith("map-") and build.checked_page(page.read_bytes()) == b"<html>map</html>"
+    assert build.cached_page() == page
+    (cached,) = folder.iterdir()
+    assert cached.name.startswith("map-") and build.checked_page(cached.read_bytes()) == template.encode()
 
 
 def test_a_path_whose_folder_is_a_file_is_an_input_error_even_for_root(tmp_path):
@@ -262,7 +264,7 @@ def test_cache_dir_follows_xdg_cache_home_and_localappdata(tmp_path, monkeypatch
 
 
 def test_the_page_cache_and_recovery_copies_share_the_cache_folder(private_cache, tmp_path, monkeypatch):
-    monkeypatch.setattr(build, "build_page_html", lambda borders, tags: "<html></html>")
+    monkeypatch.setattr(build, "build_template", lambda: f"<html>{build._ASSETS_MARK}{build._OPTIONS_MARK}</html>")
     build.cached_page()
     assert [p.parent for p in (private_cache / "mapviewer").glob("map-*.html")] == [paths.cache_dir()]
     assert save.cache_recovery_path(tmp_path / "x.index.json").parent == paths.cache_dir() / "recovery"

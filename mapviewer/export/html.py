@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..mappage.build import build_page_html, load_borders, load_water, page_assets
+from ..mappage.build import cached_template, fill_page, load_borders, load_water, page_assets
 from ..mappage.encode import encode
 from ..mappage.payload import page_payload
 from ..model.files import write_atomic
 from ..model.index import PlaceEventIndex
+from ..model.selection import DEFAULT_MAP_DATE
 from .protocols import ExportOptions
 
 
@@ -33,6 +34,7 @@ def _inline_tags(index: PlaceEventIndex) -> str:
 
 def export(index: PlaceEventIndex, out: Path, options: ExportOptions | None = None) -> Path:
     """Write the page; it needs no network and no other file."""
-    html = build_page_html(load_borders(), _inline_tags(index), water=load_water())
+    options = {"date": DEFAULT_MAP_DATE.isoformat(), "borders": load_borders(), "water": load_water()}
+    html = fill_page(cached_template(), _inline_tags(index), options)
     write_atomic(Path(out), html)
     return Path(out)

@@ -25,22 +25,28 @@ PAGE_URL_BASE = "mapviewer://app/"
 INITIAL_BOUNDS = [[35.0, -11.0], [67.0, 45.0]]
 
 
-def page_inputs_hash(borders: bytes) -> str:
+# Where a built page takes its asset tags and the options of ``mapviewer.init``.
+_ASSETS_MARK = "<!-- mapviewer:assets -->"
+_OPTIONS_MARK = "{/*mapviewer:options*/}"
+
+
+def page_inputs_hash() -> str:
     import importlib.metadata as md
 
     digest = hashlib.sha256()
-    for part in (__version__, md.version("folium"), Path(__file__).read_bytes(), borders):
+    for part in (__version__, md.version("folium"), Path(__file__).read_bytes()):
         digest.update(part if isinstance(part, bytes) else part.encode())
     return digest.hexdigest()[:20]
 
 
-def build_page_html(borders: JsonObject | None, asset_tags: str, water: JsonObject | None = None) -> str:
-    """Render the map page; ``asset_tags`` loads Leaflet, QWebChannel and the controller.
+def build_template() -> str:
+    """Render the map page with folium, with marks where ``fill_page`` puts the asset tags and
+    the options: one template serves the app's page and every exported page.
 
-    With ``borders`` None the page fetches them, and the water, from the app's scheme once
-    it is up; an exported page passes both inline.
+    The borders and the water are not in it: the app's page fetches them from the app's scheme
+    once it is up, and an exported page carries them in its options.
     """
-    import folium  # slow to import: only when the cached page is missing
+    import folium  # slow to import: only when the cached template is missing
     from branca.element import Figure
 
     fmap = folium.Map(
@@ -55,31 +61,84 @@ def build_page_html(borders: JsonObject | None, asset_tags: str, water: JsonObje
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
-    # Leaflet comes from the installed xstatic package through asset_tags, never a CDN.
+    # Leaflet comes from the installed xstatic package through the asset tags, never a CDN.
     fmap.default_js = []
     fmap.default_css = []
     root = fmap.get_root()
     if not isinstance(root, Figure):  # folium's maps always sit in a Figure; its types say only Element
         raise TypeError(f"folium gave the map a {type(root).__name__} root, not a Figure")
-    root.header.add_child(folium.Element(asset_tags), name="mapviewer_assets")
-    empty = {"type": "FeatureCollection", "features": []}
-    layer = folium.GeoJson(borders or empty, name="borders", smooth_factor=1.5)
+    root.header.add_child(folium.Element(_ASSETS_MARK), name="mapviewer_assets")
+    layer = folium.GeoJson({"type": "FeatureCollection", "features": []}, name="borders", smooth_factor=1.5)
     layer.add_to(fmap)
-    options: dict[str, object] = {"date": DEFAULT_MAP_DATE.isoformat()}
-    if borders is None:
-        options["bordersUrl"] = PAGE_URL_BASE + BORDERS_FILE
-        options["waterUrl"] = PAGE_URL_BASE + WATER_FILE
-    elif water is not None:
-        options["water"] = water
     fmap.fit_bounds(INITIAL_BOUNDS)
-    start = folium.Element(
-        f"<script>mapviewer.init({fmap.get_name()}, {layer.get_name()}, {encode(options)});</script>"
-    )
+    start = folium.Element(f"<script>mapviewer.init({fmap.get_name()}, {layer.get_name()}, {_OPTIONS_MARK});</script>")
     root.html.add_child(start, name="mapviewer_start")
     html = root.render()
     # folium places the init element in the body before its own map script; move it last.
     html = html.replace(start.render(), "")
     return html.replace("</html>", start.render() + "\n</html>")
+
+
+def fill_page(template: str, asset_tags: str, options: JsonObject) -> str:
+    """The page from a template: ``asset_tags`` load Leaflet and the controller; ``options`` (the
+    map's date, and the borders and water or the URLs to fetch them from) go to ``mapviewer.init``."""
+    head, assets, rest = template.partition(_ASSETS_MARK)
+    middle, marked, tail = rest.partition(_OPTIONS_MARK)
+    if not assets or not marked:
+        raise ValueError("the map page template has lost its marks")
+    return head + asset_tags + middle + encode(options) + tail
+
+
+def app_page_options() -> JsonObject:
+    return {
+        "date": DEFAULT_MAP_DATE.isoformat(),
+        "bordersUrl": PAGE_URL_BASE + BORDERS_FILE,
+        "waterUrl": PAGE_URL_BASE + WATER_FILE,
+    }
+
+
+def cached_page() -> bytes:
+    """The app's map page (from the cached template); InputError if it cannot be built."""
+    return fill_page(cached_template(), scheme_asset_tags(), app_page_options()).encode("utf-8")
+
+
+def cached_template() -> str:
+    """The page template, from the cache when its inputs are unchanged; InputError if it cannot be built.
+
+    The cached file ends with the hash of the template before it: an empty, cut-short or
+    otherwise damaged file (a full disk, a crash) fails the check and is built and cached again.
+    """
+    path = cache_dir() / f"map-{page_inputs_hash()}.html"
+    try:
+        page = checked_page(path.read_bytes())
+        if page is not None:
+            return page.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    load_borders()  # a damaged border file is reported now, not as a blank map later
+    html = build_template()
+    try:
+        write_atomic(path, html.encode("utf-8") + _page_seal(html.encode("utf-8")), create_folder=True)
+    except InputError:
+        pass  # a read-only cache only costs start-up time
+    return html
+
+
+_SEAL = b"\n<!-- mapviewer page sha256 "
+
+
+def _page_seal(html: bytes) -> bytes:
+    return _SEAL + hashlib.sha256(html).hexdigest().encode() + b" -->\n"
+
+
+def checked_page(cached: bytes) -> bytes | None:
+    """The template a cache file holds, or None unless it ends with its own hash and keeps its marks."""
+    page, seal, _ = cached.rpartition(_SEAL)
+    if not seal or cached[len(page) :] != _page_seal(page):
+        return None
+    if _ASSETS_MARK.encode() not in page or _OPTIONS_MARK.encode() not in page:
+        return None
+    return page
 
 
 def scheme_asset_tags() -> str:
@@ -134,44 +193,6 @@ def load_water_bytes() -> bytes:
 
 def load_water() -> JsonObject:
     return _layer(WATER_FILE, "lakes and rivers data", "build_water.py")
-
-
-def cached_page() -> bytes:
-    """The app's map page, from the cache when its inputs are unchanged; InputError if it cannot be built.
-
-    The cached file ends with the hash of the page before it: an empty, cut-short or otherwise
-    damaged file (a full disk, a crash) fails the check and the page is built and cached again.
-    """
-    borders = load_borders_bytes()
-    path = cache_dir() / f"map-{page_inputs_hash(borders)}.html"
-    try:
-        page = checked_page(path.read_bytes())
-        if page is not None:
-            return page
-    except OSError:
-        pass
-    load_borders()  # a damaged file is reported now, not as a blank map later
-    html = build_page_html(None, scheme_asset_tags()).encode("utf-8")
-    try:
-        write_atomic(path, html + _page_seal(html), create_folder=True)
-    except InputError:
-        pass  # a read-only cache only costs start-up time
-    return html
-
-
-_SEAL = b"\n<!-- mapviewer page sha256 "
-
-
-def _page_seal(html: bytes) -> bytes:
-    return _SEAL + hashlib.sha256(html).hexdigest().encode() + b" -->\n"
-
-
-def checked_page(cached: bytes) -> bytes | None:
-    """The page a cache file holds, or None unless it ends with the page's own hash."""
-    page, seal, _ = cached.rpartition(_SEAL)
-    if not seal or cached[len(page) :] != _page_seal(page):
-        return None
-    return page
 
 
 def page_assets() -> dict[str, Path]:

@@ -6,12 +6,19 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QCoreApplication,
+    QEventLoop,
+    QSettings,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..paths import resource_path
-from .web import register_scheme
+from .web import MapView, register_scheme
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +59,23 @@ def has_display() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def start_map_page() -> MapView:
+    """The window's map view, made first thing so that Chromium starts and loads the page
+    while Python builds the rest of the window (see ``let_the_page_load``)."""
+    view = MapView()
+    let_the_page_load()
+    return view
+
+
+def let_the_page_load(rounds: int = 50) -> None:
+    """Run the events waiting now (Chromium's requests to the app, its next steps), a bounded
+    number of rounds: a loading page is served between the steps of building the window."""
+    dispatcher = QAbstractEventDispatcher.instance()
+    for _ in range(rounds):
+        if dispatcher is None or not dispatcher.processEvents(QEventLoop.ProcessEventsFlag.AllEvents):
+            break
 
 
 def create_application(argv: list[str]) -> QApplication:

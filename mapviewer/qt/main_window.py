@@ -35,7 +35,9 @@ class MainWindow(QMainWindow):
     ``settings=None`` gives a window with throwaway settings (exports, screenshots).
     """
 
-    def __init__(self, index: PlaceEventIndex, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, index: PlaceEventIndex, settings: QSettings | None = None, map_view: MapView | None = None
+    ) -> None:
         super().__init__()
         if settings is None:
             self._scratch = QTemporaryDir()
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
 
         self.passage_view = PassageView()
         self.event_table = EventTable()
-        self.map_view = MapView()
+        self.map_view = map_view or MapView()  # one made early has its page loading already
         self.timeline = TimelineSlider()
         self.status_label = StatusLine()
         self.statusBar().addWidget(self.status_label, 1)

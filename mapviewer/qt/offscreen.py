@@ -69,6 +69,8 @@ class OffscreenRenderer(QObject):
             # A printed map wants the room's larger labels, and no zoom buttons nobody can press.
             w.map_view.call("setPresentation", True)
         w.resize(*size)
+        # A picture wants the map where it ends, not its flight there: no flights, no fades.
+        w.map_view.call("setStill", True)
         self._timeout.start(SETTLE_TIMEOUT_MS)
         if w.map_view.is_ready:
             QTimer.singleShot(0, self._step)
@@ -132,6 +134,8 @@ class OffscreenRenderer(QObject):
         done, self._on_done = self._on_done, None
         if self._layout == "slide" and self.window.presentation.active:
             self.window.presentation.stop()
+        if not getattr(self, "_owns_window", False):
+            self.window.map_view.call("setStill", False)
         if done is not None:
             done(error)
 

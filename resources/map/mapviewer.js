@@ -185,7 +185,7 @@
     };
     const current = { finish: finish };
     if (!leaving.length && !coming.length) { maybeSettled(); return; }
-    if (instant) { finish(); return; }
+    if (instant || still) { finish(); return; }
     fade = current;
     requestAnimationFrame(step);
   }
@@ -408,19 +408,31 @@
     });
   }
 
+  // A still map (exports, and readers who ask their system for reduced motion) jumps
+  // where a moving one flies, and changes its borders without a fade.
+  let still = !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+
+  function setStill(on) {
+    still = !!on;
+  }
+
   function frame(ev) {
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length === 1) {
-      mv.map.flyTo(points[0], Math.max(mv.map.getZoom(), 5), { duration: FLY_SECONDS });
+      const zoom = Math.max(mv.map.getZoom(), 5);
+      if (still) mv.map.setView(points[0], zoom, { animate: false });
+      else mv.map.flyTo(points[0], zoom, { duration: FLY_SECONDS });
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
       const big = document.body.classList.contains("presenting");
-      mv.map.flyToBounds(L.latLngBounds(points), {
+      const options = {
         paddingTopLeft: [big ? 150 : 110, 50],
         paddingBottomRight: [big ? 260 : 170, mv.standalone ? 90 : 60],
-        maxZoom: 6, duration: FLY_SECONDS,
-      });
+        maxZoom: 6,
+      };
+      if (still) mv.map.fitBounds(L.latLngBounds(points), Object.assign(options, { animate: false }));
+      else mv.map.flyToBounds(L.latLngBounds(points), Object.assign(options, { duration: FLY_SECONDS }));
     }
   }
 
@@ -1404,7 +1416,8 @@
   function setView(view) {
     if (view && isFinite(view.lat) && isFinite(view.lon) && isFinite(view.zoom)) {
       mv.view = view;
-      mv.map.flyTo([view.lat, view.lon], view.zoom, { duration: FLY_SECONDS });
+      if (still) mv.map.setView([view.lat, view.lon], view.zoom, { animate: false });
+      else mv.map.flyTo([view.lat, view.lon], view.zoom, { duration: FLY_SECONDS });
     }
   }
 
@@ -1444,7 +1457,7 @@
   }
 
   const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection, setPresentation, setView,
-    setEditable, reportSettled, setTextScale };
+    setEditable, reportSettled, setTextScale, setStill };
 
   function dispatch(message) {
     const command = JSON.parse(message);
@@ -1496,11 +1509,14 @@
   // The app's page fetches its borders after it is up, so the window is usable sooner;
   // the exported page carries them inline.
   function loadBorders(url) {
-    fetch(url).then((r) => r.json()).then(function (data) {
-      mv.map.removeLayer(mv.borders);  // adoptBorders puts it back with the features of the date only
-      mv.borders.addData(data);
-      adoptBorders(true);
-    }).catch(function (e) { console.error("mapviewer: the borders could not be loaded: " + e); });
+    fetch(url).then((r) => r.json()).then(addBorders)
+      .catch(function (e) { console.error("mapviewer: the borders could not be loaded: " + e); });
+  }
+
+  function addBorders(data) {
+    mv.map.removeLayer(mv.borders);  // adoptBorders puts it back with the features of the date only
+    mv.borders.addData(data);
+    adoptBorders(true);
   }
 
   function init(map, borders, options) {
@@ -1516,7 +1532,9 @@
     addDateControl();
     initLabels(map);
     showDateLabel();
-    if (options.bordersUrl) loadBorders(options.bordersUrl); else adoptBorders();
+    if (options.bordersUrl) loadBorders(options.bordersUrl);
+    else if (options.borders) addBorders(options.borders);
+    else adoptBorders();
     if (options.waterUrl) loadWaterAfterBorders(options.waterUrl); else if (options.water) addWater(options.water);
     keepInsideExtent();
     if (typeof QWebChannel === "undefined" || typeof qt === "undefined") {
