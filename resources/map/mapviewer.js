@@ -416,12 +416,19 @@
     still = !!on;
   }
 
+  // Leaflet drops a view asked for while a zoom animation runs (a resize's, say), and the
+  // animation then ends where it was going: a still map waits for it, then jumps.
+  function jump(move) {
+    if (mv.map._animatingZoom) mv.map.once("zoomend", move);
+    else move();
+  }
+
   function frame(ev) {
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length === 1) {
       const zoom = Math.max(mv.map.getZoom(), 5);
-      if (still) mv.map.setView(points[0], zoom, { animate: false });
+      if (still) jump(() => mv.map.setView(points[0], Math.max(mv.map.getZoom(), 5), { animate: false }));
       else mv.map.flyTo(points[0], zoom, { duration: FLY_SECONDS });
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
@@ -431,7 +438,7 @@
         paddingBottomRight: [big ? 260 : 170, mv.standalone ? 90 : 60],
         maxZoom: 6,
       };
-      if (still) mv.map.fitBounds(L.latLngBounds(points), Object.assign(options, { animate: false }));
+      if (still) jump(() => mv.map.fitBounds(L.latLngBounds(points), Object.assign(options, { animate: false })));
       else mv.map.flyToBounds(L.latLngBounds(points), Object.assign(options, { duration: FLY_SECONDS }));
     }
   }
@@ -1416,7 +1423,7 @@
   function setView(view) {
     if (view && isFinite(view.lat) && isFinite(view.lon) && isFinite(view.zoom)) {
       mv.view = view;
-      if (still) mv.map.setView([view.lat, view.lon], view.zoom, { animate: false });
+      if (still) jump(() => mv.map.setView([view.lat, view.lon], view.zoom, { animate: false }));
       else mv.map.flyTo([view.lat, view.lon], view.zoom, { duration: FLY_SECONDS });
     }
   }
