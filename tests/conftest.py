@@ -75,6 +75,14 @@ def window(qtbot, carr_index, settings, js_errors):
     shiboken6.delete(win)
 
 
+@pytest.fixture
+def brisk(window):
+    """The window with flights and fades at a tenth of their length: for tests that step through
+    every event and look where each one settles (the moves are the same, only shorter)."""
+    window.map_view.call("setPace", 0.1)
+    return window
+
+
 def page_state(qtbot, view) -> dict:
     """The map page's own account of what it shows, read back with runJavaScript."""
     with qtbot.waitCallback(timeout=10_000) as callback:

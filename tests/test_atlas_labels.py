@@ -61,7 +61,8 @@ def _select(window, qtbot, event_id):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_no_label_overlaps_or_is_cut_for_any_event(window, carr_index, qtbot, size):
+def test_no_label_overlaps_or_is_cut_for_any_event(brisk, carr_index, qtbot, size):
+    window = brisk
     state = _resize(window, qtbot, size)
     assert _problems(state) == []
     assert state["mapSize"][0] > size[0] // 3  # the map really has the window's size

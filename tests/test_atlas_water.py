@@ -267,7 +267,8 @@ def _inside_window(bounds: str) -> bool:
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
-def test_no_edge_of_the_data_is_ever_in_sight(window, carr_index, qtbot, size):
+def test_no_edge_of_the_data_is_ever_in_sight(brisk, carr_index, qtbot, size):
+    window = brisk
     window.resize(*size)
     view = window.map_view
     # The page hears of the new size a little later; it then zooms in until only data is seen.

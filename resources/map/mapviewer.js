@@ -177,7 +177,7 @@
     confirm("date", iso);
     const step = function (now) {
       if (fade !== current) return;
-      const t = Math.min(1, (now - started) / TRANSITION_MS);
+      const t = Math.min(1, (now - started) / (TRANSITION_MS * pace));
       if (t >= 1) { finish(); return; }
       for (const layer of coming) layer.setStyle({ fillOpacity: t, opacity: t });
       for (const layer of leaving) layer.setStyle({ fillOpacity: 1 - t, opacity: 1 - t });
@@ -416,6 +416,14 @@
     still = !!on;
   }
 
+  // The length of flights and fades, as a share of their own (the tests that step through
+  // every event run them at a tenth; the moves are the same).
+  let pace = 1;
+
+  function setPace(share) {
+    if (typeof share === "number" && isFinite(share) && share > 0 && share <= 1) pace = share;
+  }
+
   // Leaflet drops a view asked for while a zoom animation runs (a resize's, say), and the
   // animation then ends where it was going: a still map waits for it, then jumps.
   function jump(move) {
@@ -429,7 +437,7 @@
     if (points.length === 1) {
       const zoom = Math.max(mv.map.getZoom(), 5);
       if (still) jump(() => mv.map.setView(points[0], Math.max(mv.map.getZoom(), 5), { animate: false }));
-      else mv.map.flyTo(points[0], zoom, { duration: FLY_SECONDS });
+      else mv.map.flyTo(points[0], zoom, { duration: FLY_SECONDS * pace });
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
       const big = document.body.classList.contains("presenting");
@@ -439,7 +447,7 @@
         maxZoom: 6,
       };
       if (still) jump(() => mv.map.fitBounds(L.latLngBounds(points), Object.assign(options, { animate: false })));
-      else mv.map.flyToBounds(L.latLngBounds(points), Object.assign(options, { duration: FLY_SECONDS }));
+      else mv.map.flyToBounds(L.latLngBounds(points), Object.assign(options, { duration: FLY_SECONDS * pace }));
     }
   }
 
@@ -1424,7 +1432,7 @@
     if (view && isFinite(view.lat) && isFinite(view.lon) && isFinite(view.zoom)) {
       mv.view = view;
       if (still) jump(() => mv.map.setView([view.lat, view.lon], view.zoom, { animate: false }));
-      else mv.map.flyTo([view.lat, view.lon], view.zoom, { duration: FLY_SECONDS });
+      else mv.map.flyTo([view.lat, view.lon], view.zoom, { duration: FLY_SECONDS * pace });
     }
   }
 
@@ -1464,7 +1472,7 @@
   }
 
   const COMMANDS = { setIndex, selectEvent, selectPlace, showDate, clearSelection, setPresentation, setView,
-    setEditable, reportSettled, setTextScale, setStill };
+    setEditable, reportSettled, setTextScale, setStill, setPace };
 
   function dispatch(message) {
     const command = JSON.parse(message);
