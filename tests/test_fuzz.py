@@ -138,26 +138,34 @@ points = st.sampled_from(["1920", "1921-03", "1921-03-16", "1920-autumn", "1920-
 ANCHORS = ["Genoa met in April.", "Rapallo followed", "Berlin talked", "London traded.", "Moscow waited."]
 
 
+# The strategies a draw uses, made once (made inside it, each is validated anew every time).
+_kinds = st.sampled_from(["city", "country", "region", "site"])
+_lats, _lons = st.floats(-90, 90), st.floats(-180, 180)
+_authorities = st.sampled_from([{"wikidata": "Q64"}, {"geonames": 2950159}, {"wikidata": "Q90", "geonames": 2988507}])
+_mentions, _people = st.lists(texts, max_size=2), st.lists(texts, max_size=3)
+_place_ids = st.lists(ids, min_size=1, max_size=5, unique=True)
+_event_ids = st.lists(ids, max_size=len(ANCHORS), unique=True)
+_anchor_orders = st.permutations(ANCHORS)
+
+
 @st.composite
 def indexes(draw):
-    place_ids = draw(st.lists(ids, min_size=1, max_size=5, unique=True))
+    place_ids = draw(_place_ids)
     places = [
         {
             "id": pid,
             "name": draw(texts),
             "modern_name": draw(texts),
-            "kind": draw(st.sampled_from(["city", "country", "region", "site"])),
-            "lat": draw(st.floats(-90, 90)),
-            "lon": draw(st.floats(-180, 180)),
-            **draw(
-                st.sampled_from([{"wikidata": "Q64"}, {"geonames": 2950159}, {"wikidata": "Q90", "geonames": 2988507}])
-            ),
-            **({"mentions": draw(st.lists(texts, max_size=2))} if draw(st.booleans()) else {}),
+            "kind": draw(_kinds),
+            "lat": draw(_lats),
+            "lon": draw(_lons),
+            **draw(_authorities),
+            **({"mentions": draw(_mentions)} if draw(st.booleans()) else {}),
         }
         for pid in place_ids
     ]
-    event_ids = draw(st.lists(ids, max_size=len(ANCHORS), unique=True))
-    anchors = draw(st.permutations(ANCHORS))
+    event_ids = draw(_event_ids)
+    anchors = draw(_anchor_orders)
     events = []
     for eid, exact in zip(event_ids, anchors, strict=False):
         date = draw(points)
@@ -174,7 +182,7 @@ def indexes(draw):
             "summary": draw(texts),
         }
         if draw(st.booleans()):
-            event["people"] = draw(st.lists(texts, max_size=3))
+            event["people"] = draw(_people)
         events.append(event)
     return {"format": "mapviewer-index", "version": 1, "passage": {"file": "p.txt"}, "places": places, "events": events}
 
@@ -299,14 +307,19 @@ def test_check_on_hostile_files_is_ok_or_one_line_and_exit_2(tmp_path_factory, c
         _count("check (command line)", "clean error")
 
 
+# Made once: strategies built inside a draw are described (their lambdas parsed) and validated anew each time.
+_hostile_field = hostile_text.filter(lambda t: 0 < len(t) <= 2000)
+_text_or_hostile = st.one_of(texts, _hostile_field)
+
+
 @st.composite
 def hostile_indexes(draw):
     data = draw(indexes())
     for place in data["places"]:
-        place["name"] = draw(st.one_of(texts, hostile_text.filter(lambda t: 0 < len(t) <= 2000)))
-        place["note"] = draw(hostile_text.filter(lambda t: 0 < len(t) <= 2000))
+        place["name"] = draw(_text_or_hostile)
+        place["note"] = draw(_hostile_field)
     for event in data["events"]:
-        event["summary"] = draw(st.one_of(texts, hostile_text.filter(lambda t: 0 < len(t) <= 2000)))
+        event["summary"] = draw(_text_or_hostile)
     return data
 
 
