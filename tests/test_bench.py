@@ -25,6 +25,9 @@ def test_benchmark_smoke_run_writes_its_table(tmp_path):
         "Book scale",
         "peak memory",
         "The common approach",
+        "Export: slides, each",
+        "Export: the Carr PDF handout",
+        "Export: the web page",
     ]:
         assert row in text
     assert "Machine: " in text
