@@ -352,6 +352,13 @@ class LecturePanel(QDockWidget):
 
     # ---- following the document and the selection ------------------------------------
 
+    _stale = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._stale and self.selection is not None:
+            self._on_event(self.selection.event)
+
     def follow(self, document: Document, selection: Selection) -> None:
         self.document = document
         self.selection = selection
@@ -400,6 +407,13 @@ class LecturePanel(QDockWidget):
     def _on_event(self, event_id: str | None) -> None:
         if self._note_event is not None and self._note_event != event_id:
             self.commit_note()
+        if not self.isVisible():
+            # Hidden (as it starts), the panel catches up when it is shown: a selection costs
+            # the reader nothing for it.
+            self._note_event = None
+            self._stale = True
+            return
+        self._stale = False
         index = self.index
         row = self.steps_model.row_of(event_id)
         selection_model = self.steps_view.selectionModel()

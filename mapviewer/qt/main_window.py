@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineSlider()
         self.status_label = StatusLine()
         self.statusBar().addWidget(self.status_label, 1)
-        for view in (self.passage_view, self.event_table, self.map_view, self.timeline, self.status_label):
+        # The map first: its page gets to work on a selection while the other views show it.
+        for view in (self.map_view, self.passage_view, self.event_table, self.timeline, self.status_label):
             view.follow(self.document, self.selection)
         self.lecture_panel = LecturePanel(self.map_view, self)  # a dock, hidden until View > Lecture panel
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lecture_panel)

@@ -130,8 +130,9 @@ class TimelineSlider(QWidget):
         self._event = event_id
         for marker, events in ((self.before_marker, self._before), (self.after_marker, self._after)):
             current = any(e.id == event_id for e in events)
-            marker.setProperty("current", current)
-            marker.setStyleSheet(CURRENT_MARKER_STYLE if current else MARKER_STYLE)
+            if marker.property("current") is not current:  # restyling costs a few ms a selection
+                marker.setProperty("current", current)
+                marker.setStyleSheet(CURRENT_MARKER_STYLE if current else MARKER_STYLE)
 
     def set_date(self, date: dt.date) -> None:
         self._quiet = True
