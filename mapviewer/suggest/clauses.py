@@ -7,7 +7,7 @@ a piece of a sentence that only carries a date or a place belongs to the action 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import FoundDate
 from .gazetteer import PlaceMatch
@@ -103,6 +103,7 @@ class Clause:
     action: Action | None
     dates: tuple[FoundDate, ...]
     places: tuple[PlaceMatch, ...]
+    echo_of: Clause | None = None  # the same action again at another date: "and again at the end of March"
 
     @property
     def names_place(self) -> bool:
@@ -159,9 +160,13 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
 
     The sentence is cut at semicolons, colons, "and", "but", "while" and commas; a piece
     without an action (or with a weak one and no date of its own) joins the action before
-    it in the sentence, or the one after it when it comes first ("In January, and again at
-    the end of March, the Turks stopped them"). After a colon that elaborates an undated
-    action ("the Latvians made peace: the treaty was signed on 11 August") the two are one.
+    it in the sentence, or the one after it when it comes first. After a colon that
+    elaborates an undated action ("the Latvians made peace: the treaty was signed on 11
+    August") the two are one. One action with two dates ("In January, and again at the end of
+    March, the Turks stopped them"; "recognised by Britain early in 1924, and by France later
+    that year") is two events, the second an echo of the first. Actions of one subject joined
+    by "and" or "then" without a date of their own ("came back in force and took Eskisehir,
+    then pushed east") are one event.
     """
     every_action = find_actions(text, start, end)
     actions = [a for a in every_action if not a.relative]
@@ -171,7 +176,8 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
     kinds = []
     for m in _CUT.finditer(text, start, end):
         after = m.end()
-        if m.group().startswith(",") and m.group().strip(", ") == "":
+        joint = m.group().strip(", ")
+        if joint == "":
             # A bare comma cuts only before an action or a date: ", agreed an armistice", ", two days later".
             # Or between two actions each with its subject: "When the villages rose, volunteers crossed".
             if (
@@ -183,6 +189,8 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
                 )
             ):
                 continue
+        elif joint == m.group().strip() == "and" and _compound_subject(text, actions, own_dates, cuts[-1], m.start(), after):
+            continue  # "Chicherin and Rathenau signed": one subject of two names
         cuts.append(after)
         ends.append(m.start())  # the piece before ends before ", and": its words, not the joint
         kinds.append(m.group().strip() or " ")
@@ -190,43 +198,112 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
     pieces = [(a, b) for a, b in zip(cuts, ends, strict=False) if b > a]
     joins = ["", *kinds][: len(pieces)]
 
-    def action_in(a: int, b: int) -> Action | None:
+    def undated(d: FoundDate) -> bool:
+        return bool(_DURATION.match(d.text))
+
+    # Each piece's action: a strong one, or a weak one whose words up to the next action state a date.
+    piece_actions: list[Action | None] = []
+    for i, (a, b) in enumerate(pieces):
         inside = [x for x in actions if a <= x.start < b]
         strong = [x for x in inside if not x.weak]
         if strong:
-            return strong[0]
-        # "it held until September 1939": a state that lasted, not an event.
-        dated = any(a <= d.start < b and not _DURATION.match(d.text) for d in own_dates)
-        return inside[0] if inside and dated else None
+            piece_actions.append(strong[0])
+            continue
+        reach = b
+        for c, d in pieces[i + 1 :]:
+            if any(c <= x.start < d for x in actions):
+                break
+            reach = d
+        dated = any(a <= d.start < reach and not undated(d) for d in own_dates)
+        piece_actions.append(inside[0] if inside and dated else None)
 
-    merged: list[list[int]] = []  # [start, end] of each clause with an action
-    pending_start: int | None = None
-    for (a, b), join in zip(pieces, joins, strict=False):
-        has = action_in(a, b) is not None
-        if merged and join == ":" and has and not any(merged[-1][0] <= d.start < merged[-1][1] for d in own_dates):
-            merged[-1][1] = b  # "X made peace: the treaty was signed on D" is one event, dated D
+    groups: list[_Group] = []
+    pending: list[int] = []  # pieces without an action before the first action
+    for i, ((a, b), join) in enumerate(zip(pieces, joins, strict=False)):
+        act = piece_actions[i]
+        last = groups[-1] if groups else None
+        if last and join == ":" and act and not any(last.start <= d.start < last.end for d in own_dates):
+            last.end = b  # "X made peace: the treaty was signed on D" is one event, dated D
             continue
-        if not has:
-            if merged:
-                merged[-1][1] = b
-            elif pending_start is None:
-                pending_start = a
+        if act is None:
+            piece_dates = [d for d in own_dates if a <= d.start < b and not undated(d)]
+            if last is None:
+                pending.append(i)
+            elif (
+                "and" in join.split()
+                and piece_dates
+                and last.echo_of is None
+                and any(last.start <= d.start < last.end for d in own_dates)
+            ):
+                # "..., and by France later that year": the same action again, at another date.
+                groups.append(_Group(a, b, last.action, join, echo_of=len(groups) - 1))
+            else:
+                last.end = b
             continue
-        merged.append([pending_start if pending_start is not None else a, b])
-        pending_start = None
-    out = []
-    for a, b in merged:
-        act = action_in(a, b)
+        if (
+            last is not None
+            and last.echo_of is None
+            and join.strip(", ") in ("and", "then")
+            and not any(a <= d.start < b for d in own_dates)
+            and _no_subject(text, a, act)
+        ):
+            last.end = b  # "came back in force and took Eskisehir": one subject, one event
+            continue
+        group_start = pieces[pending[0]][0] if pending else a
+        group = _Group(group_start, b, act, join)
+        groups.append(group)
+        # "In January, and again at the end of March, X stopped them": the later date is an echo.
+        leading = [d for d in own_dates if group_start <= d.start < act.start and not undated(d)]
+        if pending and len(leading) >= 2:
+            for d in leading[1:]:
+                piece = next((p for p in pieces if p[0] <= d.start < p[1]), None)
+                if piece is None or "and" not in joins[pieces.index(piece)].split():
+                    continue
+                group.excluded.add(d.start)
+                groups.append(_Group(piece[0], d.end, act, "and", echo_of=groups.index(group)))
+        pending = []
+
+    out: list[Clause] = []
+    for g in groups:
+        clause_dates = tuple(d for d in own_dates if g.start <= d.start < g.end and d.start not in g.excluded)
+        main = out[g.echo_of] if g.echo_of is not None else None
         out.append(
-            Clause(
-                a,
-                b,
-                act,
-                tuple(d for d in own_dates if a <= d.start < b),
-                tuple(p for p in places if a <= p.start < b),
-            )
+            Clause(g.start, g.end, g.action, clause_dates, tuple(p for p in places if g.start <= p.start < g.end), main)
         )
-    return out
+    return sorted(out, key=lambda c: c.start)
+
+
+@dataclass
+class _Group:
+    """A clause being built: its span, its action, the joint before it, and dates given to its echoes."""
+
+    start: int
+    end: int
+    action: Action | None
+    join: str
+    echo_of: int | None = None
+    excluded: set[int] = field(default_factory=set)
+
+
+def _compound_subject(
+    text: str, actions: list[Action], dates: list[FoundDate], piece_start: int, at: int, after: int
+) -> bool:
+    """ "Chicherin and Rathenau signed": the words before "and" have no action and end in a short
+    name, and the words after it are a short subject straight before an action."""
+    if any(piece_start <= a.start < at for a in actions) or any(d.start == after for d in dates):
+        return False
+    tail = re.split(r"[,;:(\u2014]", text[piece_start:at])[-1]
+    if not 0 < len(tail.split()) <= SUBJECT_WORDS - 1 or any(
+        piece_start <= d.start < at and d.start >= at - len(tail) for d in dates
+    ):
+        return False
+    return any(_subject_then_verb(text, a, after) for a in actions if a.start > after)
+
+
+def _no_subject(text: str, start: int, action: Action) -> bool:
+    """The piece goes straight to its action ("and took Eskisehir", ", then pushed east")."""
+    head = _LEADING.sub("", text[start : action.start].strip(" ,;:"))
+    return not _WORD.search(head)
 
 
 def _subject_then_verb(text: str, action: Action, at: int) -> bool:

@@ -206,6 +206,12 @@ _PATTERNS = [
         r"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
         r"(?P<u>day|week|month|year)\b",
     ),
+    # "on the last day of the conference": the end (or start) of the span the text gave just before.
+    (
+        "span_day",
+        r"(?:[Oo]n\s+|[Bb]y\s+)?[Tt]he\s+(?P<which>last|final|closing|first|opening)\s+day\s+of\s+the\s+"
+        r"(?:conference|congress|talks|negotiations|meeting|session|battle|siege|offensive)\b",
+    ),
     ("same", r"(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Ii]n\s+|[Oo]n\s+)?(?:that|[Tt]he\s+same)\s+(?P<u>day|month|year)\b"),
 ]
 _COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
@@ -403,6 +409,9 @@ def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[st
         return _step(previous, g["u"], 1 if g["dir"] in ("next", "following") else -1), "relative"
     if kind == "same":
         return _same(previous, g["u"]), "from context"
+    if kind == "span_day":
+        day = previous.end if g["which"] in ("last", "final", "closing") else previous.start
+        return day.isoformat(), "relative"
     return None, ""
 
 
