@@ -61,6 +61,8 @@ _AUXILIARY = re.compile(r"(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "which", "who"}
+_REDUCED_RELATIVE = re.compile(r"\b(?:the|a|an)\s+[a-z]+\s+(?:the\s+\w+|they|he|she|we|it)\s+$")
+_STRANDED = re.compile(r"\s*(?:from|with|to|for|on|in|at|of|by|about)?\s*[.!?]?\s*$")
 _DURATION = re.compile(r"(?i)(?:until|till|since|throughout)\b")
 _CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)\s+(?=\S)|,\s+then\s+|,\s+(?=\S)")
 _LEADING = re.compile(
@@ -131,6 +133,11 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
             base, a_end = f"{base} {particle[0]}", particle[1] if particle[2] else a_end
         aside = re.split(r"[,;:(\u2014]", text[start:w_start])[-1]
         relative = bool(re.match(r"\s*(?:who|whose|which)\b", aside))
+        # "east of the line the Allies had proposed", "the line they had started from": a relative
+        # clause without "that", its action the last word of the sentence.
+        relative = relative or bool(
+            _REDUCED_RELATIVE.search(text, max(start, a_start - 60), a_start) and _STRANDED.match(text, a_end, end)
+        )
         out.append(Action(a_start, a_end, base, bool(_PASSIVE.search(before)), lower in _WEAK, word, relative))
     for m in _STATE_OF_ACTION.finditer(text, start, end):
         out.append(Action(m.start(), m.end(), _STATE_VERBS[m.group("state")], False, False, m.group("state")))
@@ -189,8 +196,12 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
                 )
             ):
                 continue
-        elif joint == m.group().strip() == "and" and _compound_subject(text, actions, own_dates, cuts[-1], m.start(), after):
+        elif joint == m.group().strip() == "and" and _compound_subject(
+            text, actions, own_dates, cuts[-1], m.start(), after
+        ):
             continue  # "Chicherin and Rathenau signed": one subject of two names
+        elif joint == m.group().strip() == "and" and _list_of_names(text, actions, own_dates, after, end):
+            continue  # "in the Armenian and Greek quarters": two words of one noun
         cuts.append(after)
         ends.append(m.start())  # the piece before ends before ", and": its words, not the joint
         kinds.append(m.group().strip() or " ")
@@ -255,12 +266,12 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
         # "In January, and again at the end of March, X stopped them": the later date is an echo.
         leading = [d for d in own_dates if group_start <= d.start < act.start and not undated(d)]
         if pending and len(leading) >= 2:
-            for d in leading[1:]:
-                piece = next((p for p in pieces if p[0] <= d.start < p[1]), None)
+            for again in leading[1:]:
+                piece = next((p for p in pieces if p[0] <= again.start < p[1]), None)
                 if piece is None or "and" not in joins[pieces.index(piece)].split():
                     continue
-                group.excluded.add(d.start)
-                groups.append(_Group(piece[0], d.end, act, "and", echo_of=groups.index(group)))
+                group.excluded.add(again.start)
+                groups.append(_Group(piece[0], again.end, act, "and", echo_of=groups.index(group)))
         pending = []
 
     out: list[Clause] = []
@@ -298,6 +309,13 @@ def _compound_subject(
     ):
         return False
     return any(_subject_then_verb(text, a, after) for a in actions if a.start > after)
+
+
+def _list_of_names(text: str, actions: list[Action], dates: list[FoundDate], after: int, end: int) -> bool:
+    """The words after a plain "and" up to the next joint hold no action and no date."""
+    following = _CUT.search(text, after, end)
+    stop = following.start() if following else end
+    return not any(after <= a.start < stop for a in actions) and not any(after <= d.start < stop for d in dates)
 
 
 def _no_subject(text: str, start: int, action: Action) -> bool:
@@ -353,7 +371,7 @@ def title(text: str, clause: Clause, inherited_subject: str = "", references: di
     ("Red Army enters Vilna", "Treaty of Riga signed"), at most 60 characters, no ellipsis."""
     action = clause.action
     if action is None:
-        return _cut(" ".join(text[clause.start : clause.end].split()))
+        return title_cut(" ".join(text[clause.start : clause.end].split()))
     subject = subject_of(text, clause)
     if not subject or subject.lower() in _PRONOUNS:
         subject = inherited_subject
@@ -364,7 +382,7 @@ def title(text: str, clause: Clause, inherited_subject: str = "", references: di
     else:
         verb = _present(action.base, _plural(subject))
     words = " ".join(w for w in (subject, verb, rest) if w)
-    return _cut(words[:1].upper() + words[1:])
+    return title_cut(words[:1].upper() + words[1:])
 
 
 def _rest(text: str, clause: Clause, references: dict[str, str]) -> str:
@@ -381,7 +399,8 @@ def _rest(text: str, clause: Clause, references: dict[str, str]) -> str:
         cursor = e
     words += text[cursor:b]
     for ref, name in references.items():
-        words = words.replace(ref, name)
+        if name.removeprefix("at ") not in words:  # "made Angora the capital": Angora is named already
+            words = words.replace(ref, name)
     words = re.split(r"[,;:(\u2014]|\s(?:which|who|that|where|and|but|while|so)\s", words, maxsplit=1)[0]
     if clause.action.base.endswith(("over", "down", "up", "off")) and " " in clause.action.base:
         particle = clause.action.base.split(" ", 1)[1]
@@ -418,7 +437,7 @@ def _present(base: str, plural: bool) -> str:
     return f"{verb} {particle}".strip()
 
 
-def _cut(words: str) -> str:
+def title_cut(words: str) -> str:
     """At most TITLE_CHARS characters, cut before a dangling preposition or article, no ellipsis."""
     words = words.strip(" ,;:.")
     if len(words) <= TITLE_CHARS:
@@ -431,3 +450,39 @@ def _cut(words: str) -> str:
     while len(parts) > 2 and parts[-1].lower().strip(",") in _STOP_TAIL:
         parts.pop()
     return " ".join(parts).strip(" ,;:")
+
+
+# Documents that "gave", "handed" or "left" something tell their terms, not an event.
+_DOCUMENT = re.compile(r"(?i)\b(?:treaty|agreement|armistice|peace|convention|pact|settlement|protocol|it)\b")
+_TERMS = {"hand", "give", "cede", "leave", "return", "grant", "award", "transfer", "assign", "hand over"}
+# "A year passed before the Turks struck back": time is the subject, the sentence is comment.
+_TIME_PASSED = re.compile(
+    r"(?i)(?:a|an|one|two|three|four|five|six|some|several|many|a few|another)\s+(?:\w+\s+)?"
+    r"(?:years?|months?|weeks?|days?)\s+(?:passed|elapsed|went\s+by)\b"
+)
+_SUMMING_UP = re.compile(r"(?:These|Those|Such|Both|All these|All those)\s")
+
+
+def is_comment(text: str, clause: Clause, subject: str) -> bool:
+    """A clause with an action that a lecturer would not index: a date as the subject ("The
+    spring of 1921 brought ..."), time passing ("A year passed before ..."), a sentence summing
+    up ("These treaties were concluded against ..."), or a treaty's terms ("It handed Smyrna to
+    ...") without a date of their own."""
+    action = clause.action
+    if action is None:
+        return False
+    words = text[clause.start : clause.end]
+    if _TIME_PASSED.match(_LEADING.sub("", words.strip(" ,;:"))):
+        return True
+    head = text[clause.start : action.start].strip(" ,;:")
+    head = re.sub(r"^(?:The|That|This)\s+", "", head)
+    if any(
+        head == d.text and not re.match(r"(?i)(?:in|on|at|by|during|from|between|early|late)\b", d.text)
+        for d in clause.dates
+    ):
+        return True  # "The spring of 1921 brought ...": a date does nothing
+    if clause.dates:
+        return False
+    if _SUMMING_UP.match(head):
+        return True
+    return action.base in _TERMS and bool(_DOCUMENT.search(subject or head))

@@ -410,8 +410,8 @@ def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[st
     if kind == "same":
         return _same(previous, g["u"]), "from context"
     if kind == "span_day":
-        day = previous.end if g["which"] in ("last", "final", "closing") else previous.start
-        return day.isoformat(), "relative"
+        edge = previous.end if g["which"] in ("last", "final", "closing") else previous.start
+        return edge.isoformat(), "relative"
     return None, ""
 
 

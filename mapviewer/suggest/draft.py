@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,11 +12,11 @@ from ..model.anchors import UnquotableSpanError, quote_for
 from ..model.errors import InputError
 from ..model.ids import slug, unique_id
 from ..model.index import JsonObject
-from ..model.passage import Passage
-from .clauses import Clause, continues_subject, split_events, subject_of, title
+from ..model.passage import Paragraph, Passage
+from .clauses import Clause, continues_subject, is_comment, split_events, subject_of, title, title_cut
 from .dates import FoundDate, find_dates
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
-from .references import find_references
+from .references import MEETINGS, find_references
 
 # How a clause without a date of its own is dated (docs/suggest.md): "between" runs from
 # the most recent date before it to the next date after it, when the text moves forward;
@@ -27,6 +28,8 @@ CONTEXT_MODES = ("between", "previous")
 MAX_SUGGEST_CHARS = 50_000
 ID_WORDS = 6
 TOPIC_WORDS = 6
+TOPIC_WORDS_DETAILED = 14
+COARSE_DAYS = 62
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
 
@@ -85,7 +88,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     for paragraph in body:
         found = find_dates(text, paragraph.start, paragraph.end, context=dates[-1].date if dates else None)
         dates.extend(found)
-        named = gazetteer.find(text, paragraph.start, paragraph.end)
+        named = [_about(text, m) for m in gazetteer.find(text, paragraph.start, paragraph.end)]
         references = find_references(gazetteer, text, paragraph.start, paragraph.end, [*matches, *named])
         places = sorted([*named, *references], key=lambda m: m.start)
         matches.extend(places)
@@ -99,11 +102,13 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     event_ids: set[str] = set()
     context_dated = 0
     last_event: tuple[Clause, str, tuple[PlaceMatch, ...]] | None = None  # clause, subject, places
-    for clauses in sentences:
+    titles: dict[int, str] = {}  # by clause, for the echoes of its action
+    for k, clauses in enumerate(sentences):
         sentence_date: FoundDate | None = None
         subject_clause: tuple[str, tuple[PlaceMatch, ...]] | None = None
         sentence_places: tuple[PlaceMatch, ...] = ()
-        if _topic_sentence(text, clauses, paragraph_starts):
+        following = sentences[k + 1] if k + 1 < len(sentences) else []
+        if _topic_sentence(text, clauses, paragraph_starts, following):
             continue
         for clause in clauses:
             exact_start, exact_end = _trimmed_span(text, clause.start, clause.end)
@@ -138,20 +143,29 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             own_subject = subject_of(text, clause)
             inherited = subject_clause or (last_event[1:] if last_event else None)
             subject = inherited[0] if continues and inherited else own_subject
-            event_places = clause.places
+            if is_comment(text, clause, subject):
+                continue
+            event_places = tuple(p for p in clause.places if not p.about)
             if continues and inherited and not clause.names_place:
                 event_places = event_places + tuple(p for p in inherited[1] if p.names)
             elif not clause.names_place and sentence_places:
                 # A clause that names no place happens where its sentence does.
                 event_places = event_places + tuple(p for p in sentence_places if p.names)
+            elif not clause.names_place and last_event and _same_paragraph(body, last_event[0].start, clause.start):
+                # ... or where the event before it in the paragraph did ("Four days later fire broke out").
+                event_places = event_places + tuple(p for p in last_event[2] if p.names)
             if not continues:
                 subject_clause = (own_subject, event_places)
             if any(p.names for p in event_places):
                 sentence_places = event_places
             for match in event_places:
                 used_places.setdefault(match.place.id, [])
-            names = {p.text: p.place.name for p in event_places if p.by_reference}
+            names = _reference_names(event_places)
             event_title = title(text, clause, subject, names)
+            main = titles.get(id(clause.echo_of)) if clause.echo_of is not None else None
+            if main is not None:
+                event_title = _echo_title(text, clause, main, subject)
+            titles[id(clause)] = event_title
             last_event = (clause, subject, event_places)
             events.append(
                 {
@@ -168,7 +182,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
 
     # A place the text names is proposed even when no event could be dated.
     for match in matches:
-        if match.names and not match.by_reference:
+        if (match.names or match.about) and not match.by_reference:
             mentions = used_places.setdefault(match.place.id, [])
             if match.text not in mentions:
                 mentions.append(match.text)
@@ -181,6 +195,27 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         "events": events,
     }
     return Draft(data, dates, context_dated)
+
+
+_ABOUT = re.compile(r"\s+(?:question|issue|dispute|problem|affair|crisis)\b")
+
+
+def _about(text: str, match: PlaceMatch) -> PlaceMatch:
+    """ "the Mosul question": a place the words are about, not the place of the event."""
+    if not match.by_adjective and _ABOUT.match(text, match.end):
+        return dataclasses.replace(match, about=True)
+    return match
+
+
+def _reference_names(places: tuple[PlaceMatch, ...]) -> dict[str, str]:
+    """What a title says for the words that refer to a place: "there" is "at Lausanne", "the city" is
+    "Smyrna"; "the conference" stays (it is a meeting, not a place)."""
+    out = {}
+    for p in places:
+        if not p.by_reference or p.text.lower().endswith(MEETINGS):
+            continue
+        out[p.text] = f"at {p.place.name}" if p.text.lower() == "there" else p.place.name
+    return out
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -228,16 +263,53 @@ def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _topic_sentence(text: str, clauses: list[Clause], paragraph_starts: set[int]) -> bool:
+def _topic_sentence(text: str, clauses: list[Clause], paragraph_starts: set[int], following: list[Clause]) -> bool:
     """A paragraph's short opening sentence ("Finland took longer.") announces; it tells no event.
 
     Only when it gives no day or month: "Minsk fell on 11 July." opens a paragraph and is one.
+    A longer one ("The Greeks advanced twice towards the plateau in 1921.") announces when the
+    next sentence of the paragraph goes on with a finer date ("In January, ...").
     """
     if len(clauses) != 1 or clauses[0].start not in paragraph_starts:
         return False
     clause = clauses[0]
-    short = len(text[clause.start : clause.end].split()) <= TOPIC_WORDS
-    return short and all(d.date.precision in ("season", "year") for d in clause.dates)
+    if not all(_coarse(d) for d in clause.dates):
+        return False
+    words = len(text[clause.start : clause.end].split())
+    if words <= TOPIC_WORDS:
+        return True
+    same_paragraph = [c for c in following if c.start not in paragraph_starts]
+    detailed = any(not _coarse(d) for c in same_paragraph[:1] for d in c.dates)
+    return words <= TOPIC_WORDS_DETAILED and detailed
+
+
+def _echo_title(text: str, clause: Clause, main: str, subject: str) -> str:
+    """The same action at another date: "New state recognised by France" after "... by Britain";
+    "Ismet Pasha's troops stop them at Inonu again" for "and again at the end of March"."""
+    words = text[clause.start : clause.end]
+    for d in sorted(clause.dates, key=lambda d: -d.start):
+        words = words[: d.start - clause.start] + " " + words[d.end - clause.start :]
+    words = " ".join(re.sub(r"^\W*(?:and\s+)?(?:again\b)?", "", words).split()).strip(" ,;:.")
+    action = clause.action
+    if not words or action is None or action.start > clause.start:
+        return _clip(f"{main} again")
+    verb = action.written if action.passive else main.removeprefix(subject).split()[0] if subject else ""
+    head = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is)\s+", "", subject)
+    out = " ".join(w for w in (head, verb, words) if w)
+    return _clip(out[:1].upper() + out[1:])
+
+
+def _clip(words: str) -> str:
+    return title_cut(words)
+
+
+def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:
+    return any(p.start <= a < p.end and p.start <= b < p.end for p in body)
+
+
+def _coarse(found: FoundDate) -> bool:
+    """A year or a season, not a month or a day."""
+    return (found.date.end - found.date.start).days > COARSE_DAYS
 
 
 def _context_date(dates: list[FoundDate], start: int, end: int, mode: str) -> str | None:
@@ -251,7 +323,9 @@ def _context_date(dates: list[FoundDate], start: int, end: int, mode: str) -> st
     following = after[0]
     if following.date.start <= previous.date.start:
         return previous.value
-    return f"{previous.date.first.text}/{following.date.first.text}"
+    # It happened after the one and before the other begins: "in 1921" after 10 August 1920 ends the
+    # interval on 1 January 1921, not at the end of 1921.
+    return f"{previous.date.first.text}/{following.date.start.isoformat()}"
 
 
 def _summary(clause: str, mark: str) -> str:
@@ -308,7 +382,7 @@ def propose_event(passage: Passage, start: int, end: int, gazetteer: Gazetteer |
     dated = next((d for d in own if d.stated), own[0] if own else None)
     clauses = split_events(text, start, end, own, places)
     clause = next((c for c in clauses if c.action is not None), None)
-    words_title = title(text, clause, "", {p.text: p.place.name for p in places if p.by_reference}) if clause else ""
+    words_title = title(text, clause, "", _reference_names(tuple(places))) if clause else ""
     source = ""
     if dated is not None:
         source = f"suggested from the words '{dated.text}'" + ("" if dated.stated else f" ({dated.how}); check it")

@@ -113,11 +113,13 @@ class PlaceMatch:
     by_adjective: bool = False
     # Set for "there", "the city", "the Soviet capital": the words stand for a place named before them.
     by_reference: bool = False
+    # Set for "the Mosul question": the place is what the words are about, not where anything happens.
+    about: bool = False
 
     @property
     def names(self) -> bool:
         """Whether the text names the place here (by its name, or by words that stand for it)."""
-        return not self.by_adjective
+        return not self.by_adjective and not self.about
 
 
 @dataclass

@@ -62,6 +62,10 @@ DEMONYMS = {
     "Georgians": "georgia",
     "Armenians": "armenia",
 }
+# "the conference" is where the last conference named met: "an economic conference at Genoa".
+MEETINGS = ("conference", "congress")
+_MEETING = re.compile(r"\b(?i:the)\s+(?:peace\s+)?(?:conference|congress)\b")
+_MEETING_AT = re.compile(r"(?i)\b(?:conference|congress)\b[^.;,]{0,30}\b(?:at|in)\s+$")
 CITY_NOUNS = ("city", "town", "port", "fortress")
 _REFERENCE = re.compile(
     r"\b(?:(?P<there>there)\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|came|followed)\b)"
@@ -83,6 +87,10 @@ def find_references(
         place_id = _resolve(gazetteer, m, earlier, text)
         if place_id and place_id in gazetteer.places:
             found.append(PlaceMatch(gazetteer.places[place_id], m.start(), m.end(), m.group(), by_reference=True))
+    for m in _MEETING.finditer(text, start, end):
+        met = next((n for n in reversed(named) if n.end <= m.start() and _met_at(text, n)), None)
+        if met is not None:
+            found.append(PlaceMatch(met.place, m.start(), m.end(), m.group(), by_reference=True))
     for m in _DEMONYM.finditer(text, start, end):
         found.append(
             PlaceMatch(gazetteer.places[DEMONYMS[m.group()]], m.start(), m.end(), m.group(), by_adjective=True)
@@ -117,3 +125,11 @@ def _resolve(gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], 
         return chosen[-1].place.id if chosen else None
     cities = [n for n in earlier if n.place.kind == "city"]
     return cities[-1].place.id if cities else None
+
+
+def _met_at(text: str, name: PlaceMatch) -> bool:
+    """ "a conference at Genoa", "the congress in Moscow", "the Genoa conference"."""
+    before = text[max(0, name.start - 60) : name.start]
+    return bool(
+        _MEETING_AT.search(before) or re.match(r"\s+(?:[Cc]onference|[Cc]ongress)\b", text[name.end : name.end + 12])
+    )
