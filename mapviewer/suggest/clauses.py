@@ -48,7 +48,13 @@ _STRONG = {
     "spoke": "speak", "noted": "note", "said": "say", "wrote": "write", "explained": "explain", "warned": "warn",
     "brought": "bring", "discussed": "discuss", "decided": "decide", "resolved": "resolve", "cut": "cut",
     "contrived": "contrive", "commented": "comment", "severed": "sever", "informed": "inform",
+    "clinched": "clinch", "divulged": "divulge", "trained": "train", "conducted": "conduct",
+    "discussing": "discuss", "negotiating": "negotiate", "fighting": "fight", "advancing": "advance",
+    "retreating": "retreat", "marching": "march", "talking": "talk", "besieging": "besiege",
 }  # fmt: skip
+# "-ing" forms are actions only after "was", "were", "had been": "had been discussing the terms".
+_PROGRESSIVE = {w for w in _STRONG if w.endswith("ing")}
+_PROGRESSIVE_AUX = re.compile(r"(?:was|were|is|are|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$")
 _WEAK = {
     "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
     "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "moved", "confirmed", "spent",
@@ -57,11 +63,14 @@ _WEAK = {
 # Particles that make one action of two words, even with the object between ("handed it over").
 _PARTICLES = ("off", "up", "over", "out", "through", "back", "down", "into force")
 # "had been", "was politely": the auxiliary, and one adverb, before the action.
-_AUXILIARY = re.compile(r"(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+(?:being\s+)?)(?:\w+ly\s+)?$")
-_PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
+# One adverb between the auxiliary and the action: "was politely received", "was once more received".
+_ADVERB = r"(?:(?:\w+ly|once more|once again|again|also|then|first|soon|later|finally|not|never|at last)\s+)?"
+_AUXILIARY = re.compile(r"(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+(?:being\s+)?)" + _ADVERB + "$")
+_PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+" + _ADVERB + "$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "which", "who"}
 _REDUCED_RELATIVE = re.compile(r"\b(?:the|a|an)\s+[a-z]+\s+(?:the\s+\w+|they|he|she|we|it)\s+$")
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:on|in|at|by)\s")
 _STRANDED = re.compile(r"\s*(?:from|with|to|for|on|in|at|of|by|about)?\s*[.!?]?\s*$")
 _DURATION = re.compile(r"(?i)(?:until|till|since|throughout)\b")
 _CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)\s+(?=\S)|,\s+then\s+|,\s+(?=\S)")
@@ -79,6 +88,11 @@ _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", 
 # "the armies were in flight": a movement told as a state.
 _STATE_VERBS = {"flight": "flee", "retreat": "retreat", "revolt": "revolt", "full retreat": "retreat"}
 _STATE_OF_ACTION = re.compile(r"\b(?:was|were)\s+in\s+(?P<state>full retreat|flight|retreat|revolt)\b")
+_PLURAL_NOUNS = {
+    "talks", "negotiations", "troops", "forces", "armies", "delegates", "delegations", "representatives",
+    "envoys", "sailors", "workers", "peasants", "soldiers", "allies", "powers", "governments", "leaders",
+    "ministers", "men", "victors", "volunteers", "legionaries", "separatists", "communists",
+}  # fmt: skip
 TITLE_CHARS = 60
 SUBJECT_WORDS = 5
 
@@ -124,10 +138,13 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
             continue
         if i > 0 and words[i - 1][2].lower() in _DETERMINERS:
             continue  # "a signed agreement", "the proposed line": an adjective
+        if lower in _PROGRESSIVE and not _PROGRESSIVE_AUX.search(text, max(start, w_start - 24), w_start):
+            continue  # "fighting", "talking" as nouns or participles
         before = text[max(start, w_start - 20) : w_start]
         aux = _AUXILIARY.search(before)
         a_start = w_start - len(aux.group()) if aux else w_start
         base, a_end = _STRONG[lower], w_end
+        progressive = lower in _PROGRESSIVE
         particle = _particle(text, words, i)
         if particle:
             base, a_end = f"{base} {particle[0]}", particle[1] if particle[2] else a_end
@@ -138,7 +155,12 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
         relative = relative or bool(
             _REDUCED_RELATIVE.search(text, max(start, a_start - 60), a_start) and _STRANDED.match(text, a_end, end)
         )
-        out.append(Action(a_start, a_end, base, bool(_PASSIVE.search(before)), lower in _WEAK, word, relative))
+        passive = bool(_PASSIVE.search(before)) and not progressive
+        # "The armistice of Mudania, signed on 11 October 1922, ...": a participle in an aside.
+        passive = passive or bool(
+            lower.endswith("ed") and re.search(r",\s*$", before) and _PARTICIPLE_AFTER.match(text, w_end, end)
+        )
+        out.append(Action(a_start, a_end, base, passive, lower in _WEAK, word, relative))
     for m in _STATE_OF_ACTION.finditer(text, start, end):
         out.append(Action(m.start(), m.end(), _STATE_VERBS[m.group("state")], False, False, m.group("state")))
     return sorted(out, key=lambda a: a.start)
@@ -420,6 +442,8 @@ def _plural(subject: str) -> bool:
         if w.lower() in ("of", "with", "under", "from", "in") and i > 0:
             head = words[i - 1]
             break
+    if head.lower() in _PLURAL_NOUNS:
+        return True  # "Talks opened at Dorpat"
     if head[0].isupper():
         return head in DEMONYMS or head in ("Allies", "Powers")  # "the Poles", but not "Kars" or "Paris"
     return head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is"))
@@ -483,6 +507,23 @@ def is_comment(text: str, clause: Clause, subject: str) -> bool:
         return True  # "The spring of 1921 brought ...": a date does nothing
     if clause.dates:
         return False
-    if _SUMMING_UP.match(head):
+    if _SUMMING_UP.match(head) and not clause.places:
+        # "These treaties were concluded against ...", but not "These overtures were cut short by the Polish war".
         return True
     return action.base in _TERMS and bool(_DOCUMENT.search(subject or head))
+
+
+# What "it" stands for in a title: the last meeting, document or fight the text named before it.
+_THING = re.compile(
+    r"(?i)\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>conference|congress|treaty|agreement|armistice|offensive|"
+    r"assembly|talks|battle|rising|revolt|siege|council|government|army|convention)\b"
+)
+PRONOUN_LOOKBACK = 300
+
+
+def antecedent(text: str, at: int) -> str:
+    """The noun "it" most likely stands for: the last conference, treaty, battle ... named before ``at``."""
+    last = None
+    for m in _THING.finditer(text, max(0, at - PRONOUN_LOOKBACK), at):
+        last = m
+    return last.group("noun").lower() if last else ""

@@ -13,7 +13,7 @@ from ..model.errors import InputError
 from ..model.ids import slug, unique_id
 from ..model.index import JsonObject
 from ..model.passage import Paragraph, Passage
-from .clauses import Clause, continues_subject, is_comment, split_events, subject_of, title, title_cut
+from .clauses import Clause, antecedent, continues_subject, is_comment, split_events, subject_of, title, title_cut
 from .dates import FoundDate, find_dates
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
 from .references import MEETINGS, find_references
@@ -143,6 +143,12 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             own_subject = subject_of(text, clause)
             inherited = subject_clause or (last_event[1:] if last_event else None)
             subject = inherited[0] if continues and inherited else own_subject
+            title_subject = subject
+            if continues and re.match(
+                r"(?i)\W*it\b", text[clause.start : clause.action.start if clause.action else clause.start]
+            ):
+                # "It opened on 10 April" after "an economic conference at Genoa": the conference opens.
+                title_subject = antecedent(text, clause.start) or subject
             if is_comment(text, clause, subject):
                 continue
             event_places = tuple(p for p in clause.places if not p.about)
@@ -161,7 +167,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             for match in event_places:
                 used_places.setdefault(match.place.id, [])
             names = _reference_names(event_places)
-            event_title = title(text, clause, subject, names)
+            event_title = title(text, clause, title_subject, names)
             main = titles.get(id(clause.echo_of)) if clause.echo_of is not None else None
             if main is not None:
                 event_title = _echo_title(text, clause, main, subject)
