@@ -51,14 +51,21 @@ _STRONG = {
     "clinched": "clinch", "divulged": "divulge", "trained": "train", "conducted": "conduct",
     "discussing": "discuss", "negotiating": "negotiate", "fighting": "fight", "advancing": "advance",
     "retreating": "retreat", "marching": "march", "talking": "talk", "besieging": "besiege",
+    "fired": "fire", "shot": "shoot", "sentenced": "sentence", "burst": "burst", "dispersed": "disperse",
+    "shelled": "shell", "told": "tell", "walked": "walk", "added": "add", "deported": "deport",
+    "released": "release", "kidnapped": "kidnap", "raided": "raid", "blockaded": "blockade",
+    "mobilised": "mobilise", "mobilized": "mobilize", "demobilised": "demobilise", "ordered": "order",
+    "overthrew": "overthrow", "overthrown": "overthrow", "deposed": "depose", "resigned": "resign",
+    "abdicated": "abdicate", "fled": "flee", "escaped": "escape", "killed": "kill", "massacred": "massacre",
+    "went": "go", "called": "call", "lost": "lose",
 }  # fmt: skip
 # "-ing" forms are actions only after "was", "were", "had been": "had been discussing the terms".
 _PROGRESSIVE = {w for w in _STRONG if w.endswith("ing")}
 _PROGRESSIVE_AUX = re.compile(r"(?:was|were|is|are|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$")
 _WEAK = {
     "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
-    "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "moved", "confirmed", "spent",
-    "led", "said", "explained", "commented", "noted", "contrived",
+    "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "confirmed", "spent", "added",
+    "went", "called", "led", "said", "explained", "commented", "noted", "contrived",
 }  # fmt: skip
 # Particles that make one action of two words, even with the object between ("handed it over").
 _PARTICLES = ("off", "up", "over", "out", "through", "back", "down", "into force")
@@ -70,6 +77,8 @@ _PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+" + _ADVERB + "$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "which", "who"}
 _REDUCED_RELATIVE = re.compile(r"\b(?:the|a|an)\s+[a-z]+\s+(?:the\s+\w+|they|he|she|we|it)\s+$")
+_PARTICIPLES = {w for w in _STRONG if w.endswith(("ed", "en")) or w in ("cut", "put", "left", "held", "led")}
+_ASIDE_AFTER = re.compile(r"(?:\s+(?:off|out|up|down))?\s+(?:from|by|with|in|at|on|to)\s[^,;]*,")
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:on|in|at|by)\s")
 _STRANDED = re.compile(r"\s*(?:from|with|to|for|on|in|at|of|by|about)?\s*[.!?]?\s*$")
 _DURATION = re.compile(r"(?i)(?:until|till|since|throughout)\b")
@@ -160,7 +169,16 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
         passive = passive or bool(
             lower.endswith("ed") and re.search(r",\s*$", before) and _PARTICIPLE_AFTER.match(text, w_end, end)
         )
-        out.append(Action(a_start, a_end, base, passive, lower in _WEAK, word, relative))
+        # "Romania, cut off from its allies, signed": a participle in an aside after a name.
+        relative = relative or bool(
+            re.search(r"[A-Za-z],\s*$", before)
+            and lower in _PARTICIPLES
+            and not _AUXILIARY.search(before)
+            and _ASIDE_AFTER.match(text, a_end, end)
+            and not any(w.lower() in _STRONG for _, _, w in words[max(0, i - 12) : i] if w[0].islower())
+        )
+        weak = lower in _WEAK and not (particle and particle[0] in ("up", "out", "off"))  # "gave up", "called off"
+        out.append(Action(a_start, a_end, base, passive, weak, word, relative))
     for m in _STATE_OF_ACTION.finditer(text, start, end):
         out.append(Action(m.start(), m.end(), _STATE_VERBS[m.group("state")], False, False, m.group("state")))
     return sorted(out, key=lambda a: a.start)
@@ -242,12 +260,16 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
         if strong:
             piece_actions.append(strong[0])
             continue
-        reach = b
+        reach, back = b, a
         for c, d in pieces[i + 1 :]:
             if any(c <= x.start < d for x in actions):
                 break
             reach = d
-        dated = any(a <= d.start < reach and not undated(d) for d in own_dates)
+        for c, d in reversed(pieces[:i]):
+            if any(c <= x.start < d for x in actions):
+                break
+            back = c  # "On 10 March, ... the government left": the date before it in the sentence
+        dated = any(back <= d.start < reach and not undated(d) for d in own_dates)
         piece_actions.append(inside[0] if inside and dated else None)
 
     groups: list[_Group] = []
@@ -260,7 +282,11 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
             continue
         if act is None:
             piece_dates = [d for d in own_dates if a <= d.start < b and not undated(d)]
-            if last is None:
+            following = piece_actions[i + 1] if i + 1 < len(pieces) else None
+            leads = following is not None and _no_subject(text, pieces[i + 1][0], following)
+            if last is None or (piece_dates and leads):
+                # "..., and on 9 January the Commission, with the British voting against, declared it in
+                # default": the date and the subject of the action after it.
                 pending.append(i)
             elif (
                 "and" in join.split()
@@ -325,10 +351,12 @@ def _compound_subject(
     name, and the words after it are a short subject straight before an action."""
     if any(piece_start <= a.start < at for a in actions) or any(d.start == after for d in dates):
         return False
-    tail = re.split(r"[,;:(\u2014]", text[piece_start:at])[-1]
-    if not 0 < len(tail.split()) <= SUBJECT_WORDS - 1 or any(
-        piece_start <= d.start < at and d.start >= at - len(tail) for d in dates
-    ):
+    tail_start = piece_start + len(text[piece_start:at]) - len(re.split(r"[,;:(\u2014]", text[piece_start:at])[-1])
+    tail = text[tail_start:at]
+    for d in sorted(dates, key=lambda d: -d.start):
+        if tail_start <= d.start and d.end <= at:  # "On 10 March Lenin and the government left": the date is no name
+            tail = tail[: d.start - tail_start] + " " + tail[d.end - tail_start :]
+    if not 0 < len(tail.split()) <= SUBJECT_WORDS - 1:
         return False
     return any(_subject_then_verb(text, a, after) for a in actions if a.start > after)
 
@@ -424,7 +452,7 @@ def _rest(text: str, clause: Clause, references: dict[str, str]) -> str:
         if name.removeprefix("at ") not in words:  # "made Angora the capital": Angora is named already
             words = words.replace(ref, name)
     words = re.split(r"[,;:(\u2014]|\s(?:which|who|that|where|and|but|while|so)\s", words, maxsplit=1)[0]
-    if clause.action.base.endswith(("over", "down", "up", "off")) and " " in clause.action.base:
+    if clause.action.base.endswith(("over", "down", "up", "off", "out")) and " " in clause.action.base:
         particle = clause.action.base.split(" ", 1)[1]
         words = re.sub(rf"\s{particle}\b", "", words, count=1)  # "handed it over to X": "hands over to X"
     words = re.sub(r"^\s*(?:it|them|him|her)\b", "", words)
@@ -444,6 +472,8 @@ def _plural(subject: str) -> bool:
             break
     if head.lower() in _PLURAL_NOUNS:
         return True  # "Talks opened at Dorpat"
+    if head[0].isupper() and head.endswith(("ists", "ites")):
+        return True  # "Fascists", "Communists"
     if head[0].isupper():
         return head in DEMONYMS or head in ("Allies", "Powers")  # "the Poles", but not "Kars" or "Paris"
     return head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is"))
@@ -484,6 +514,7 @@ _TIME_PASSED = re.compile(
     r"(?i)(?:a|an|one|two|three|four|five|six|some|several|many|a few|another)\s+(?:\w+\s+)?"
     r"(?:years?|months?|weeks?|days?)\s+(?:passed|elapsed|went\s+by)\b"
 )
+_TERMS_SENTENCE = re.compile(r"(?:By|Under)\s+(?:its|the|their|these|those)\s+(?:terms|treaty|agreement|clauses)\b")
 _SUMMING_UP = re.compile(r"(?:These|Those|Such|Both|All these|All those)\s")
 
 
@@ -498,6 +529,8 @@ def is_comment(text: str, clause: Clause, subject: str) -> bool:
     words = text[clause.start : clause.end]
     if _TIME_PASSED.match(_LEADING.sub("", words.strip(" ,;:"))):
         return True
+    if _TERMS_SENTENCE.match(text, clause.start) or _TERMS_SENTENCE.match(words.strip()):
+        return True  # "By its terms Moscow recognised ... and gave up every claim": the treaty's content
     head = text[clause.start : action.start].strip(" ,;:")
     head = re.sub(r"^(?:The|That|This)\s+", "", head)
     if any(

@@ -65,8 +65,15 @@ _MONTH_PART = (
     r"|first\s+half|second\s+half)"
 )
 # Feasts a historian dates by, as (month, day).
-HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "new year's day": (1, 1), "boxing day": (12, 26)}
-_HOLIDAY = r"(?:Christmas(?:\s+Day)?|New\s+Year['\u2019]s\s+Day|Boxing\s+Day)"
+HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "boxing day": (12, 26),
+}
+_HOLIDAY = r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day)"
 
 NUMBERS = {
     "a": 1,
@@ -262,8 +269,11 @@ def find_dates(
             last_end = m.end()
 
     previous = HistDate.parse(context) if isinstance(context, str) else context
+    # The last date to the day: "the same day" after "The autumn ..." is the day before the autumn.
+    last_day = previous if previous is not None and previous.start == previous.end else None
     found: list[FoundDate | None] = []
     pending_after: list[tuple[int, re.Match[str], int]] = []  # "a week after X" waits for the sentence's date
+    bound: tuple[re.Match[str], int, str] | None = None  # "two days after the armistice of 11 November"
     for position, (kind, m) in enumerate(chosen):
         words = _trim(m.group())
         span_start = m.start() + m.group().index(words)
@@ -272,21 +282,47 @@ def find_dates(
             # "on 17 March, the day after the British agreement": the same day said again, not a new one.
             continue
         after_clause = kind == "offset" and m.groupdict().get("dir") in ("after", "before")
-        value, how = _resolve(kind, m, previous or _range_end_year(text, chosen, position))
+        if (
+            after_clause
+            and position + 1 < len(chosen)
+            and _BOUND.fullmatch(text, m.end(), chosen[position + 1][1].start())
+        ):
+            bound = (m, span_start, words)  # the date that follows tells what it is after
+            continue
+        reference = previous or _range_end_year(text, chosen, position)
+        if kind in ("same", "next", "offset") and (m.groupdict().get("u") or "").startswith("day") and last_day:
+            if reference is not None and (reference.end - reference.start).days > MONTH_DAYS:
+                reference = last_day  # "The autumn brought ...; Bavaria declared ... the same day"
+        value, how = _resolve(kind, m, reference)
         resolved = _parsed(value)
         if after_clause:
             pending_after.append((len(found), m, span_start))
         if value is None or resolved is None:
+            bound = None
             if after_clause:
                 found.append(None)  # may still be resolved by a later date in its sentence
             continue
         found.append(FoundDate(span_start, span_start + len(words), words, value, how))
         previous = resolved
+        if bound is not None:
+            b_match, b_start, b_words = bound
+            bound = None
+            shifted = _offset(resolved, b_match.group("n"), b_match.group("u"), b_match.group("dir"))
+            if shifted and _parsed(shifted):
+                found.insert(len(found) - 1, FoundDate(b_start, b_start + len(b_words), b_words, shifted, "relative"))
+                previous = HistDate.parse(shifted)
+        if (previous.end - previous.start).days == 0:
+            last_day = previous
     _anchor_to_later_dates(text, found, pending_after)
     return _join_ranges(text, [f for f in found if f is not None])
 
 
 _RELATIVE_KINDS = {"offset", "next", "same", "holiday"}
+_BOUND = re.compile(r"[^,.;:()\u2014]{0,40}")
+MONTH_DAYS = 31
+# A month named without a year may look back this many months within the year of the date before it
+# ("On 26 May ... a dollar bought 18,000 marks in January"); further back, it is the next year's.
+LOOK_BACK_MONTHS = 4
 _APPOSITION = re.compile(r"\s*,\s*")
 _RANGE_OPEN = re.compile(r"(?i)(?:between|from)\b")
 _RANGE_JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+")
@@ -344,7 +380,8 @@ def _parsed(value: str | None) -> HistDate | None:
 
 
 def _trim(words: str) -> str:
-    return words.strip().rstrip(",")
+    # "and late in April": the joint belongs to the sentence, not to the date.
+    return re.sub(r"^(?:and|or)\s+", "", words.strip().rstrip(","))
 
 
 def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[str | None, str]:
@@ -476,7 +513,9 @@ def _season(year: int, season: str, part: str | None) -> str:
 def _year_on_or_after(previous: HistDate, month: int) -> int:
     """The year of the first such month on or after the previous date (narrative moves forward)."""
     year = previous.start.year
-    return year if month >= previous.start.month else year + 1
+    if month >= previous.start.month or previous.start.month - month <= LOOK_BACK_MONTHS:
+        return year
+    return year + 1
 
 
 def _season_in_context(previous: HistDate, season: str, rel: str | None, part: str | None) -> str:

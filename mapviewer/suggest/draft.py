@@ -110,6 +110,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         following = sentences[k + 1] if k + 1 < len(sentences) else []
         if _topic_sentence(text, clauses, paragraph_starts, following):
             continue
+        drafted: list[tuple[JsonObject, tuple[PlaceMatch, ...]]] = []  # this sentence's events
         for clause in clauses:
             exact_start, exact_end = _trimmed_span(text, clause.start, clause.end)
             if exact_end <= exact_start:
@@ -185,6 +186,8 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                     "date_source": date_source,
                 }
             )
+            drafted.append((events[-1], event_places))
+        _places_from_later_clauses(drafted, used_places)
 
     # A place the text names is proposed even when no event could be dated.
     for match in matches:
@@ -307,6 +310,23 @@ def _echo_title(text: str, clause: Clause, main: str, subject: str) -> str:
 
 def _clip(words: str) -> str:
     return title_cut(words)
+
+
+def _places_from_later_clauses(
+    drafted: list[tuple[JsonObject, tuple[PlaceMatch, ...]]], used_places: dict[str, list[str]]
+) -> None:
+    """A clause that names no place happens where a later clause of its sentence does: "Its first
+    elections went to the autonomists, but in March local Fascists drove his government out of the city"."""
+    for i, (event, places) in enumerate(drafted):
+        if any(p.names for p in places):
+            continue
+        later = next((q for _, q in drafted[i + 1 :] if any(p.names for p in q)), None)
+        if later is None:
+            continue
+        named = tuple(p for p in later if p.names)
+        event["places"] = _roles(places + named)
+        for match in named:
+            used_places.setdefault(match.place.id, [])
 
 
 def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:

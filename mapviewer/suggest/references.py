@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .gazetteer import Gazetteer, PlaceMatch
@@ -84,7 +85,7 @@ def find_references(
     named = [m for m in before if m.names and not m.by_reference]
     for m in _REFERENCE.finditer(text, start, end):
         earlier = [n for n in named if n.end <= m.start()]
-        place_id = _resolve(gazetteer, m, earlier, text)
+        place_id = _resolve(gazetteer, m, earlier, text, start)
         if place_id and place_id in gazetteer.places:
             found.append(PlaceMatch(gazetteer.places[place_id], m.start(), m.end(), m.group(), by_reference=True))
     for m in _MEETING.finditer(text, start, end):
@@ -98,7 +99,9 @@ def find_references(
     return found
 
 
-def _resolve(gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], text: str) -> str | None:
+def _resolve(
+    gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], text: str, paragraph_start: int
+) -> str | None:
     if m.group("there"):
         # "signed there": a town, as a rule; a country only when no town was named.
         cities = [n for n in earlier if n.place.kind == "city"]
@@ -124,12 +127,33 @@ def _resolve(gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], 
         chosen = regional or kinds
         return chosen[-1].place.id if chosen else None
     cities = [n for n in earlier if n.place.kind == "city"]
-    return cities[-1].place.id if cities else None
+    if not cities:
+        return None
+    # The towns of the last sentence that names one; of two or more ("made Fiume a free state, gave Zara to
+    # Italy ... attacked the city"), the one the text has named most often, the latest of those.
+    last = cities[-1]
+    sentence_start = max(paragraph_start, _sentence_start(text, last.start))
+    here = [n for n in cities if n.start >= sentence_start and not _ASIDE.search(text, max(0, n.start - 40), n.start)]
+    here = here or [last]
+    count = Counter(n.place.id for n in cities)
+    return max(reversed(here), key=lambda n: count[n.place.id]).place.id
+
+
+# "Its treaty, signed in Moscow on 12 July, recognised Vilna ... entered the city": Moscow is in an aside.
+_ASIDE = re.compile(r",\s*[a-z]+ed\s+(?:in|at)\s+$")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    ends = list(re.finditer(r"[.!?]\s", text[max(0, at - 400) : at]))
+    return max(0, at - 400) + ends[-1].end() if ends else max(0, at - 400)
 
 
 def _met_at(text: str, name: PlaceMatch) -> bool:
     """ "a conference at Genoa", "the congress in Moscow", "the Genoa conference"."""
     before = text[max(0, name.start - 60) : name.start]
+    sentence = re.split(r"[.!?]\s", text[max(0, name.start - 200) : name.start])[-1]
+    if re.search(r"(?i)\b(?:talks|negotiations)\b", sentence):
+        return True  # "Peace talks with Germany opened at Brest-Litovsk ... told the conference"
     return bool(
         _MEETING_AT.search(before) or re.match(r"\s+(?:[Cc]onference|[Cc]ongress)\b", text[name.end : name.end + 12])
     )
