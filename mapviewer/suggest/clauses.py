@@ -57,7 +57,8 @@ _STRONG = {
     "mobilised": "mobilise", "mobilized": "mobilize", "demobilised": "demobilise", "ordered": "order",
     "overthrew": "overthrow", "overthrown": "overthrow", "deposed": "depose", "resigned": "resign",
     "abdicated": "abdicate", "fled": "flee", "escaped": "escape", "killed": "kill", "massacred": "massacre",
-    "went": "go", "called": "call", "lost": "lose",
+    "went": "go", "called": "call", "lost": "lose", "protected": "protect", "disarmed": "disarm",
+    "became": "become", "become": "become", "talked": "talk", "beaten": "beat", "settled": "settle",
 }  # fmt: skip
 # "-ing" forms are actions only after "was", "were", "had been": "had been discussing the terms".
 _PROGRESSIVE = {w for w in _STRONG if w.endswith("ing")}
@@ -65,7 +66,7 @@ _PROGRESSIVE_AUX = re.compile(r"(?:was|were|is|are|had\s+been|have\s+been|has\s+
 _WEAK = {
     "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
     "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "confirmed", "spent", "added",
-    "went", "called", "led", "said", "explained", "commented", "noted", "contrived",
+    "went", "led", "protected", "became", "become", "settled", "said", "explained", "commented", "noted", "contrived",
 }  # fmt: skip
 # Particles that make one action of two words, even with the object between ("handed it over").
 _PARTICLES = ("off", "up", "over", "out", "through", "back", "down", "into force")
@@ -254,17 +255,19 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
 
     # Each piece's action: a strong one, or a weak one whose words up to the next action state a date.
     piece_actions: list[Action | None] = []
+    reaches: list[int] = []  # where each piece's words run to: up to the next piece with an action
     for i, (a, b) in enumerate(pieces):
         inside = [x for x in actions if a <= x.start < b]
         strong = [x for x in inside if not x.weak]
-        if strong:
-            piece_actions.append(strong[0])
-            continue
         reach, back = b, a
         for c, d in pieces[i + 1 :]:
             if any(c <= x.start < d for x in actions):
                 break
             reach = d
+        reaches.append(reach)
+        if strong:
+            piece_actions.append(strong[0])
+            continue
         for c, d in reversed(pieces[:i]):
             if any(c <= x.start < d for x in actions):
                 break
@@ -303,8 +306,12 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
             last is not None
             and last.echo_of is None
             and join.strip(", ") in ("and", "then")
-            and not any(a <= d.start < b for d in own_dates)
             and _no_subject(text, a, act)
+            and (
+                not any(a <= d.start < reaches[i] for d in own_dates)
+                # "it marched on the capital and took Helsingfors on 12-13 April": the undated one leads.
+                or not any(last.start <= d.start < last.end for d in own_dates)
+            )
         ):
             last.end = b  # "came back in force and took Eskisehir": one subject, one event
             continue

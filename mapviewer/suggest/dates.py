@@ -72,8 +72,10 @@ HOLIDAYS = {
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
     "boxing day": (12, 26),
+    "easter": (4, 1),  # a movable feast: _easter() gives its day; April stands for it when looking for its year
+    "easter sunday": (4, 1),
 }
-_HOLIDAY = r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day)"
+_HOLIDAY = r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day|Easter(?:\s+Sunday)?)"
 
 NUMBERS = {
     "a": 1,
@@ -211,7 +213,12 @@ _PATTERNS = [
     (
         "next",
         r"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
-        r"(?P<u>day|week|month|year)\b",
+        r"(?P<u>day|week|month|year|morning|evening|night)\b",
+    ),
+    # "on the last day of the year": the end (or start) of the year or month of the date before.
+    (
+        "period_day",
+        r"(?:[Oo]n\s+|[Bb]y\s+)?[Tt]he\s+(?P<which>last|first)\s+day\s+of\s+(?:the|that)\s+(?P<u>year|month)\b",
     ),
     # "on the last day of the conference": the end (or start) of the span the text gave just before.
     (
@@ -290,7 +297,8 @@ def find_dates(
             bound = (m, span_start, words)  # the date that follows tells what it is after
             continue
         reference = previous or _range_end_year(text, chosen, position)
-        if kind in ("same", "next", "offset") and (m.groupdict().get("u") or "").startswith("day") and last_day:
+        day_unit = (m.groupdict().get("u") or "").startswith(("day", "morning", "evening", "night"))
+        if kind in ("same", "next", "offset") and day_unit and last_day:
             if reference is not None and (reference.end - reference.start).days > MONTH_DAYS:
                 reference = last_day  # "The autumn brought ...; Bavaria declared ... the same day"
         value, how = _resolve(kind, m, reference)
@@ -443,9 +451,16 @@ def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[st
     if kind == "offset":
         return _offset(previous, g["n"], g["u"], g.get("dir") or "later"), "relative"
     if kind == "next":
-        return _step(previous, g["u"], 1 if g["dir"] in ("next", "following") else -1), "relative"
+        unit = "day" if g["u"] in ("morning", "evening", "night") else g["u"]  # "the next morning"
+        return _step(previous, unit, 1 if g["dir"] in ("next", "following") else -1), "relative"
     if kind == "same":
         return _same(previous, g["u"]), "from context"
+    if kind == "period_day":
+        y, mo = previous.start.year, previous.start.month
+        if g["u"] == "year":
+            return (f"{y}-12-31" if g["which"] == "last" else f"{y}-01-01"), "relative"
+        last_day = calendar.monthrange(y, mo)[1]
+        return _day(y, mo, last_day if g["which"] == "last" else 1), "relative"
     if kind == "span_day":
         edge = previous.end if g["which"] in ("last", "final", "closing") else previous.start
         return edge.isoformat(), "relative"
@@ -488,8 +503,8 @@ def _holiday_name(words: str) -> str:
 
 def _holiday(year: int, g: dict[str, str]) -> str:
     """The feast's day in ``year``, moved by "the day after" or "four days before"."""
-    month, day = HOLIDAYS[_holiday_name(g["h"])]
-    feast = dt.date(year, month, day)
+    name = _holiday_name(g["h"])
+    feast = _easter(year) if name.startswith("easter") else dt.date(year, *HOLIDAYS[name])
     if not g.get("dir"):
         return feast.isoformat()
     low, high = _count_range(g["n"]) if g.get("n") else (1, 1)
@@ -498,6 +513,19 @@ def _holiday(year: int, g: dict[str, str]) -> str:
     first = feast + dt.timedelta(days=sign * (low if sign > 0 else high) * days)
     last = feast + dt.timedelta(days=sign * (high if sign > 0 else low) * days)
     return _span_value(first, last)
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday in the Gregorian calendar (the Meeus/Jones/Butcher algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    shift = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * shift + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 def _season(year: int, season: str, part: str | None) -> str:

@@ -122,7 +122,10 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             from_context = False
             if clause.dates:
                 # "a year later, on 24 March 1922": the date the words state outright wins.
-                first = next((d for d in clause.dates if d.stated), clause.dates[0])
+                # The most precise date the words state: "The republic was settled in the summer of 1919: the
+                # new constitution was confirmed on 17 July" is 17 July.
+                stated = [d for d in clause.dates if d.stated]
+                first = min(stated, key=lambda d: (d.date.end - d.date.start, d.start)) if stated else clause.dates[0]
                 sentence_date = first
                 date = first.value
                 date_source = f"suggested from the words '{first.text}'" + (
@@ -160,6 +163,13 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                 event_places = event_places + tuple(p for p in sentence_places if p.names)
             elif not clause.names_place and last_event and _same_paragraph(body, last_event[0].start, clause.start):
                 # ... or where the event before it in the paragraph did ("Four days later fire broke out").
+                event_places = event_places + tuple(p for p in last_event[2] if p.names)
+            elif not clause.names_place and (named_before := _named_before(body, matches, clause.start)):
+                # ... or at the place the paragraph last named ("left the fate of Upper Silesia to a plebiscite.
+                # The Polish miners ... rose").
+                event_places = event_places + (named_before,)
+            elif not clause.names_place and last_event:
+                # ... or where the story was at the end of the paragraph before.
                 event_places = event_places + tuple(p for p in last_event[2] if p.names)
             if not continues:
                 subject_clause = (own_subject, event_places)
@@ -289,7 +299,10 @@ def _topic_sentence(text: str, clauses: list[Clause], paragraph_starts: set[int]
         return True
     same_paragraph = [c for c in following if c.start not in paragraph_starts]
     detailed = any(not _coarse(d) for c in same_paragraph[:1] for d in c.dates)
-    return words <= TOPIC_WORDS_DETAILED and detailed
+    # "The war ..., which had smouldered since early 1919, became a war of movement in the spring of 1920.":
+    # a state of things (a weak action) dated by its season, before a paragraph of days and months.
+    weak = clause.action is not None and clause.action.weak
+    return detailed and (words <= TOPIC_WORDS_DETAILED or weak)
 
 
 def _echo_title(text: str, clause: Clause, main: str, subject: str) -> str:
@@ -327,6 +340,15 @@ def _places_from_later_clauses(
         event["places"] = _roles(places + named)
         for match in named:
             used_places.setdefault(match.place.id, [])
+
+
+def _named_before(body: list[Paragraph], matches: list[PlaceMatch], at: int) -> PlaceMatch | None:
+    """The last place the paragraph names before ``at`` (by its name, not an adjective)."""
+    paragraph = next((p for p in body if p.start <= at < p.end), None)
+    if paragraph is None:
+        return None
+    named = [m for m in matches if paragraph.start <= m.start < at and m.names and not m.by_reference]
+    return named[-1] if named else None
 
 
 def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:

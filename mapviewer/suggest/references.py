@@ -70,7 +70,7 @@ _MEETING_AT = re.compile(r"(?i)\b(?:conference|congress)\b[^.;,]{0,30}\b(?:at|in
 CITY_NOUNS = ("city", "town", "port", "fortress")
 _REFERENCE = re.compile(
     r"\b(?:(?P<there>there)\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|came|followed)\b)"
-    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region)\b)"
+    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region|province)\b)"
 )
 _DEMONYM = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
@@ -120,7 +120,7 @@ def _resolve(
         return None
     if adjective:
         return None  # "the Arctic port", "the Baltic region": a description, not a reference
-    if noun == "region":
+    if noun in ("region", "province"):
         # "the Vilna region ... the region": the place last named with the word "region".
         regional = [n for n in earlier if re.match(r"\s+region\b", text[n.end : n.end + 8])]
         kinds = [n for n in earlier if n.place.kind == "region"]
