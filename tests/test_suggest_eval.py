@@ -81,6 +81,12 @@ def test_dates_a_historian_writes(text, words, value):
     assert found.get(words) == value, found
 
 
+def test_the_day_after_an_event_is_one_day_after_the_date_before():
+    # This crashed (KeyError) until a held-out passage said "a year to the day after the treaty".
+    found = find_dates("The treaty was signed on 6 December 1921. It came into being the day after the treaty.")
+    assert [(f.text, f.value) for f in found][-1] == ("the day after", "1921-12-07")
+
+
 def test_a_relative_date_said_beside_a_stated_one_is_not_a_second_date():
     found = find_dates("The fortress fell on 17 March 1921, the day after the British agreement, and a week later")
     assert [(f.text, f.value) for f in found] == [("on 17 March 1921", "1921-03-17"), ("a week later", "1921-03-24")]

@@ -449,7 +449,8 @@ def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[st
     if kind == "season_no_year":
         return _season_in_context(previous, g["s"].lower(), g.get("rel"), _lower(g.get("part"))), "from context"
     if kind == "offset":
-        return _offset(previous, g["n"], g["u"], g.get("dir") or "later"), "relative"
+        # "the day after the treaty" has no count: it is one day.
+        return _offset(previous, g.get("n") or "one", g["u"], g.get("dir") or "later"), "relative"
     if kind == "next":
         unit = "day" if g["u"] in ("morning", "evening", "night") else g["u"]  # "the next morning"
         return _step(previous, unit, 1 if g["dir"] in ("next", "following") else -1), "relative"
