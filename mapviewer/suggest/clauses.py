@@ -59,6 +59,7 @@ _STRONG = {
     "abdicated": "abdicate", "fled": "flee", "escaped": "escape", "killed": "kill", "massacred": "massacre",
     "went": "go", "called": "call", "lost": "lose", "protected": "protect", "disarmed": "disarm",
     "became": "become", "become": "become", "talked": "talk", "beaten": "beat", "settled": "settle",
+    "adopted": "adopt", "scuttled": "scuttle", "died": "die", "sank": "sink", "sunk": "sink",
 }  # fmt: skip
 # "-ing" forms are actions only after "was", "were", "had been": "had been discussing the terms".
 _PROGRESSIVE = {w for w in _STRONG if w.endswith("ing")}
@@ -78,12 +79,13 @@ _PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+" + _ADVERB + "$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "which", "who"}
 _REDUCED_RELATIVE = re.compile(r"\b(?:the|a|an)\s+[a-z]+\s+(?:the\s+\w+|they|he|she|we|it)\s+$")
+_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$")
 _PARTICIPLES = {w for w in _STRONG if w.endswith(("ed", "en")) or w in ("cut", "put", "left", "held", "led")}
 _ASIDE_AFTER = re.compile(r"(?:\s+(?:off|out|up|down))?\s+(?:from|by|with|in|at|on|to)\s[^,;]*,")
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:on|in|at|by)\s")
 _STRANDED = re.compile(r"\s*(?:from|with|to|for|on|in|at|of|by|about)?\s*[.!?]?\s*$")
 _DURATION = re.compile(r"(?i)(?:until|till|since|throughout)\b")
-_CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)\s+(?=\S)|,\s+then\s+|,\s+(?=\S)")
+_CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)(?:,\s*|\s+)(?=\S)|,\s+then\s+|,\s+(?=\S)")
 _LEADING = re.compile(
     r"^(?:(?:and|but|or|yet|so|then|while|whereas|again|also|meanwhile|however|finally|thus|later)\b,?\s*)+",
     re.IGNORECASE,
@@ -148,6 +150,8 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
             continue
         if i > 0 and words[i - 1][2].lower() in _DETERMINERS:
             continue  # "a signed agreement", "the proposed line": an adjective
+        if _NEGATED.search(text, max(start, w_start - 24), w_start):
+            continue  # "The Germans were not invited": nothing happened
         if lower in _PROGRESSIVE and not _PROGRESSIVE_AUX.search(text, max(start, w_start - 24), w_start):
             continue  # "fighting", "talking" as nouns or participles
         before = text[max(start, w_start - 20) : w_start]
@@ -159,7 +163,14 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
         if particle:
             base, a_end = f"{base} {particle[0]}", particle[1] if particle[2] else a_end
         aside = re.split(r"[,;:(\u2014]", text[start:w_start])[-1]
-        relative = bool(re.match(r"\s*(?:who|whose|which)\b", aside))
+        # "Lithuania, whose government sat at Kaunas, refused": the action of a relative clause; so is one
+        # after "where" ("In Weimar, where the Assembly sat, ...") or a condition ("to sign if the articles
+        # were struck out").
+        relative = bool(re.match(r"\s*(?:who|whose|which|where)\b", aside)) or bool(
+            re.search(
+                r"\b(?:if|unless|whether)\s+(?:[\w'\u2019-]+\s+){0,10}$", text[max(start, w_start - 90) : a_start]
+            )
+        )
         # "east of the line the Allies had proposed", "the line they had started from": a relative
         # clause without "that", its action the last word of the sentence.
         relative = relative or bool(
@@ -235,6 +246,7 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
                     any(cuts[-1] <= a.start < m.start() and not a.weak for a in actions)
                     and any(_subject_then_verb(text, a, after) for a in actions)
                 )
+                and not _elliptical(text, actions, own_dates, cuts[-1], m.start(), after, end)
             ):
                 continue
         elif joint == m.group().strip() == "and" and _compound_subject(
@@ -245,7 +257,7 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
             continue  # "in the Armenian and Greek quarters": two words of one noun
         cuts.append(after)
         ends.append(m.start())  # the piece before ends before ", and": its words, not the joint
-        kinds.append(m.group().strip() or " ")
+        kinds.append(m.group().strip().rstrip(",") or " ")  # "and," as "and"
     ends.append(end)
     pieces = [(a, b) for a, b in zip(cuts, ends, strict=False) if b > a]
     joins = ["", *kinds][: len(pieces)]
@@ -292,13 +304,13 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
                 # default": the date and the subject of the action after it.
                 pending.append(i)
             elif (
-                "and" in join.split()
+                ("and" in join.split() or (join == " " and _elliptical(text, actions, own_dates, last.start, a, a, b)))
                 and piece_dates
-                and last.echo_of is None
                 and any(last.start <= d.start < last.end for d in own_dates)
             ):
                 # "..., and by France later that year": the same action again, at another date.
-                groups.append(_Group(a, b, last.action, join, echo_of=len(groups) - 1))
+                main_index = last.echo_of if last.echo_of is not None else len(groups) - 1
+                groups.append(_Group(a, b, last.action, join, echo_of=main_index))
             else:
                 last.end = b
             continue
@@ -375,6 +387,22 @@ def _list_of_names(text: str, actions: list[Action], dates: list[FoundDate], aft
     return not any(after <= a.start < stop for a in actions) and not any(after <= d.start < stop for d in dates)
 
 
+def _elliptical(
+    text: str, actions: list[Action], dates: list[FoundDate], before: int, at: int, after: int, end: int
+) -> bool:
+    """ "Austria signed at Saint-Germain on 10 September 1919, Bulgaria at Neuilly on 27 November": after a
+    comma, words with a date of their own and no action repeat the action before them, which has its date."""
+    following = re.search(r"[,;]", text[after:end])
+    stop = after + following.start() if following else end
+    told = any(before <= a.start < at for a in actions) and any(before <= d.start < at for d in dates)
+    return (
+        told
+        and any(after < d.start < stop for d in dates)
+        and not any(after <= a.start < stop for a in actions)
+        and re.match(r"\s*[A-Z]", text[after:stop]) is not None  # a new actor: "Bulgaria at Neuilly ..."
+    )
+
+
 def _no_subject(text: str, start: int, action: Action) -> bool:
     """The piece goes straight to its action ("and took Eskisehir", ", then pushed east")."""
     head = _LEADING.sub("", text[start : action.start].strip(" ,;:"))
@@ -415,7 +443,9 @@ def subject_of(text: str, clause: Clause) -> str:
     words = [p for p in parts if _WORD.search(p)]
     subject = words[-1] if words else ""
     if len(words) > 1 and re.match(
-        r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|with|beside|under|after|before)\b", subject
+        r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|with|beside|under|after|before"
+        r"|(?:\w+ed|led|cut|held)\s+(?:by|at|in|from|with|off|out)\b)\b",
+        subject,
     ):
         subject = words[0]
     subject = _LEADING.sub("", subject).strip()
@@ -489,7 +519,7 @@ def _plural(subject: str) -> bool:
 def _present(base: str, plural: bool) -> str:
     verb, _, particle = base.partition(" ")
     if not plural:
-        if verb.endswith(("s", "sh", "ch", "x", "z")):
+        if verb.endswith(("s", "sh", "ch", "x", "z", "go")):  # "goes"
             verb += "es"
         elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
             verb = verb[:-1] + "ies"

@@ -55,13 +55,17 @@ MONTH_PARTS = {
     "end": (21, 31),
     "first days": (1, 7),
     "first week": (1, 7),
+    "second week": (8, 14),
+    "third week": (15, 21),
+    "fourth week": (22, 28),
     "last days": (-7, 31),
     "last week": (-7, 31),
     "first half": (1, 15),
     "second half": (16, 31),
 }
 _MONTH_PART = (
-    r"(?i:early|mid|middle|late|beginning|start|end|first\s+days|first\s+week|last\s+days|last\s+week"
+    r"(?i:early|mid|middle|late|beginning|start|end|first\s+days|(?:first|second|third|fourth)\s+week|last\s+days"
+    r"|last\s+week"
     r"|first\s+half|second\s+half)"
 )
 # Feasts a historian dates by, as (month, day).

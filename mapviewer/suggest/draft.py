@@ -16,7 +16,7 @@ from ..model.passage import Paragraph, Passage
 from .clauses import Clause, antecedent, continues_subject, is_comment, split_events, subject_of, title, title_cut
 from .dates import FoundDate, find_dates
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
-from .references import MEETINGS, find_references
+from .references import find_references
 
 # How a clause without a date of its own is dated (docs/suggest.md): "between" runs from
 # the most recent date before it to the next date after it, when the text moves forward;
@@ -125,7 +125,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                 # The most precise date the words state: "The republic was settled in the summer of 1919: the
                 # new constitution was confirmed on 17 July" is 17 July.
                 stated = [d for d in clause.dates if d.stated]
-                first = min(stated, key=lambda d: (d.date.end - d.date.start, d.start)) if stated else clause.dates[0]
+                first = min(stated, key=lambda d: (_precision(d), d.start)) if stated else clause.dates[0]
                 sentence_date = first
                 date = first.value
                 date_source = f"suggested from the words '{first.text}'" + (
@@ -226,13 +226,16 @@ def _about(text: str, match: PlaceMatch) -> PlaceMatch:
     return match
 
 
+_PLACE_WORDS = re.compile(r"(?i)there$|the\s+(?:\w+\s+)?(?:city|town|port|fortress|capital|region|province)$")
+
+
 def _reference_names(places: tuple[PlaceMatch, ...]) -> dict[str, str]:
     """What a title says for the words that refer to a place: "there" is "at Lausanne", "the city" is
     "Smyrna"; "the conference" stays (it is a meeting, not a place)."""
     out = {}
     for p in places:
-        if not p.by_reference or p.text.lower().endswith(MEETINGS):
-            continue
+        if not p.by_reference or not _PLACE_WORDS.match(p.text):
+            continue  # "the conference", "the Four Courts" stay as written
         out[p.text] = f"at {p.place.name}" if p.text.lower() == "there" else p.place.name
     return out
 
@@ -302,7 +305,9 @@ def _topic_sentence(text: str, clauses: list[Clause], paragraph_starts: set[int]
     # "The war ..., which had smouldered since early 1919, became a war of movement in the spring of 1920.":
     # a state of things (a weak action) dated by its season, before a paragraph of days and months.
     weak = clause.action is not None and clause.action.weak
-    return detailed and (words <= TOPIC_WORDS_DETAILED or weak)
+    # "By the summer of 1921 the war had reached a stalemate.": where things stood by then.
+    standing = any(d.start == clause.start and d.text.lower().startswith("by ") for d in clause.dates)
+    return detailed and (words <= TOPIC_WORDS_DETAILED or weak or standing)
 
 
 def _echo_title(text: str, clause: Clause, main: str, subject: str) -> str:
@@ -317,6 +322,9 @@ def _echo_title(text: str, clause: Clause, main: str, subject: str) -> str:
         return _clip(f"{main} again")
     verb = action.written if action.passive else main.removeprefix(subject).split()[0] if subject else ""
     head = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is)\s+", "", subject)
+    actor = re.match(r"([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+(.+)", words)
+    if actor and not action.passive:
+        head, words = actor.group(1), actor.group(2)  # "Bulgaria at Neuilly": "Bulgaria signs at Neuilly"
     out = " ".join(w for w in (head, verb, words) if w)
     return _clip(out[:1].upper() + out[1:])
 
@@ -353,6 +361,12 @@ def _named_before(body: list[Paragraph], matches: list[PlaceMatch], at: int) -> 
 
 def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:
     return any(p.start <= a < p.end and p.start <= b < p.end for p in body)
+
+
+def _precision(found: FoundDate) -> int:
+    """0 a day, 1 a few days, 2 a month, 3 a season, 4 more."""
+    days = (found.date.end - found.date.start).days
+    return next((rank for rank, limit in enumerate((0, 10, 31, 100)) if days <= limit), 4)
 
 
 def _coarse(found: FoundDate) -> bool:

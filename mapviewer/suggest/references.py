@@ -88,6 +88,7 @@ def find_references(
         place_id = _resolve(gazetteer, m, earlier, text, start)
         if place_id and place_id in gazetteer.places:
             found.append(PlaceMatch(gazetteer.places[place_id], m.start(), m.end(), m.group(), by_reference=True))
+    found.extend(_landmarks(gazetteer, text, start, end, named))
     for m in _MEETING.finditer(text, start, end):
         met = next((n for n in reversed(named) if n.end <= m.start() and _met_at(text, n)), None)
         if met is not None:
@@ -146,6 +147,36 @@ _ASIDE = re.compile(r",\s*[a-z]+ed\s+(?:in|at)\s+$")
 def _sentence_start(text: str, at: int) -> int:
     ends = list(re.finditer(r"[.!?]\s", text[max(0, at - 400) : at]))
     return max(0, at - 400) + ends[-1].end() if ends else max(0, at - 400)
+
+
+# "the Four Courts in Dublin", "the Hall of Mirrors at Versailles": a named building in a named town.
+_LANDMARK = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]+){0,3})\s+(?:in|at)\s+$"
+)
+MAX_LANDMARKS = 50
+
+
+def _landmarks(gazetteer: Gazetteer, text: str, start: int, end: int, named: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Later mentions of a building the text placed in a town ("shelled the Four Courts" after "the Four
+    Courts in Dublin"), as that town."""
+    where: dict[str, PlaceMatch] = {}
+    for n in named:
+        if n.place.kind != "city":
+            continue
+        m = _LANDMARK.search(text, max(0, n.start - 60), n.start)
+        if m and gazetteer.lookup(m.group("name")) is None:
+            where[m.group("name")] = n
+    if not where:
+        return []
+    names = sorted(list(where)[-MAX_LANDMARKS:], key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
+    out = []
+    for m in pattern.finditer(text, start, end):
+        town = where[m.group()]
+        if re.match(r"\s+(?:in|at)\s+" + re.escape(town.text), text[m.end() : m.end() + 40]):
+            continue  # the words that placed it
+        out.append(PlaceMatch(town.place, m.start(), m.end(), m.group(), by_reference=True))
+    return out
 
 
 def _met_at(text: str, name: PlaceMatch) -> bool:
