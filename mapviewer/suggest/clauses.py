@@ -60,6 +60,8 @@ _STRONG = {
     "went": "go", "called": "call", "lost": "lose", "protected": "protect", "disarmed": "disarm",
     "became": "become", "become": "become", "talked": "talk", "beaten": "beat", "settled": "settle",
     "adopted": "adopt", "scuttled": "scuttle", "died": "die", "sank": "sink", "sunk": "sink",
+    "overran": "overrun", "overrun": "overrun", "joined": "join", "counter-attacked": "counter-attack",
+    "retook": "retake", "retaken": "retake", "crowned": "crown", "bound": "bind", "rebelled": "rebel",
 }  # fmt: skip
 # "-ing" forms are actions only after "was", "were", "had been": "had been discussing the terms".
 _PROGRESSIVE = {w for w in _STRONG if w.endswith("ing")}
@@ -67,7 +69,8 @@ _PROGRESSIVE_AUX = re.compile(r"(?:was|were|is|are|had\s+been|have\s+been|has\s+
 _WEAK = {
     "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
     "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "confirmed", "spent", "added",
-    "went", "led", "protected", "became", "become", "settled", "said", "explained", "commented", "noted", "contrived",
+    "went", "led", "protected", "became", "become", "settled", "bound",
+    "said", "explained", "commented", "noted", "contrived",
 }  # fmt: skip
 # Particles that make one action of two words, even with the object between ("handed it over").
 _PARTICLES = ("off", "up", "over", "out", "through", "back", "down", "into force")
@@ -166,7 +169,7 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
         # "Lithuania, whose government sat at Kaunas, refused": the action of a relative clause; so is one
         # after "where" ("In Weimar, where the Assembly sat, ...") or a condition ("to sign if the articles
         # were struck out").
-        relative = bool(re.match(r"\s*(?:who|whose|which|where)\b", aside)) or bool(
+        relative = bool(re.match(r"\s*(?:who|whose|which|where|as)\b", aside)) or bool(
             re.search(
                 r"\b(?:if|unless|whether)\s+(?:[\w'\u2019-]+\s+){0,10}$", text[max(start, w_start - 90) : a_start]
             )
@@ -182,12 +185,15 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
             lower.endswith("ed") and re.search(r",\s*$", before) and _PARTICIPLE_AFTER.match(text, w_end, end)
         )
         # "Romania, cut off from its allies, signed": a participle in an aside after a name.
-        relative = relative or bool(
-            re.search(r"[A-Za-z],\s*$", before)
-            and lower in _PARTICIPLES
-            and not _AUXILIARY.search(before)
-            and _ASIDE_AFTER.match(text, a_end, end)
-            and not any(w.lower() in _STRONG for _, _, w in words[max(0, i - 12) : i] if w[0].islower())
+        relative = (
+            relative
+            or bool(
+                (re.search(r"[A-Za-z],\s*$", before) or text[start:a_start].strip() == "")  # "Beaten in 1916, it ..."
+                and lower in _PARTICIPLES
+                and not _AUXILIARY.search(before)
+                and _ASIDE_AFTER.match(text, a_end, end)
+                and not any(w.lower() in _STRONG for _, _, w in words[max(0, i - 12) : i] if w[0].islower())
+            )
         )
         weak = lower in _WEAK and not (particle and particle[0] in ("up", "out", "off"))  # "gave up", "called off"
         out.append(Action(a_start, a_end, base, passive, weak, word, relative))
@@ -230,6 +236,13 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
     every_action = find_actions(text, start, end)
     actions = [a for a in every_action if not a.relative]
     own_dates = [d for d in dates if start <= d.start < end and d.how != "relative to a later date"]
+
+    def _dated(action: Action) -> bool:
+        # "An armistice followed on 1 February, the Assembly met in Riga on 1 May": a weak action with its date.
+        following = _CUT.search(text, action.end, end)
+        stop = following.start() if following else end
+        return any(action.end <= d.start < stop for d in own_dates)
+
     cuts = [start]
     ends: list[int] = []
     kinds = []
@@ -243,7 +256,7 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
                 not any(a.start == after or _starts_with_verb(text, a, after) for a in actions)
                 and not any(d.start == after for d in own_dates)
                 and not (
-                    any(cuts[-1] <= a.start < m.start() and not a.weak for a in actions)
+                    any(cuts[-1] <= a.start < m.start() and (not a.weak or _dated(a)) for a in actions)
                     and any(_subject_then_verb(text, a, after) for a in actions)
                 )
                 and not _elliptical(text, actions, own_dates, cuts[-1], m.start(), after, end)
@@ -399,7 +412,8 @@ def _elliptical(
         told
         and any(after < d.start < stop for d in dates)
         and not any(after <= a.start < stop for a in actions)
-        and re.match(r"\s*[A-Z]", text[after:stop]) is not None  # a new actor: "Bulgaria at Neuilly ..."
+        # a new actor: "Bulgaria at Neuilly ...", "one with Czechoslovakia on 23 April"
+        and re.match(r"\s*(?:[A-Z]|one\b|another\b|the\s+other\b)", text[after:stop]) is not None
     )
 
 

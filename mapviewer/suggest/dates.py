@@ -368,7 +368,17 @@ def _join_ranges(text: str, found: list[FoundDate]) -> list[FoundDate]:
     out: list[FoundDate] = []
     for f in found:
         first = out[-1] if out else None
-        if first is None or not _RANGE_OPEN.match(first.text) or not _joined(text, first.end, f.start):
+        paired_months = (
+            first is not None
+            and first.date.precision == f.date.precision == "month"
+            and re.match(r"(?i)in\s", first.text) is not None
+            and re.fullmatch(r"\s+and\s+", text[first.end : f.start]) is not None
+        )  # "in November and December"
+        if (
+            first is None
+            or not (_RANGE_OPEN.match(first.text) or paired_months)
+            or not _joined(text, first.end, f.start)
+        ):
             out.append(f)
             continue
         start_point, end_point = first.value.split("/")[0], f.value.split("/")[-1]

@@ -124,8 +124,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                 # "a year later, on 24 March 1922": the date the words state outright wins.
                 # The most precise date the words state: "The republic was settled in the summer of 1919: the
                 # new constitution was confirmed on 17 July" is 17 July.
-                stated = [d for d in clause.dates if d.stated]
-                first = min(stated, key=lambda d: (_precision(d), d.start)) if stated else clause.dates[0]
+                first = min(_own_dates(text, clause), key=lambda d: (_precision(d), not d.stated, d.start))
                 sentence_date = first
                 date = first.value
                 date_source = f"suggested from the words '{first.text}'" + (
@@ -135,7 +134,13 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                 date = sentence_date.value
                 date_source = f"suggested from the words '{sentence_date.text}' earlier in the sentence"
             else:
-                around = _context_date(event_dates, clause.start, clause.end, context)
+                # "Romanian troops had already crossed into Transylvania": by the date before, not after it.
+                looking_back = (
+                    clause.action is not None
+                    and text.startswith("had ", clause.action.start)
+                    and not _SUBORDINATE.search(text, clause.start, clause.action.start)  # "a week after X had ..."
+                )
+                around = _context_date(event_dates, clause.start, clause.end, "previous" if looking_back else context)
                 if around is None:
                     continue
                 date, from_context = around, True
@@ -361,6 +366,22 @@ def _named_before(body: list[Paragraph], matches: list[PlaceMatch], at: int) -> 
 
 def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:
     return any(p.start <= a < p.end and p.start <= b < p.end for p in body)
+
+
+_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|until|when|once)\b")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose|where)\b")
+
+
+def _own_dates(text: str, clause: Clause) -> tuple[FoundDate, ...]:
+    """The clause's dates, without those of a relative clause after its action ("were invited to a
+    conference which met at Genoa on April 10" is dated by the invitation, not the meeting)."""
+    if clause.action is None:
+        return clause.dates
+    relative = _RELATIVE_PRONOUN.search(text, clause.action.end, clause.end)
+    if relative is None:
+        return clause.dates
+    before = tuple(d for d in clause.dates if d.start < relative.start())
+    return before or clause.dates
 
 
 def _precision(found: FoundDate) -> int:

@@ -104,9 +104,13 @@ def _resolve(
     gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], text: str, paragraph_start: int
 ) -> str | None:
     if m.group("there"):
-        # "signed there": a town, as a rule; a country only when no town was named.
+        # "signed there": a town, as a rule; a country only when no town was named. A town of the sentence or
+        # the one before that something happened in ("met in Riga ... the treaty with Moscow was signed there").
         cities = [n for n in earlier if n.place.kind == "city"]
-        return (cities or earlier)[-1].place.id if (cities or earlier) else None
+        recent = _sentence_start(text, _sentence_start(text, m.start()) - 1)
+        located = [n for n in cities if n.start >= recent and _LOCATED.search(text, max(0, n.start - 12), n.start)]
+        chosen = located or cities or earlier
+        return chosen[-1].place.id if chosen else None
     noun, adjective = m.group("noun"), m.group("adjective")
     if noun == "capital":
         if adjective:
@@ -140,6 +144,7 @@ def _resolve(
     return max(reversed(here), key=lambda n: count[n.place.id]).place.id
 
 
+_LOCATED = re.compile(r"\b(?:in|at|to|into|near|reached|entered|occupied|took|captured)\s+$")
 # "Its treaty, signed in Moscow on 12 July, recognised Vilna ... entered the city": Moscow is in an aside.
 _ASIDE = re.compile(r",\s*[a-z]+ed\s+(?:in|at)\s+$")
 
