@@ -60,6 +60,7 @@ _STRONG = {
     "went": "go", "called": "call", "lost": "lose", "protected": "protect", "disarmed": "disarm",
     "became": "become", "become": "become", "talked": "talk", "beaten": "beat", "settled": "settle",
     "adopted": "adopt", "scuttled": "scuttle", "died": "die", "sank": "sink", "sunk": "sink",
+    "dropped": "drop", "passed": "pass", "set": "set", "asked": "ask",
     "overran": "overrun", "overrun": "overrun", "joined": "join", "counter-attacked": "counter-attack",
     "retook": "retake", "retaken": "retake", "crowned": "crown", "bound": "bind", "rebelled": "rebel",
 }  # fmt: skip
@@ -69,7 +70,7 @@ _PROGRESSIVE_AUX = re.compile(r"(?:was|were|is|are|had\s+been|have\s+been|has\s+
 _WEAK = {
     "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
     "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "confirmed", "spent", "added",
-    "went", "led", "protected", "became", "become", "settled", "bound",
+    "went", "led", "protected", "became", "become", "settled", "bound", "set",
     "said", "explained", "commented", "noted", "contrived",
 }  # fmt: skip
 # Particles that make one action of two words, even with the object between ("handed it over").
@@ -82,6 +83,15 @@ _PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+" + _ADVERB + "$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "which", "who"}
 _REDUCED_RELATIVE = re.compile(r"\b(?:the|a|an)\s+[a-z]+\s+(?:the\s+\w+|they|he|she|we|it)\s+$")
+# "whose government sat", "by which the League raised", "as the monarchy fell apart", "because German troops
+# had entered", "the day after the Emperor gave up": an action that is not the clause's own.
+_RELATIVE_OPENING = re.compile(
+    r"\s*(?:(?:by|in|under|through|with|of|for)\s+)?(?:who|whom|whose|which|where|as|because|although|though)\b"
+    r"|\s*(?:the\s+(?:day|week|month|year)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:days?|weeks?|months?|years?))\s+(?:after|before)\s+(?:the|his|her|its|their)\b"
+)
+# "the man who had signed", "a general strike that stopped the country".
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that)\s+(?:[\w'\u2019-]+\s+){0,2}$")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$")
 _PARTICIPLES = {w for w in _STRONG if w.endswith(("ed", "en")) or w in ("cut", "put", "left", "held", "led")}
 _ASIDE_AFTER = re.compile(r"(?:\s+(?:off|out|up|down))?\s+(?:from|by|with|in|at|on|to)\s[^,;]*,")
@@ -169,7 +179,7 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
         # "Lithuania, whose government sat at Kaunas, refused": the action of a relative clause; so is one
         # after "where" ("In Weimar, where the Assembly sat, ...") or a condition ("to sign if the articles
         # were struck out").
-        relative = bool(re.match(r"\s*(?:who|whose|which|where|as)\b", aside)) or bool(
+        relative = bool(_RELATIVE_OPENING.match(aside) or _RELATIVE_BEFORE.search(aside)) or bool(
             re.search(
                 r"\b(?:if|unless|whether)\s+(?:[\w'\u2019-]+\s+){0,10}$", text[max(start, w_start - 90) : a_start]
             )
@@ -234,7 +244,9 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
     then pushed east") are one event.
     """
     every_action = find_actions(text, start, end)
-    actions = [a for a in every_action if not a.relative]
+    # A sentence whose only actions are in relative clauses tells them ("The treaty that the Allies imposed at
+    # Sevres on 10 August 1920 was dead almost from the day it was signed").
+    actions = [a for a in every_action if not a.relative] or every_action[:1]
     own_dates = [d for d in dates if start <= d.start < end and d.how != "relative to a later date"]
 
     def _dated(action: Action) -> bool:
@@ -285,8 +297,9 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
         inside = [x for x in actions if a <= x.start < b]
         strong = [x for x in inside if not x.weak]
         reach, back = b, a
-        for c, d in pieces[i + 1 :]:
-            if any(c <= x.start < d for x in actions):
+        for k, (c, d) in enumerate(pieces[i + 1 :], start=i + 1):
+            # "In Carinthia the Yugoslav army held the south; in the plebiscite of 10 October ...": not its date.
+            if any(c <= x.start < d for x in actions) or joins[k] in (";", ":"):
                 break
             reach = d
         reaches.append(reach)
@@ -457,7 +470,7 @@ def subject_of(text: str, clause: Clause) -> str:
     words = [p for p in parts if _WORD.search(p)]
     subject = words[-1] if words else ""
     if len(words) > 1 and re.match(
-        r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|with|beside|under|after|before"
+        r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|where|with|beside|under|after|before"
         r"|(?:\w+ed|led|cut|held)\s+(?:by|at|in|from|with|off|out)\b)\b",
         subject,
     ):
