@@ -60,7 +60,7 @@ _STRONG = {
     "went": "go", "called": "call", "lost": "lose", "protected": "protect", "disarmed": "disarm",
     "became": "become", "become": "become", "talked": "talk", "beaten": "beat", "settled": "settle",
     "adopted": "adopt", "scuttled": "scuttle", "died": "die", "sank": "sink", "sunk": "sink",
-    "dropped": "drop", "passed": "pass", "set": "set", "asked": "ask",
+    "dropped": "drop", "passed": "pass", "set": "set", "asked": "ask", "transferred": "transfer",
     "overran": "overrun", "overrun": "overrun", "joined": "join", "counter-attacked": "counter-attack",
     "retook": "retake", "retaken": "retake", "crowned": "crown", "bound": "bind", "rebelled": "rebel",
 }  # fmt: skip
@@ -77,7 +77,7 @@ _WEAK = {
 _PARTICLES = ("off", "up", "over", "out", "through", "back", "down", "into force")
 # "had been", "was politely": the auxiliary, and one adverb, before the action.
 # One adverb between the auxiliary and the action: "was politely received", "was once more received".
-_ADVERB = r"(?:(?:\w+ly|once more|once again|again|also|then|first|soon|later|finally|not|never|at last)\s+)?"
+_ADVERB = r"(?:(?:\w+ly|once more|once again|again|also|already|then|first|soon|later|finally|not|never|at last)\s+)?"
 _AUXILIARY = re.compile(r"(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+(?:being\s+)?)" + _ADVERB + "$")
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+" + _ADVERB + "$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")

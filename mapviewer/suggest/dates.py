@@ -293,6 +293,8 @@ def find_dates(
             # "on 17 March, the day after the British agreement": the same day said again, not a new one.
             continue
         after_clause = kind == "offset" and m.groupdict().get("dir") in ("after", "before")
+        if after_clause and _CONJUNCTION_BEFORE.match(text, m.end()):
+            continue  # "it was two years before it had settled borders": a length of time, not a date
         if (
             after_clause
             and position + 1 < len(chosen)
@@ -315,6 +317,12 @@ def find_dates(
                 found.append(None)  # may still be resolved by a later date in its sentence
             continue
         found.append(FoundDate(span_start, span_start + len(words), words, value, how))
+        if (
+            previous is not None
+            and resolved.end < previous.start
+            and _FLASHBACK.search(_sentence_before(text, span_start))
+        ):
+            continue  # "It had fought a short war with Georgia in December 1918": a look back; the story stays
         previous = resolved
         if bound is not None:
             b_match, b_start, b_words = bound
@@ -330,6 +338,16 @@ def find_dates(
 
 
 _RELATIVE_KINDS = {"offset", "next", "same", "holiday"}
+_FLASHBACK = re.compile(r"\bhad\s+(?:already\s+|also\s+)?[a-z]+(?:ed|en|ught|ung|ook|ade|ent|ost|eld|ought)\b")
+_CONJUNCTION_BEFORE = re.compile(r"\s+(?:it|they|he|she|we|you|I)\s")
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of the sentence before ``at`` (a bounded look back)."""
+    window = text[max(0, at - 200) : at]
+    return re.split(r"[.!?]\s", window)[-1]
+
+
 _BOUND = re.compile(r"[^,.;:()\u2014]{0,40}")
 MONTH_DAYS = 31
 # A month named without a year may look back this many months within the year of the date before it
@@ -463,6 +481,10 @@ def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[st
     if kind == "season_no_year":
         return _season_in_context(previous, g["s"].lower(), g.get("rel"), _lower(g.get("part"))), "from context"
     if kind == "offset":
+        if m.group().lower().startswith("within"):
+            # "within two weeks": any day from the date before to two weeks after it.
+            reach = _parsed(_offset(previous, g["n"], g["u"], "later"))
+            return (_span_value(previous.start, reach.end) if reach else None), "relative"
         # "the day after the treaty" has no count: it is one day.
         return _offset(previous, g.get("n") or "one", g["u"], g.get("dir") or "later"), "relative"
     if kind == "next":

@@ -30,6 +30,7 @@ ID_WORDS = 6
 TOPIC_WORDS = 6
 TOPIC_WORDS_DETAILED = 14
 COARSE_DAYS = 62
+DETAIL_CHARS = 200  # how far after a paragraph's opening sentence a finer date shows it announces the paragraph
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
 
@@ -108,7 +109,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         subject_clause: tuple[str, tuple[PlaceMatch, ...]] | None = None
         sentence_places: tuple[PlaceMatch, ...] = ()
         following = sentences[k + 1] if k + 1 < len(sentences) else []
-        if _topic_sentence(text, clauses, paragraph_starts, following):
+        if _topic_sentence(text, clauses, paragraph_starts, following, dates):
             continue
         drafted: list[tuple[JsonObject, tuple[PlaceMatch, ...]]] = []  # this sentence's events
         for clause in clauses:
@@ -161,6 +162,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             if is_comment(text, clause, subject):
                 continue
             event_places = tuple(p for p in clause.places if not p.about)
+            guessed = False  # places from the paragraph or the story, which a later clause of the sentence overrides
             if continues and inherited and not clause.names_place:
                 event_places = event_places + tuple(p for p in inherited[1] if p.names)
             elif not clause.names_place and sentence_places:
@@ -172,10 +174,10 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             elif not clause.names_place and (named_before := _named_before(body, matches, clause.start)):
                 # ... or at the place the paragraph last named ("left the fate of Upper Silesia to a plebiscite.
                 # The Polish miners ... rose").
-                event_places = event_places + (named_before,)
+                event_places, guessed = event_places + (named_before,), True
             elif not clause.names_place and last_event:
                 # ... or where the story was at the end of the paragraph before.
-                event_places = event_places + tuple(p for p in last_event[2] if p.names)
+                event_places, guessed = event_places + tuple(p for p in last_event[2] if p.names), True
             if not continues:
                 subject_clause = (own_subject, event_places)
             if any(p.names for p in event_places):
@@ -201,7 +203,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                     "date_source": date_source,
                 }
             )
-            drafted.append((events[-1], event_places))
+            drafted.append((events[-1], () if guessed else event_places))
         _places_from_later_clauses(drafted, used_places)
 
     # A place the text names is proposed even when no event could be dated.
@@ -290,7 +292,9 @@ def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _topic_sentence(text: str, clauses: list[Clause], paragraph_starts: set[int], following: list[Clause]) -> bool:
+def _topic_sentence(
+    text: str, clauses: list[Clause], paragraph_starts: set[int], following: list[Clause], dates: list[FoundDate]
+) -> bool:
     """A paragraph's short opening sentence ("Finland took longer.") announces; it tells no event.
 
     Only when it gives no day or month: "Minsk fell on 11 July." opens a paragraph and is one.
@@ -306,7 +310,9 @@ def _topic_sentence(text: str, clauses: list[Clause], paragraph_starts: set[int]
     if words <= TOPIC_WORDS:
         return True
     same_paragraph = [c for c in following if c.start not in paragraph_starts]
-    detailed = any(not _coarse(d) for c in same_paragraph[:1] for d in c.dates)
+    detailed = any(not _coarse(d) for c in same_paragraph[:1] for d in c.dates) or any(
+        not _coarse(d) and clause.end < d.start < clause.end + DETAIL_CHARS for d in dates
+    )
     # "The war ..., which had smouldered since early 1919, became a war of movement in the spring of 1920.":
     # a state of things (a weak action) dated by its season, before a paragraph of days and months.
     weak = clause.action is not None and clause.action.weak
@@ -345,12 +351,13 @@ def _places_from_later_clauses(
     elections went to the autonomists, but in March local Fascists drove his government out of the city"."""
     for i, (event, places) in enumerate(drafted):
         if any(p.names for p in places):
-            continue
+            continue  # it names its own
         later = next((q for _, q in drafted[i + 1 :] if any(p.names for p in q)), None)
         if later is None:
             continue
         named = tuple(p for p in later if p.names)
-        event["places"] = _roles(places + named)
+        implied = [r for r in cast(list[JsonObject], event["places"]) if not r["role"] == "named"]
+        event["places"] = [*_roles(named), *(r for r in implied if r["place"] not in {p.place.id for p in named})]
         for match in named:
             used_places.setdefault(match.place.id, [])
 

@@ -70,7 +70,7 @@ _MEETING_AT = re.compile(r"(?i)\b(?:conference|congress)\b[^.;,]{0,30}\b(?:at|in
 CITY_NOUNS = ("city", "town", "port", "fortress")
 _REFERENCE = re.compile(
     r"\b(?:(?P<there>there)\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|came|followed)\b)"
-    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region|province)\b)"
+    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region|province|territory)\b)"
 )
 _DEMONYM = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
@@ -82,7 +82,12 @@ def find_references(
     named before it (``before``: the name matches so far, in text order); and peoples ("the
     Poles") as the state they stand for, like an adjective."""
     found: list[PlaceMatch] = []
-    named = [m for m in before if m.names and not m.by_reference]
+    # "the Treaty of Versailles": a place in a treaty's name is not one the story is at.
+    named = [
+        m
+        for m in before
+        if m.names and not m.by_reference and not _IN_TITLE.search(text, max(0, m.start - 20), m.start)
+    ]
     for m in _REFERENCE.finditer(text, start, end):
         earlier = [n for n in named if n.end <= m.start()]
         place_id = _resolve(gazetteer, m, earlier, text, start)
@@ -125,6 +130,10 @@ def _resolve(
         return None
     if adjective:
         return None  # "the Arctic port", "the Baltic region": a description, not a reference
+    if noun == "territory":
+        # "transferred sovereignty over the territory": the last place named that is not a state.
+        lands = [n for n in earlier if n.place.kind != "country"]
+        return lands[-1].place.id if lands else None
     if noun in ("region", "province"):
         # "the Vilna region ... the region": the place last named with the word "region".
         regional = [n for n in earlier if re.match(r"\s+region\b", text[n.end : n.end + 8])]
@@ -144,6 +153,7 @@ def _resolve(
     return max(reversed(here), key=lambda n: count[n.place.id]).place.id
 
 
+_IN_TITLE = re.compile(r"\b(?:Treaty|Peace|Convention|Protocol|Conference|Pact|Agreement)\s+of\s+$")
 _LOCATED = re.compile(r"\b(?:in|at|to|into|near|reached|entered|occupied|took|captured)\s+$")
 # "Its treaty, signed in Moscow on 12 July, recognised Vilna ... entered the city": Moscow is in an aside.
 _ASIDE = re.compile(r",\s*[a-z]+ed\s+(?:in|at)\s+$")
