@@ -60,7 +60,7 @@ _STRONG = {
     "went": "go", "called": "call", "lost": "lose", "protected": "protect", "disarmed": "disarm",
     "became": "become", "become": "become", "talked": "talk", "beaten": "beat", "settled": "settle",
     "adopted": "adopt", "scuttled": "scuttle", "died": "die", "sank": "sink", "sunk": "sink",
-    "dropped": "drop", "passed": "pass", "set": "set", "asked": "ask", "transferred": "transfer",
+    "dropped": "drop", "passed": "pass", "set": "set", "asked": "ask", "transferred": "transfer", "issued": "issue",
     "overran": "overrun", "overrun": "overrun", "joined": "join", "counter-attacked": "counter-attack",
     "retook": "retake", "retaken": "retake", "crowned": "crown", "bound": "bind", "rebelled": "rebel",
 }  # fmt: skip
@@ -70,7 +70,7 @@ _PROGRESSIVE_AUX = re.compile(r"(?:was|were|is|are|had\s+been|have\s+been|has\s+
 _WEAK = {
     "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
     "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "confirmed", "spent", "added",
-    "went", "led", "protected", "became", "become", "settled", "bound", "set",
+    "went", "led", "protected", "became", "become", "settled", "bound", "set", "asked",
     "said", "explained", "commented", "noted", "contrived",
 }  # fmt: skip
 # Particles that make one action of two words, even with the object between ("handed it over").
@@ -91,13 +91,14 @@ _RELATIVE_OPENING = re.compile(
     r"(?:days?|weeks?|months?|years?))\s+(?:after|before)\s+(?:the|his|her|its|their)\b"
 )
 # "the man who had signed", "a general strike that stopped the country".
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that)\s+(?:[\w'\u2019-]+\s+){0,2}$")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|what)\s+(?:[\w'\u2019-]+\s+){0,2}$")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$")
 _PARTICIPLES = {w for w in _STRONG if w.endswith(("ed", "en")) or w in ("cut", "put", "left", "held", "led")}
 _ASIDE_AFTER = re.compile(r"(?:\s+(?:off|out|up|down))?\s+(?:from|by|with|in|at|on|to)\s[^,;]*,")
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:on|in|at|by)\s")
 _STRANDED = re.compile(r"\s*(?:from|with|to|for|on|in|at|of|by|about)?\s*[.!?]?\s*$")
-_DURATION = re.compile(r"(?i)(?:until|till|since|throughout)\b")
+_BARE_DATE = re.compile(r"(?i)(?:the|a|that|this|most|all|much)\b")
+_DURATION = re.compile(r"(?i)(?:until|till|since|throughout|through)\b")
 _CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)(?:,\s*|\s+)(?=\S)|,\s+then\s+|,\s+(?=\S)")
 _LEADING = re.compile(
     r"^(?:(?:and|but|or|yet|so|then|while|whereas|again|also|meanwhile|however|finally|thus|later)\b,?\s*)+",
@@ -310,7 +311,13 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
             if any(c <= x.start < d for x in actions):
                 break
             back = c  # "On 10 March, ... the government left": the date before it in the sentence
-        dated = any(back <= d.start < reach and not undated(d) for d in own_dates)
+        # "They spent the winter of 1918-19 in blockhouses": a date that is the action's object is how long.
+        dated = any(
+            back <= d.start < reach
+            and not undated(d)
+            and not (inside and text[inside[0].end : d.start].strip() == "" and _BARE_DATE.match(d.text))
+            for d in own_dates
+        )
         piece_actions.append(inside[0] if inside and dated else None)
 
     groups: list[_Group] = []

@@ -30,6 +30,7 @@ ID_WORDS = 6
 TOPIC_WORDS = 6
 TOPIC_WORDS_DETAILED = 14
 COARSE_DAYS = 62
+RECENT_DATES = 3
 DETAIL_CHARS = 200  # how far after a paragraph's opening sentence a finer date shows it announces the paragraph
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
@@ -103,6 +104,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     event_ids: set[str] = set()
     context_dated = 0
     last_event: tuple[Clause, str, tuple[PlaceMatch, ...]] | None = None  # clause, subject, places
+    last_guessed = False  # whether the last event's places were guessed from the paragraph or the story
     titles: dict[int, str] = {}  # by clause, for the echoes of its action
     for k, clauses in enumerate(sentences):
         sentence_date: FoundDate | None = None
@@ -170,7 +172,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                 event_places = event_places + tuple(p for p in sentence_places if p.names)
             elif not clause.names_place and last_event and _same_paragraph(body, last_event[0].start, clause.start):
                 # ... or where the event before it in the paragraph did ("Four days later fire broke out").
-                event_places = event_places + tuple(p for p in last_event[2] if p.names)
+                event_places, guessed = event_places + tuple(p for p in last_event[2] if p.names), last_guessed
             elif not clause.names_place and (named_before := _named_before(body, matches, clause.start)):
                 # ... or at the place the paragraph last named ("left the fate of Upper Silesia to a plebiscite.
                 # The Polish miners ... rose").
@@ -190,7 +192,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             if main is not None:
                 event_title = _echo_title(text, clause, main, subject)
             titles[id(clause)] = event_title
-            last_event = (clause, subject, event_places)
+            last_event, last_guessed = (clause, subject, event_places), guessed
             events.append(
                 {
                     "id": _event_id(event_title, event_ids),
@@ -407,7 +409,9 @@ def _context_date(dates: list[FoundDate], start: int, end: int, mode: str) -> st
     after = [d for d in dates if d.start >= end]
     if not before:
         return after[0].value if after else None
-    previous = before[-1]
+    # The latest of the dates of the sentence before, not one of its look backs ("Orel fell on 13 October.
+    # Makhno had broken out on 26 September ... The Red Army counter-attacked").
+    previous = max(before[-RECENT_DATES:], key=lambda d: d.date.start)
     if mode == "previous" or not after:
         return previous.value
     following = after[0]
