@@ -97,7 +97,6 @@ _PARTICIPLES = {w for w in _STRONG if w.endswith(("ed", "en")) or w in ("cut", "
 _ASIDE_AFTER = re.compile(r"(?:\s+(?:off|out|up|down))?\s+(?:from|by|with|in|at|on|to)\s[^,;]*,")
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:on|in|at|by)\s")
 _STRANDED = re.compile(r"\s*(?:from|with|to|for|on|in|at|of|by|about)?\s*[.!?]?\s*$")
-_BARE_DATE = re.compile(r"(?i)(?:the|a|that|this|most|all|much)\b")
 _DURATION = re.compile(r"(?i)(?:until|till|since|throughout|through)\b")
 _CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)(?:,\s*|\s+)(?=\S)|,\s+then\s+|,\s+(?=\S)")
 _LEADING = re.compile(
@@ -311,13 +310,7 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
             if any(c <= x.start < d for x in actions):
                 break
             back = c  # "On 10 March, ... the government left": the date before it in the sentence
-        # "They spent the winter of 1918-19 in blockhouses": a date that is the action's object is how long.
-        dated = any(
-            back <= d.start < reach
-            and not undated(d)
-            and not (inside and text[inside[0].end : d.start].strip() == "" and _BARE_DATE.match(d.text))
-            for d in own_dates
-        )
+        dated = any(back <= d.start < reach and not undated(d) for d in own_dates)
         piece_actions.append(inside[0] if inside and dated else None)
 
     groups: list[_Group] = []

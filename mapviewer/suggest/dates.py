@@ -342,6 +342,11 @@ _FLASHBACK = re.compile(r"\bhad\s+(?:already\s+|also\s+)?[a-z]+(?:ed|en|ught|ung
 _CONJUNCTION_BEFORE = re.compile(r"\s+(?:it|they|he|she|we|you|I)\s")
 
 
+def looks_back(text: str, at: int) -> bool:
+    """Whether the sentence is in the pluperfect up to ``at``: "Makhno had broken out ... on 26 September"."""
+    return _FLASHBACK.search(_sentence_before(text, at)) is not None
+
+
 def _sentence_before(text: str, at: int) -> str:
     """The words of the sentence before ``at`` (a bounded look back)."""
     window = text[max(0, at - 200) : at]

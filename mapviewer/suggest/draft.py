@@ -14,7 +14,7 @@ from ..model.ids import slug, unique_id
 from ..model.index import JsonObject
 from ..model.passage import Paragraph, Passage
 from .clauses import Clause, antecedent, continues_subject, is_comment, split_events, subject_of, title, title_cut
-from .dates import FoundDate, find_dates
+from .dates import FoundDate, find_dates, looks_back
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
 from .references import find_references
 
@@ -30,7 +30,6 @@ ID_WORDS = 6
 TOPIC_WORDS = 6
 TOPIC_WORDS_DETAILED = 14
 COARSE_DAYS = 62
-RECENT_DATES = 3
 DETAIL_CHARS = 200  # how far after a paragraph's opening sentence a finer date shows it announces the paragraph
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
@@ -143,7 +142,9 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                     and text.startswith("had ", clause.action.start)
                     and not _SUBORDINATE.search(text, clause.start, clause.action.start)  # "a week after X had ..."
                 )
-                around = _context_date(event_dates, clause.start, clause.end, "previous" if looking_back else context)
+                around = _context_date(
+                    text, event_dates, clause.start, clause.end, "previous" if looking_back else context
+                )
                 if around is None:
                     continue
                 date, from_context = around, True
@@ -404,14 +405,16 @@ def _coarse(found: FoundDate) -> bool:
     return (found.date.end - found.date.start).days > COARSE_DAYS
 
 
-def _context_date(dates: list[FoundDate], start: int, end: int, mode: str) -> str | None:
+def _context_date(text: str, dates: list[FoundDate], start: int, end: int, mode: str) -> str | None:
     before = [d for d in dates if d.end <= start]
     after = [d for d in dates if d.start >= end]
     if not before:
         return after[0].value if after else None
-    # The latest of the dates of the sentence before, not one of its look backs ("Orel fell on 13 October.
-    # Makhno had broken out on 26 September ... The Red Army counter-attacked").
-    previous = max(before[-RECENT_DATES:], key=lambda d: d.date.start)
+    previous = before[-1]
+    if len(before) > 1 and previous.date.start < before[-2].date.start and looks_back(text, previous.start):
+        # Not a look back ("Orel fell on 13 October. Makhno had broken out on 26 September ... The Red Army
+        # counter-attacked"): the date the story had reached.
+        previous = before[-2]
     if mode == "previous" or not after:
         return previous.value
     following = after[0]
