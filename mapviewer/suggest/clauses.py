@@ -61,6 +61,7 @@ _STRONG = {
     "became": "become", "become": "become", "talked": "talk", "beaten": "beat", "settled": "settle",
     "adopted": "adopt", "scuttled": "scuttle", "died": "die", "sank": "sink", "sunk": "sink",
     "dropped": "drop", "passed": "pass", "set": "set", "asked": "ask", "transferred": "transfer", "issued": "issue",
+    "succeeded": "succeed",
     "overran": "overrun", "overrun": "overrun", "joined": "join", "counter-attacked": "counter-attack",
     "retook": "retake", "retaken": "retake", "crowned": "crown", "bound": "bind", "rebelled": "rebel",
 }  # fmt: skip

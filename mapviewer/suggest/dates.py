@@ -76,10 +76,14 @@ HOLIDAYS = {
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
     "boxing day": (12, 26),
+    "orthodox christmas": (1, 7),  # the Julian Christmas, 7 January in the Gregorian calendar (1900-2099)
     "easter": (4, 1),  # a movable feast: _easter() gives its day; April stands for it when looking for its year
     "easter sunday": (4, 1),
 }
-_HOLIDAY = r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day|Easter(?:\s+Sunday)?)"
+_HOLIDAY = (
+    r"(?:Orthodox\s+Christmas|Christmas(?:\s+Day|\s+Eve)?|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day"
+    r"|Easter(?:\s+Sunday)?)"
+)
 
 NUMBERS = {
     "a": 1,
@@ -285,6 +289,8 @@ def find_dates(
     found: list[FoundDate | None] = []
     pending_after: list[tuple[int, re.Match[str], int]] = []  # "a week after X" waits for the sentence's date
     bound: tuple[re.Match[str], int, str] | None = None  # "two days after the armistice of 11 November"
+    story = previous  # the latest date the story has reached
+    flashback = False  # whether the date before is a look back from it
     for position, (kind, m) in enumerate(chosen):
         words = _trim(m.group())
         span_start = m.start() + m.group().index(words)
@@ -302,6 +308,8 @@ def find_dates(
         ):
             bound = (m, span_start, words)  # the date that follows tells what it is after
             continue
+        if flashback and story is not None and not looks_back(text, m.start()) and kind not in _RELATIVE_KINDS:
+            previous, flashback = story, False
         reference = previous or _range_end_year(text, chosen, position)
         day_unit = (m.groupdict().get("u") or "").startswith(("day", "morning", "evening", "night"))
         if kind in ("same", "next", "offset") and day_unit and last_day:
@@ -317,12 +325,12 @@ def find_dates(
                 found.append(None)  # may still be resolved by a later date in its sentence
             continue
         found.append(FoundDate(span_start, span_start + len(words), words, value, how))
-        if (
-            previous is not None
-            and resolved.end < previous.start
-            and _FLASHBACK.search(_sentence_before(text, span_start))
-        ):
-            continue  # "It had fought a short war with Georgia in December 1918": a look back; the story stays
+        # "It had fought a short war with Georgia in December 1918": a look back. Dates go on from it while
+        # the text looks back; the next sentence in the simple past returns to where the story was.
+        if story is None or resolved.start >= story.start:
+            story = resolved
+        elif looks_back(text, span_start):
+            flashback = True
         previous = resolved
         if bound is not None:
             b_match, b_start, b_words = bound

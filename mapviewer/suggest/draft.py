@@ -122,11 +122,12 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             except UnquotableSpanError:
                 continue  # a clause too long to quote, or repeated word for word with its surroundings
             from_context = False
-            if clause.dates:
+            own_dates = _own_dates(text, clause)
+            if own_dates:
                 # "a year later, on 24 March 1922": the date the words state outright wins.
                 # The most precise date the words state: "The republic was settled in the summer of 1919: the
                 # new constitution was confirmed on 17 July" is 17 July.
-                first = min(_own_dates(text, clause), key=lambda d: (_precision(d), not d.stated, d.start))
+                first = min(own_dates, key=lambda d: (_precision(d), not d.stated, d.start))
                 sentence_date = first
                 date = first.value
                 date_source = f"suggested from the words '{first.text}'" + (
@@ -390,8 +391,8 @@ def _own_dates(text: str, clause: Clause) -> tuple[FoundDate, ...]:
     relative = _RELATIVE_PRONOUN.search(text, clause.action.end, clause.end)
     if relative is None:
         return clause.dates
-    before = tuple(d for d in clause.dates if d.start < relative.start())
-    return before or clause.dates
+    # "It turned to Serbia, whose government had agreed ... in July 1917": dated from the text around it.
+    return tuple(d for d in clause.dates if d.start < relative.start())
 
 
 def _precision(found: FoundDate) -> int:
