@@ -7,7 +7,7 @@ a piece of a sentence that only carries a date or a place belongs to the action 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import FoundDate
 from .gazetteer import PlaceMatch
@@ -48,21 +48,58 @@ _STRONG = {
     "spoke": "speak", "noted": "note", "said": "say", "wrote": "write", "explained": "explain", "warned": "warn",
     "brought": "bring", "discussed": "discuss", "decided": "decide", "resolved": "resolve", "cut": "cut",
     "contrived": "contrive", "commented": "comment", "severed": "sever", "informed": "inform",
+    "clinched": "clinch", "divulged": "divulge", "trained": "train", "conducted": "conduct",
+    "discussing": "discuss", "negotiating": "negotiate", "fighting": "fight", "advancing": "advance",
+    "retreating": "retreat", "marching": "march", "talking": "talk", "besieging": "besiege",
+    "fired": "fire", "shot": "shoot", "sentenced": "sentence", "burst": "burst", "dispersed": "disperse",
+    "shelled": "shell", "told": "tell", "walked": "walk", "added": "add", "deported": "deport",
+    "released": "release", "kidnapped": "kidnap", "raided": "raid", "blockaded": "blockade",
+    "mobilised": "mobilise", "mobilized": "mobilize", "demobilised": "demobilise", "ordered": "order",
+    "overthrew": "overthrow", "overthrown": "overthrow", "deposed": "depose", "resigned": "resign",
+    "abdicated": "abdicate", "fled": "flee", "escaped": "escape", "killed": "kill", "massacred": "massacre",
+    "went": "go", "called": "call", "lost": "lose", "protected": "protect", "disarmed": "disarm",
+    "became": "become", "become": "become", "talked": "talk", "beaten": "beat", "settled": "settle",
+    "adopted": "adopt", "scuttled": "scuttle", "died": "die", "sank": "sink", "sunk": "sink",
+    "dropped": "drop", "passed": "pass", "set": "set", "asked": "ask", "transferred": "transfer", "issued": "issue",
+    "succeeded": "succeed",
+    "overran": "overrun", "overrun": "overrun", "joined": "join", "counter-attacked": "counter-attack",
+    "retook": "retake", "retaken": "retake", "crowned": "crown", "bound": "bind", "rebelled": "rebel",
 }  # fmt: skip
+# "-ing" forms are actions only after "was", "were", "had been": "had been discussing the terms".
+_PROGRESSIVE = {w for w in _STRONG if w.endswith("ing")}
+_PROGRESSIVE_AUX = re.compile(r"(?:was|were|is|are|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$")
 _WEAK = {
     "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
-    "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "moved", "confirmed", "spent",
-    "led", "said", "explained", "commented", "noted", "contrived",
+    "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "confirmed", "spent", "added",
+    "went", "led", "protected", "became", "become", "settled", "bound", "set", "asked",
+    "said", "explained", "commented", "noted", "contrived",
 }  # fmt: skip
 # Particles that make one action of two words, even with the object between ("handed it over").
 _PARTICLES = ("off", "up", "over", "out", "through", "back", "down", "into force")
 # "had been", "was politely": the auxiliary, and one adverb, before the action.
-_AUXILIARY = re.compile(r"(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+(?:being\s+)?)(?:\w+ly\s+)?$")
-_PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
+# One adverb between the auxiliary and the action: "was politely received", "was once more received".
+_ADVERB = r"(?:(?:\w+ly|once more|once again|again|also|already|then|first|soon|later|finally|not|never|at last)\s+)?"
+_AUXILIARY = re.compile(r"(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+(?:being\s+)?)" + _ADVERB + "$")
+_PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+" + _ADVERB + "$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "which", "who"}
-_DURATION = re.compile(r"(?i)(?:until|till|since|throughout)\b")
-_CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)\s+(?=\S)|,\s+then\s+|,\s+(?=\S)")
+_REDUCED_RELATIVE = re.compile(r"\b(?:the|a|an)\s+[a-z]+\s+(?:the\s+\w+|they|he|she|we|it)\s+$")
+# "whose government sat", "by which the League raised", "as the monarchy fell apart", "because German troops
+# had entered", "the day after the Emperor gave up": an action that is not the clause's own.
+_RELATIVE_OPENING = re.compile(
+    r"\s*(?:(?:by|in|under|through|with|of|for)\s+)?(?:who|whom|whose|which|where|as|because|although|though)\b"
+    r"|\s*(?:the\s+(?:day|week|month|year)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:days?|weeks?|months?|years?))\s+(?:after|before)\s+(?:the|his|her|its|their)\b"
+)
+# "the man who had signed", "a general strike that stopped the country".
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|what)\s+(?:[\w'\u2019-]+\s+){0,2}$")
+_NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$")
+_PARTICIPLES = {w for w in _STRONG if w.endswith(("ed", "en")) or w in ("cut", "put", "left", "held", "led")}
+_ASIDE_AFTER = re.compile(r"(?:\s+(?:off|out|up|down))?\s+(?:from|by|with|in|at|on|to)\s[^,;]*,")
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:on|in|at|by)\s")
+_STRANDED = re.compile(r"\s*(?:from|with|to|for|on|in|at|of|by|about)?\s*[.!?]?\s*$")
+_DURATION = re.compile(r"(?i)(?:until|till|since|throughout|through)\b")
+_CUT = re.compile(r";\s*|:\s+|,?\s+(?:and|but|while|whereas)(?:,\s*|\s+)(?=\S)|,\s+then\s+|,\s+(?=\S)")
 _LEADING = re.compile(
     r"^(?:(?:and|but|or|yet|so|then|while|whereas|again|also|meanwhile|however|finally|thus|later)\b,?\s*)+",
     re.IGNORECASE,
@@ -77,6 +114,11 @@ _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", 
 # "the armies were in flight": a movement told as a state.
 _STATE_VERBS = {"flight": "flee", "retreat": "retreat", "revolt": "revolt", "full retreat": "retreat"}
 _STATE_OF_ACTION = re.compile(r"\b(?:was|were)\s+in\s+(?P<state>full retreat|flight|retreat|revolt)\b")
+_PLURAL_NOUNS = {
+    "talks", "negotiations", "troops", "forces", "armies", "delegates", "delegations", "representatives",
+    "envoys", "sailors", "workers", "peasants", "soldiers", "allies", "powers", "governments", "leaders",
+    "ministers", "men", "victors", "volunteers", "legionaries", "separatists", "communists",
+}  # fmt: skip
 TITLE_CHARS = 60
 SUBJECT_WORDS = 5
 
@@ -103,6 +145,7 @@ class Clause:
     action: Action | None
     dates: tuple[FoundDate, ...]
     places: tuple[PlaceMatch, ...]
+    echo_of: Clause | None = None  # the same action again at another date: "and again at the end of March"
 
     @property
     def names_place(self) -> bool:
@@ -121,16 +164,50 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
             continue
         if i > 0 and words[i - 1][2].lower() in _DETERMINERS:
             continue  # "a signed agreement", "the proposed line": an adjective
+        if _NEGATED.search(text, max(start, w_start - 24), w_start):
+            continue  # "The Germans were not invited": nothing happened
+        if lower in _PROGRESSIVE and not _PROGRESSIVE_AUX.search(text, max(start, w_start - 24), w_start):
+            continue  # "fighting", "talking" as nouns or participles
         before = text[max(start, w_start - 20) : w_start]
         aux = _AUXILIARY.search(before)
         a_start = w_start - len(aux.group()) if aux else w_start
         base, a_end = _STRONG[lower], w_end
+        progressive = lower in _PROGRESSIVE
         particle = _particle(text, words, i)
         if particle:
             base, a_end = f"{base} {particle[0]}", particle[1] if particle[2] else a_end
         aside = re.split(r"[,;:(\u2014]", text[start:w_start])[-1]
-        relative = bool(re.match(r"\s*(?:who|whose|which)\b", aside))
-        out.append(Action(a_start, a_end, base, bool(_PASSIVE.search(before)), lower in _WEAK, word, relative))
+        # "Lithuania, whose government sat at Kaunas, refused": the action of a relative clause; so is one
+        # after "where" ("In Weimar, where the Assembly sat, ...") or a condition ("to sign if the articles
+        # were struck out").
+        relative = bool(_RELATIVE_OPENING.match(aside) or _RELATIVE_BEFORE.search(aside)) or bool(
+            re.search(
+                r"\b(?:if|unless|whether)\s+(?:[\w'\u2019-]+\s+){0,10}$", text[max(start, w_start - 90) : a_start]
+            )
+        )
+        # "east of the line the Allies had proposed", "the line they had started from": a relative
+        # clause without "that", its action the last word of the sentence.
+        relative = relative or bool(
+            _REDUCED_RELATIVE.search(text, max(start, a_start - 60), a_start) and _STRANDED.match(text, a_end, end)
+        )
+        passive = bool(_PASSIVE.search(before)) and not progressive
+        # "The armistice of Mudania, signed on 11 October 1922, ...": a participle in an aside.
+        passive = passive or bool(
+            lower.endswith("ed") and re.search(r",\s*$", before) and _PARTICIPLE_AFTER.match(text, w_end, end)
+        )
+        # "Romania, cut off from its allies, signed": a participle in an aside after a name.
+        relative = (
+            relative
+            or bool(
+                (re.search(r"[A-Za-z],\s*$", before) or text[start:a_start].strip() == "")  # "Beaten in 1916, it ..."
+                and lower in _PARTICIPLES
+                and not _AUXILIARY.search(before)
+                and _ASIDE_AFTER.match(text, a_end, end)
+                and not any(w.lower() in _STRONG for _, _, w in words[max(0, i - 12) : i] if w[0].islower())
+            )
+        )
+        weak = lower in _WEAK and not (particle and particle[0] in ("up", "out", "off"))  # "gave up", "called off"
+        out.append(Action(a_start, a_end, base, passive, weak, word, relative))
     for m in _STATE_OF_ACTION.finditer(text, start, end):
         out.append(Action(m.start(), m.end(), _STATE_VERBS[m.group("state")], False, False, m.group("state")))
     return sorted(out, key=lambda a: a.start)
@@ -159,74 +236,205 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
 
     The sentence is cut at semicolons, colons, "and", "but", "while" and commas; a piece
     without an action (or with a weak one and no date of its own) joins the action before
-    it in the sentence, or the one after it when it comes first ("In January, and again at
-    the end of March, the Turks stopped them"). After a colon that elaborates an undated
-    action ("the Latvians made peace: the treaty was signed on 11 August") the two are one.
+    it in the sentence, or the one after it when it comes first. After a colon that
+    elaborates an undated action ("the Latvians made peace: the treaty was signed on 11
+    August") the two are one. One action with two dates ("In January, and again at the end of
+    March, the Turks stopped them"; "recognised by Britain early in 1924, and by France later
+    that year") is two events, the second an echo of the first. Actions of one subject joined
+    by "and" or "then" without a date of their own ("came back in force and took Eskisehir,
+    then pushed east") are one event.
     """
     every_action = find_actions(text, start, end)
-    actions = [a for a in every_action if not a.relative]
+    # A sentence whose only actions are in relative clauses tells them ("The treaty that the Allies imposed at
+    # Sevres on 10 August 1920 was dead almost from the day it was signed").
+    actions = [a for a in every_action if not a.relative] or every_action[:1]
     own_dates = [d for d in dates if start <= d.start < end and d.how != "relative to a later date"]
+
+    def _dated(action: Action) -> bool:
+        # "An armistice followed on 1 February, the Assembly met in Riga on 1 May": a weak action with its date.
+        following = _CUT.search(text, action.end, end)
+        stop = following.start() if following else end
+        return any(action.end <= d.start < stop for d in own_dates)
+
     cuts = [start]
     ends: list[int] = []
     kinds = []
     for m in _CUT.finditer(text, start, end):
         after = m.end()
-        if m.group().startswith(",") and m.group().strip(", ") == "":
+        joint = m.group().strip(", ")
+        if joint == "":
             # A bare comma cuts only before an action or a date: ", agreed an armistice", ", two days later".
             # Or between two actions each with its subject: "When the villages rose, volunteers crossed".
             if (
                 not any(a.start == after or _starts_with_verb(text, a, after) for a in actions)
                 and not any(d.start == after for d in own_dates)
                 and not (
-                    any(cuts[-1] <= a.start < m.start() and not a.weak for a in actions)
+                    any(cuts[-1] <= a.start < m.start() and (not a.weak or _dated(a)) for a in actions)
                     and any(_subject_then_verb(text, a, after) for a in actions)
                 )
+                and not _elliptical(text, actions, own_dates, cuts[-1], m.start(), after, end)
             ):
                 continue
+        elif joint == m.group().strip() == "and" and _compound_subject(
+            text, actions, own_dates, cuts[-1], m.start(), after
+        ):
+            continue  # "Chicherin and Rathenau signed": one subject of two names
+        elif joint == m.group().strip() == "and" and _list_of_names(text, actions, own_dates, after, end):
+            continue  # "in the Armenian and Greek quarters": two words of one noun
         cuts.append(after)
         ends.append(m.start())  # the piece before ends before ", and": its words, not the joint
-        kinds.append(m.group().strip() or " ")
+        kinds.append(m.group().strip().rstrip(",") or " ")  # "and," as "and"
     ends.append(end)
     pieces = [(a, b) for a, b in zip(cuts, ends, strict=False) if b > a]
     joins = ["", *kinds][: len(pieces)]
 
-    def action_in(a: int, b: int) -> Action | None:
+    def undated(d: FoundDate) -> bool:
+        return bool(_DURATION.match(d.text))
+
+    # Each piece's action: a strong one, or a weak one whose words up to the next action state a date.
+    piece_actions: list[Action | None] = []
+    reaches: list[int] = []  # where each piece's words run to: up to the next piece with an action
+    for i, (a, b) in enumerate(pieces):
         inside = [x for x in actions if a <= x.start < b]
         strong = [x for x in inside if not x.weak]
+        reach, back = b, a
+        for k, (c, d) in enumerate(pieces[i + 1 :], start=i + 1):
+            # "In Carinthia the Yugoslav army held the south; in the plebiscite of 10 October ...": not its date.
+            if any(c <= x.start < d for x in actions) or joins[k] in (";", ":"):
+                break
+            reach = d
+        reaches.append(reach)
         if strong:
-            return strong[0]
-        # "it held until September 1939": a state that lasted, not an event.
-        dated = any(a <= d.start < b and not _DURATION.match(d.text) for d in own_dates)
-        return inside[0] if inside and dated else None
+            piece_actions.append(strong[0])
+            continue
+        for c, d in reversed(pieces[:i]):
+            if any(c <= x.start < d for x in actions):
+                break
+            back = c  # "On 10 March, ... the government left": the date before it in the sentence
+        dated = any(back <= d.start < reach and not undated(d) for d in own_dates)
+        piece_actions.append(inside[0] if inside and dated else None)
 
-    merged: list[list[int]] = []  # [start, end] of each clause with an action
-    pending_start: int | None = None
-    for (a, b), join in zip(pieces, joins, strict=False):
-        has = action_in(a, b) is not None
-        if merged and join == ":" and has and not any(merged[-1][0] <= d.start < merged[-1][1] for d in own_dates):
-            merged[-1][1] = b  # "X made peace: the treaty was signed on D" is one event, dated D
+    groups: list[_Group] = []
+    pending: list[int] = []  # pieces without an action before the first action
+    for i, ((a, b), join) in enumerate(zip(pieces, joins, strict=False)):
+        act = piece_actions[i]
+        last = groups[-1] if groups else None
+        if last and join == ":" and act and not any(last.start <= d.start < last.end for d in own_dates):
+            last.end = b  # "X made peace: the treaty was signed on D" is one event, dated D
             continue
-        if not has:
-            if merged:
-                merged[-1][1] = b
-            elif pending_start is None:
-                pending_start = a
+        if act is None:
+            piece_dates = [d for d in own_dates if a <= d.start < b and not undated(d)]
+            following = piece_actions[i + 1] if i + 1 < len(pieces) else None
+            leads = following is not None and _no_subject(text, pieces[i + 1][0], following)
+            if last is None or (piece_dates and leads):
+                # "..., and on 9 January the Commission, with the British voting against, declared it in
+                # default": the date and the subject of the action after it.
+                pending.append(i)
+            elif (
+                ("and" in join.split() or (join == " " and _elliptical(text, actions, own_dates, last.start, a, a, b)))
+                and piece_dates
+                and any(last.start <= d.start < last.end for d in own_dates)
+            ):
+                # "..., and by France later that year": the same action again, at another date.
+                main_index = last.echo_of if last.echo_of is not None else len(groups) - 1
+                groups.append(_Group(a, b, last.action, join, echo_of=main_index))
+            else:
+                last.end = b
             continue
-        merged.append([pending_start if pending_start is not None else a, b])
-        pending_start = None
-    out = []
-    for a, b in merged:
-        act = action_in(a, b)
-        out.append(
-            Clause(
-                a,
-                b,
-                act,
-                tuple(d for d in own_dates if a <= d.start < b),
-                tuple(p for p in places if a <= p.start < b),
+        if (
+            last is not None
+            and last.echo_of is None
+            and join.strip(", ") in ("and", "then")
+            and _no_subject(text, a, act)
+            and (
+                not any(a <= d.start < reaches[i] for d in own_dates)
+                # "it marched on the capital and took Helsingfors on 12-13 April": the undated one leads.
+                or not any(last.start <= d.start < last.end for d in own_dates)
             )
+        ):
+            last.end = b  # "came back in force and took Eskisehir": one subject, one event
+            continue
+        group_start = pieces[pending[0]][0] if pending else a
+        group = _Group(group_start, b, act, join)
+        groups.append(group)
+        # "In January, and again at the end of March, X stopped them": the later date is an echo.
+        leading = [d for d in own_dates if group_start <= d.start < act.start and not undated(d)]
+        if pending and len(leading) >= 2:
+            for again in leading[1:]:
+                piece = next((p for p in pieces if p[0] <= again.start < p[1]), None)
+                if piece is None or "and" not in joins[pieces.index(piece)].split():
+                    continue
+                group.excluded.add(again.start)
+                groups.append(_Group(piece[0], again.end, act, "and", echo_of=groups.index(group)))
+        pending = []
+
+    out: list[Clause] = []
+    for g in groups:
+        clause_dates = tuple(d for d in own_dates if g.start <= d.start < g.end and d.start not in g.excluded)
+        main = out[g.echo_of] if g.echo_of is not None else None
+        out.append(
+            Clause(g.start, g.end, g.action, clause_dates, tuple(p for p in places if g.start <= p.start < g.end), main)
         )
-    return out
+    return sorted(out, key=lambda c: c.start)
+
+
+@dataclass
+class _Group:
+    """A clause being built: its span, its action, the joint before it, and dates given to its echoes."""
+
+    start: int
+    end: int
+    action: Action | None
+    join: str
+    echo_of: int | None = None
+    excluded: set[int] = field(default_factory=set)
+
+
+def _compound_subject(
+    text: str, actions: list[Action], dates: list[FoundDate], piece_start: int, at: int, after: int
+) -> bool:
+    """ "Chicherin and Rathenau signed": the words before "and" have no action and end in a short
+    name, and the words after it are a short subject straight before an action."""
+    if any(piece_start <= a.start < at for a in actions) or any(d.start == after for d in dates):
+        return False
+    tail_start = piece_start + len(text[piece_start:at]) - len(re.split(r"[,;:(\u2014]", text[piece_start:at])[-1])
+    tail = text[tail_start:at]
+    for d in sorted(dates, key=lambda d: -d.start):
+        if tail_start <= d.start and d.end <= at:  # "On 10 March Lenin and the government left": the date is no name
+            tail = tail[: d.start - tail_start] + " " + tail[d.end - tail_start :]
+    if not 0 < len(tail.split()) <= SUBJECT_WORDS - 1:
+        return False
+    return any(_subject_then_verb(text, a, after) for a in actions if a.start > after)
+
+
+def _list_of_names(text: str, actions: list[Action], dates: list[FoundDate], after: int, end: int) -> bool:
+    """The words after a plain "and" up to the next joint hold no action and no date."""
+    following = _CUT.search(text, after, end)
+    stop = following.start() if following else end
+    return not any(after <= a.start < stop for a in actions) and not any(after <= d.start < stop for d in dates)
+
+
+def _elliptical(
+    text: str, actions: list[Action], dates: list[FoundDate], before: int, at: int, after: int, end: int
+) -> bool:
+    """ "Austria signed at Saint-Germain on 10 September 1919, Bulgaria at Neuilly on 27 November": after a
+    comma, words with a date of their own and no action repeat the action before them, which has its date."""
+    following = re.search(r"[,;]", text[after:end])
+    stop = after + following.start() if following else end
+    told = any(before <= a.start < at for a in actions) and any(before <= d.start < at for d in dates)
+    return (
+        told
+        and any(after < d.start < stop for d in dates)
+        and not any(after <= a.start < stop for a in actions)
+        # a new actor: "Bulgaria at Neuilly ...", "one with Czechoslovakia on 23 April"
+        and re.match(r"\s*(?:[A-Z]|one\b|another\b|the\s+other\b)", text[after:stop]) is not None
+    )
+
+
+def _no_subject(text: str, start: int, action: Action) -> bool:
+    """The piece goes straight to its action ("and took Eskisehir", ", then pushed east")."""
+    head = _LEADING.sub("", text[start : action.start].strip(" ,;:"))
+    return not _WORD.search(head)
 
 
 def _subject_then_verb(text: str, action: Action, at: int) -> bool:
@@ -263,7 +471,9 @@ def subject_of(text: str, clause: Clause) -> str:
     words = [p for p in parts if _WORD.search(p)]
     subject = words[-1] if words else ""
     if len(words) > 1 and re.match(
-        r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|with|beside|under|after|before)\b", subject
+        r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|where|with|beside|under|after|before"
+        r"|(?:\w+ed|led|cut|held)\s+(?:by|at|in|from|with|off|out)\b)\b",
+        subject,
     ):
         subject = words[0]
     subject = _LEADING.sub("", subject).strip()
@@ -276,7 +486,7 @@ def title(text: str, clause: Clause, inherited_subject: str = "", references: di
     ("Red Army enters Vilna", "Treaty of Riga signed"), at most 60 characters, no ellipsis."""
     action = clause.action
     if action is None:
-        return _cut(" ".join(text[clause.start : clause.end].split()))
+        return title_cut(" ".join(text[clause.start : clause.end].split()))
     subject = subject_of(text, clause)
     if not subject or subject.lower() in _PRONOUNS:
         subject = inherited_subject
@@ -287,7 +497,7 @@ def title(text: str, clause: Clause, inherited_subject: str = "", references: di
     else:
         verb = _present(action.base, _plural(subject))
     words = " ".join(w for w in (subject, verb, rest) if w)
-    return _cut(words[:1].upper() + words[1:])
+    return title_cut(words[:1].upper() + words[1:])
 
 
 def _rest(text: str, clause: Clause, references: dict[str, str]) -> str:
@@ -304,9 +514,10 @@ def _rest(text: str, clause: Clause, references: dict[str, str]) -> str:
         cursor = e
     words += text[cursor:b]
     for ref, name in references.items():
-        words = words.replace(ref, name)
+        if name.removeprefix("at ") not in words:  # "made Angora the capital": Angora is named already
+            words = words.replace(ref, name)
     words = re.split(r"[,;:(\u2014]|\s(?:which|who|that|where|and|but|while|so)\s", words, maxsplit=1)[0]
-    if clause.action.base.endswith(("over", "down", "up", "off")) and " " in clause.action.base:
+    if clause.action.base.endswith(("over", "down", "up", "off", "out")) and " " in clause.action.base:
         particle = clause.action.base.split(" ", 1)[1]
         words = re.sub(rf"\s{particle}\b", "", words, count=1)  # "handed it over to X": "hands over to X"
     words = re.sub(r"^\s*(?:it|them|him|her)\b", "", words)
@@ -324,6 +535,10 @@ def _plural(subject: str) -> bool:
         if w.lower() in ("of", "with", "under", "from", "in") and i > 0:
             head = words[i - 1]
             break
+    if head.lower() in _PLURAL_NOUNS:
+        return True  # "Talks opened at Dorpat"
+    if head[0].isupper() and head.endswith(("ists", "ites")):
+        return True  # "Fascists", "Communists"
     if head[0].isupper():
         return head in DEMONYMS or head in ("Allies", "Powers")  # "the Poles", but not "Kars" or "Paris"
     return head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is"))
@@ -332,7 +547,7 @@ def _plural(subject: str) -> bool:
 def _present(base: str, plural: bool) -> str:
     verb, _, particle = base.partition(" ")
     if not plural:
-        if verb.endswith(("s", "sh", "ch", "x", "z")):
+        if verb.endswith(("s", "sh", "ch", "x", "z", "go")):  # "goes"
             verb += "es"
         elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
             verb = verb[:-1] + "ies"
@@ -341,7 +556,7 @@ def _present(base: str, plural: bool) -> str:
     return f"{verb} {particle}".strip()
 
 
-def _cut(words: str) -> str:
+def title_cut(words: str) -> str:
     """At most TITLE_CHARS characters, cut before a dangling preposition or article, no ellipsis."""
     words = words.strip(" ,;:.")
     if len(words) <= TITLE_CHARS:
@@ -354,3 +569,59 @@ def _cut(words: str) -> str:
     while len(parts) > 2 and parts[-1].lower().strip(",") in _STOP_TAIL:
         parts.pop()
     return " ".join(parts).strip(" ,;:")
+
+
+# Documents that "gave", "handed" or "left" something tell their terms, not an event.
+_DOCUMENT = re.compile(r"(?i)\b(?:treaty|agreement|armistice|peace|convention|pact|settlement|protocol|it)\b")
+_TERMS = {"hand", "give", "cede", "leave", "return", "grant", "award", "transfer", "assign", "hand over"}
+# "A year passed before the Turks struck back": time is the subject, the sentence is comment.
+_TIME_PASSED = re.compile(
+    r"(?i)(?:a|an|one|two|three|four|five|six|some|several|many|a few|another)\s+(?:\w+\s+)?"
+    r"(?:years?|months?|weeks?|days?)\s+(?:passed|elapsed|went\s+by)\b"
+)
+_TERMS_SENTENCE = re.compile(r"(?:By|Under)\s+(?:its|the|their|these|those)\s+(?:terms|treaty|agreement|clauses)\b")
+_SUMMING_UP = re.compile(r"(?:These|Those|Such|Both|All these|All those)\s")
+
+
+def is_comment(text: str, clause: Clause, subject: str) -> bool:
+    """A clause with an action that a lecturer would not index: a date as the subject ("The
+    spring of 1921 brought ..."), time passing ("A year passed before ..."), a sentence summing
+    up ("These treaties were concluded against ..."), or a treaty's terms ("It handed Smyrna to
+    ...") without a date of their own."""
+    action = clause.action
+    if action is None:
+        return False
+    words = text[clause.start : clause.end]
+    if _TIME_PASSED.match(_LEADING.sub("", words.strip(" ,;:"))):
+        return True
+    if _TERMS_SENTENCE.match(text, clause.start) or _TERMS_SENTENCE.match(words.strip()):
+        return True  # "By its terms Moscow recognised ... and gave up every claim": the treaty's content
+    head = text[clause.start : action.start].strip(" ,;:")
+    head = re.sub(r"^(?:The|That|This)\s+", "", head)
+    if any(
+        head == d.text and not re.match(r"(?i)(?:in|on|at|by|during|from|between|early|late)\b", d.text)
+        for d in clause.dates
+    ):
+        return True  # "The spring of 1921 brought ...": a date does nothing
+    if clause.dates:
+        return False
+    if _SUMMING_UP.match(head) and not clause.places:
+        # "These treaties were concluded against ...", but not "These overtures were cut short by the Polish war".
+        return True
+    return action.base in _TERMS and bool(_DOCUMENT.search(subject or head))
+
+
+# What "it" stands for in a title: the last meeting, document or fight the text named before it.
+_THING = re.compile(
+    r"(?i)\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>conference|congress|treaty|agreement|armistice|offensive|"
+    r"assembly|talks|battle|rising|revolt|siege|council|government|army|convention)\b"
+)
+PRONOUN_LOOKBACK = 300
+
+
+def antecedent(text: str, at: int) -> str:
+    """The noun "it" most likely stands for: the last conference, treaty, battle ... named before ``at``."""
+    last = None
+    for m in _THING.finditer(text, max(0, at - PRONOUN_LOOKBACK), at):
+        last = m
+    return last.group("noun").lower() if last else ""

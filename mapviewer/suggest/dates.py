@@ -55,18 +55,35 @@ MONTH_PARTS = {
     "end": (21, 31),
     "first days": (1, 7),
     "first week": (1, 7),
+    "second week": (8, 14),
+    "third week": (15, 21),
+    "fourth week": (22, 28),
     "last days": (-7, 31),
     "last week": (-7, 31),
     "first half": (1, 15),
     "second half": (16, 31),
 }
 _MONTH_PART = (
-    r"(?i:early|mid|middle|late|beginning|start|end|first\s+days|first\s+week|last\s+days|last\s+week"
+    r"(?i:early|mid|middle|late|beginning|start|end|first\s+days|(?:first|second|third|fourth)\s+week|last\s+days"
+    r"|last\s+week"
     r"|first\s+half|second\s+half)"
 )
 # Feasts a historian dates by, as (month, day).
-HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "new year's day": (1, 1), "boxing day": (12, 26)}
-_HOLIDAY = r"(?:Christmas(?:\s+Day)?|New\s+Year['\u2019]s\s+Day|Boxing\s+Day)"
+HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "boxing day": (12, 26),
+    "orthodox christmas": (1, 7),  # the Julian Christmas, 7 January in the Gregorian calendar (1900-2099)
+    "easter": (4, 1),  # a movable feast: _easter() gives its day; April stands for it when looking for its year
+    "easter sunday": (4, 1),
+}
+_HOLIDAY = (
+    r"(?:Orthodox\s+Christmas|Christmas(?:\s+Day|\s+Eve)?|New\s+Year['\u2019]s\s+(?:Day|Eve)|Boxing\s+Day"
+    r"|Easter(?:\s+Sunday)?)"
+)
 
 NUMBERS = {
     "a": 1,
@@ -204,7 +221,18 @@ _PATTERNS = [
     (
         "next",
         r"(?:[Oo]n\s+|[Ii]n\s+)?(?:[Tt]he\s+)?(?P<dir>next|following|previous|preceding)\s+"
-        r"(?P<u>day|week|month|year)\b",
+        r"(?P<u>day|week|month|year|morning|evening|night)\b",
+    ),
+    # "on the last day of the year": the end (or start) of the year or month of the date before.
+    (
+        "period_day",
+        r"(?:[Oo]n\s+|[Bb]y\s+)?[Tt]he\s+(?P<which>last|first)\s+day\s+of\s+(?:the|that)\s+(?P<u>year|month)\b",
+    ),
+    # "on the last day of the conference": the end (or start) of the span the text gave just before.
+    (
+        "span_day",
+        r"(?:[Oo]n\s+|[Bb]y\s+)?[Tt]he\s+(?P<which>last|final|closing|first|opening)\s+day\s+of\s+the\s+"
+        r"(?:conference|congress|talks|negotiations|meeting|session|battle|siege|offensive)\b",
     ),
     ("same", r"(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Ii]n\s+|[Oo]n\s+)?(?:that|[Tt]he\s+same)\s+(?P<u>day|month|year)\b"),
 ]
@@ -256,8 +284,13 @@ def find_dates(
             last_end = m.end()
 
     previous = HistDate.parse(context) if isinstance(context, str) else context
+    # The last date to the day: "the same day" after "The autumn ..." is the day before the autumn.
+    last_day = previous if previous is not None and previous.start == previous.end else None
     found: list[FoundDate | None] = []
     pending_after: list[tuple[int, re.Match[str], int]] = []  # "a week after X" waits for the sentence's date
+    bound: tuple[re.Match[str], int, str] | None = None  # "two days after the armistice of 11 November"
+    story = previous  # the latest date the story has reached
+    flashback = False  # whether the date before is a look back from it
     for position, (kind, m) in enumerate(chosen):
         words = _trim(m.group())
         span_start = m.start() + m.group().index(words)
@@ -266,21 +299,73 @@ def find_dates(
             # "on 17 March, the day after the British agreement": the same day said again, not a new one.
             continue
         after_clause = kind == "offset" and m.groupdict().get("dir") in ("after", "before")
-        value, how = _resolve(kind, m, previous or _range_end_year(text, chosen, position))
+        if after_clause and _CONJUNCTION_BEFORE.match(text, m.end()):
+            continue  # "it was two years before it had settled borders": a length of time, not a date
+        if (
+            after_clause
+            and position + 1 < len(chosen)
+            and _BOUND.fullmatch(text, m.end(), chosen[position + 1][1].start())
+        ):
+            bound = (m, span_start, words)  # the date that follows tells what it is after
+            continue
+        if flashback and story is not None and not looks_back(text, m.start()) and kind not in _RELATIVE_KINDS:
+            previous, flashback = story, False
+        reference = previous or _range_end_year(text, chosen, position)
+        day_unit = (m.groupdict().get("u") or "").startswith(("day", "morning", "evening", "night"))
+        if kind in ("same", "next", "offset") and day_unit and last_day:
+            if reference is not None and (reference.end - reference.start).days > MONTH_DAYS:
+                reference = last_day  # "The autumn brought ...; Bavaria declared ... the same day"
+        value, how = _resolve(kind, m, reference)
         resolved = _parsed(value)
         if after_clause:
             pending_after.append((len(found), m, span_start))
         if value is None or resolved is None:
+            bound = None
             if after_clause:
                 found.append(None)  # may still be resolved by a later date in its sentence
             continue
         found.append(FoundDate(span_start, span_start + len(words), words, value, how))
+        # "It had fought a short war with Georgia in December 1918": a look back. Dates go on from it while
+        # the text looks back; the next sentence in the simple past returns to where the story was.
+        if story is None or resolved.start >= story.start:
+            story = resolved
+        elif looks_back(text, span_start):
+            flashback = True
         previous = resolved
+        if bound is not None:
+            b_match, b_start, b_words = bound
+            bound = None
+            shifted = _offset(resolved, b_match.group("n"), b_match.group("u"), b_match.group("dir"))
+            if shifted and _parsed(shifted):
+                found.insert(len(found) - 1, FoundDate(b_start, b_start + len(b_words), b_words, shifted, "relative"))
+                previous = HistDate.parse(shifted)
+        if (previous.end - previous.start).days == 0:
+            last_day = previous
     _anchor_to_later_dates(text, found, pending_after)
     return _join_ranges(text, [f for f in found if f is not None])
 
 
 _RELATIVE_KINDS = {"offset", "next", "same", "holiday"}
+_FLASHBACK = re.compile(r"\bhad\s+(?:already\s+|also\s+)?[a-z]+(?:ed|en|ught|ung|ook|ade|ent|ost|eld|ought)\b")
+_CONJUNCTION_BEFORE = re.compile(r"\s+(?:it|they|he|she|we|you|I)\s")
+
+
+def looks_back(text: str, at: int) -> bool:
+    """Whether the sentence is in the pluperfect up to ``at``: "Makhno had broken out ... on 26 September"."""
+    return _FLASHBACK.search(_sentence_before(text, at)) is not None
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of the sentence before ``at`` (a bounded look back)."""
+    window = text[max(0, at - 200) : at]
+    return re.split(r"[.!?]\s", window)[-1]
+
+
+_BOUND = re.compile(r"[^,.;:()\u2014]{0,40}")
+MONTH_DAYS = 31
+# A month named without a year may look back this many months within the year of the date before it
+# ("On 26 May ... a dollar bought 18,000 marks in January"); further back, it is the next year's.
+LOOK_BACK_MONTHS = 4
 _APPOSITION = re.compile(r"\s*,\s*")
 _RANGE_OPEN = re.compile(r"(?i)(?:between|from)\b")
 _RANGE_JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+")
@@ -314,7 +399,17 @@ def _join_ranges(text: str, found: list[FoundDate]) -> list[FoundDate]:
     out: list[FoundDate] = []
     for f in found:
         first = out[-1] if out else None
-        if first is None or not _RANGE_OPEN.match(first.text) or not _joined(text, first.end, f.start):
+        paired_months = (
+            first is not None
+            and first.date.precision == f.date.precision == "month"
+            and re.match(r"(?i)in\s", first.text) is not None
+            and re.fullmatch(r"\s+and\s+", text[first.end : f.start]) is not None
+        )  # "in November and December"
+        if (
+            first is None
+            or not (_RANGE_OPEN.match(first.text) or paired_months)
+            or not _joined(text, first.end, f.start)
+        ):
             out.append(f)
             continue
         start_point, end_point = first.value.split("/")[0], f.value.split("/")[-1]
@@ -338,7 +433,8 @@ def _parsed(value: str | None) -> HistDate | None:
 
 
 def _trim(words: str) -> str:
-    return words.strip().rstrip(",")
+    # "and late in April": the joint belongs to the sentence, not to the date.
+    return re.sub(r"^(?:and|or)\s+", "", words.strip().rstrip(","))
 
 
 def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[str | None, str]:
@@ -398,11 +494,26 @@ def _resolve(kind: str, m: re.Match[str], previous: HistDate | None) -> tuple[st
     if kind == "season_no_year":
         return _season_in_context(previous, g["s"].lower(), g.get("rel"), _lower(g.get("part"))), "from context"
     if kind == "offset":
-        return _offset(previous, g["n"], g["u"], g.get("dir") or "later"), "relative"
+        if m.group().lower().startswith("within"):
+            # "within two weeks": any day from the date before to two weeks after it.
+            reach = _parsed(_offset(previous, g["n"], g["u"], "later"))
+            return (_span_value(previous.start, reach.end) if reach else None), "relative"
+        # "the day after the treaty" has no count: it is one day.
+        return _offset(previous, g.get("n") or "one", g["u"], g.get("dir") or "later"), "relative"
     if kind == "next":
-        return _step(previous, g["u"], 1 if g["dir"] in ("next", "following") else -1), "relative"
+        unit = "day" if g["u"] in ("morning", "evening", "night") else g["u"]  # "the next morning"
+        return _step(previous, unit, 1 if g["dir"] in ("next", "following") else -1), "relative"
     if kind == "same":
         return _same(previous, g["u"]), "from context"
+    if kind == "period_day":
+        y, mo = previous.start.year, previous.start.month
+        if g["u"] == "year":
+            return (f"{y}-12-31" if g["which"] == "last" else f"{y}-01-01"), "relative"
+        last_day = calendar.monthrange(y, mo)[1]
+        return _day(y, mo, last_day if g["which"] == "last" else 1), "relative"
+    if kind == "span_day":
+        edge = previous.end if g["which"] in ("last", "final", "closing") else previous.start
+        return edge.isoformat(), "relative"
     return None, ""
 
 
@@ -442,8 +553,8 @@ def _holiday_name(words: str) -> str:
 
 def _holiday(year: int, g: dict[str, str]) -> str:
     """The feast's day in ``year``, moved by "the day after" or "four days before"."""
-    month, day = HOLIDAYS[_holiday_name(g["h"])]
-    feast = dt.date(year, month, day)
+    name = _holiday_name(g["h"])
+    feast = _easter(year) if name.startswith("easter") else dt.date(year, *HOLIDAYS[name])
     if not g.get("dir"):
         return feast.isoformat()
     low, high = _count_range(g["n"]) if g.get("n") else (1, 1)
@@ -452,6 +563,19 @@ def _holiday(year: int, g: dict[str, str]) -> str:
     first = feast + dt.timedelta(days=sign * (low if sign > 0 else high) * days)
     last = feast + dt.timedelta(days=sign * (high if sign > 0 else low) * days)
     return _span_value(first, last)
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday in the Gregorian calendar (the Meeus/Jones/Butcher algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    shift = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * shift + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 def _season(year: int, season: str, part: str | None) -> str:
@@ -467,7 +591,9 @@ def _season(year: int, season: str, part: str | None) -> str:
 def _year_on_or_after(previous: HistDate, month: int) -> int:
     """The year of the first such month on or after the previous date (narrative moves forward)."""
     year = previous.start.year
-    return year if month >= previous.start.month else year + 1
+    if month >= previous.start.month or previous.start.month - month <= LOOK_BACK_MONTHS:
+        return year
+    return year + 1
 
 
 def _season_in_context(previous: HistDate, season: str, rel: str | None, part: str | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,9 +12,9 @@ from ..model.anchors import UnquotableSpanError, quote_for
 from ..model.errors import InputError
 from ..model.ids import slug, unique_id
 from ..model.index import JsonObject
-from ..model.passage import Passage
-from .clauses import Clause, continues_subject, split_events, subject_of, title
-from .dates import FoundDate, find_dates
+from ..model.passage import Paragraph, Passage
+from .clauses import Clause, antecedent, continues_subject, is_comment, split_events, subject_of, title, title_cut
+from .dates import FoundDate, find_dates, looks_back
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
 from .references import find_references
 
@@ -27,6 +28,9 @@ CONTEXT_MODES = ("between", "previous")
 MAX_SUGGEST_CHARS = 50_000
 ID_WORDS = 6
 TOPIC_WORDS = 6
+TOPIC_WORDS_DETAILED = 14
+COARSE_DAYS = 62
+DETAIL_CHARS = 200  # how far after a paragraph's opening sentence a finer date shows it announces the paragraph
 SUMMARY_CHARS = 280
 CONTEXT_MARK = "(date from context)"
 
@@ -85,7 +89,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     for paragraph in body:
         found = find_dates(text, paragraph.start, paragraph.end, context=dates[-1].date if dates else None)
         dates.extend(found)
-        named = gazetteer.find(text, paragraph.start, paragraph.end)
+        named = [_about(text, m) for m in gazetteer.find(text, paragraph.start, paragraph.end)]
         references = find_references(gazetteer, text, paragraph.start, paragraph.end, [*matches, *named])
         places = sorted([*named, *references], key=lambda m: m.start)
         matches.extend(places)
@@ -99,12 +103,16 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     event_ids: set[str] = set()
     context_dated = 0
     last_event: tuple[Clause, str, tuple[PlaceMatch, ...]] | None = None  # clause, subject, places
-    for clauses in sentences:
+    last_guessed = False  # whether the last event's places were guessed from the paragraph or the story
+    titles: dict[int, str] = {}  # by clause, for the echoes of its action
+    for k, clauses in enumerate(sentences):
         sentence_date: FoundDate | None = None
         subject_clause: tuple[str, tuple[PlaceMatch, ...]] | None = None
         sentence_places: tuple[PlaceMatch, ...] = ()
-        if _topic_sentence(text, clauses, paragraph_starts):
+        following = sentences[k + 1] if k + 1 < len(sentences) else []
+        if _topic_sentence(text, clauses, paragraph_starts, following, dates):
             continue
+        drafted: list[tuple[JsonObject, tuple[PlaceMatch, ...]]] = []  # this sentence's events
         for clause in clauses:
             exact_start, exact_end = _trimmed_span(text, clause.start, clause.end)
             if exact_end <= exact_start:
@@ -114,9 +122,12 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             except UnquotableSpanError:
                 continue  # a clause too long to quote, or repeated word for word with its surroundings
             from_context = False
-            if clause.dates:
+            own_dates = _own_dates(text, clause)
+            if own_dates:
                 # "a year later, on 24 March 1922": the date the words state outright wins.
-                first = next((d for d in clause.dates if d.stated), clause.dates[0])
+                # The most precise date the words state: "The republic was settled in the summer of 1919: the
+                # new constitution was confirmed on 17 July" is 17 July.
+                first = min(own_dates, key=lambda d: (_precision(d), not d.stated, d.start))
                 sentence_date = first
                 date = first.value
                 date_source = f"suggested from the words '{first.text}'" + (
@@ -126,7 +137,15 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                 date = sentence_date.value
                 date_source = f"suggested from the words '{sentence_date.text}' earlier in the sentence"
             else:
-                around = _context_date(event_dates, clause.start, clause.end, context)
+                # "Romanian troops had already crossed into Transylvania": by the date before, not after it.
+                looking_back = (
+                    clause.action is not None
+                    and text.startswith("had ", clause.action.start)
+                    and not _SUBORDINATE.search(text, clause.start, clause.action.start)  # "a week after X had ..."
+                )
+                around = _context_date(
+                    text, event_dates, clause.start, clause.end, "previous" if looking_back else context
+                )
                 if around is None:
                     continue
                 date, from_context = around, True
@@ -138,21 +157,44 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             own_subject = subject_of(text, clause)
             inherited = subject_clause or (last_event[1:] if last_event else None)
             subject = inherited[0] if continues and inherited else own_subject
-            event_places = clause.places
+            title_subject = subject
+            if continues and re.match(
+                r"(?i)\W*it\b", text[clause.start : clause.action.start if clause.action else clause.start]
+            ):
+                # "It opened on 10 April" after "an economic conference at Genoa": the conference opens.
+                title_subject = antecedent(text, clause.start) or subject
+            if is_comment(text, clause, subject):
+                continue
+            event_places = tuple(p for p in clause.places if not p.about)
+            guessed = False  # places from the paragraph or the story, which a later clause of the sentence overrides
             if continues and inherited and not clause.names_place:
                 event_places = event_places + tuple(p for p in inherited[1] if p.names)
             elif not clause.names_place and sentence_places:
                 # A clause that names no place happens where its sentence does.
                 event_places = event_places + tuple(p for p in sentence_places if p.names)
+            elif not clause.names_place and last_event and _same_paragraph(body, last_event[0].start, clause.start):
+                # ... or where the event before it in the paragraph did ("Four days later fire broke out").
+                event_places, guessed = event_places + tuple(p for p in last_event[2] if p.names), last_guessed
+            elif not clause.names_place and (named_before := _named_before(body, matches, clause.start)):
+                # ... or at the place the paragraph last named ("left the fate of Upper Silesia to a plebiscite.
+                # The Polish miners ... rose").
+                event_places, guessed = event_places + (named_before,), True
+            elif not clause.names_place and last_event:
+                # ... or where the story was at the end of the paragraph before.
+                event_places, guessed = event_places + tuple(p for p in last_event[2] if p.names), True
             if not continues:
                 subject_clause = (own_subject, event_places)
             if any(p.names for p in event_places):
                 sentence_places = event_places
             for match in event_places:
                 used_places.setdefault(match.place.id, [])
-            names = {p.text: p.place.name for p in event_places if p.by_reference}
-            event_title = title(text, clause, subject, names)
-            last_event = (clause, subject, event_places)
+            names = _reference_names(event_places)
+            event_title = title(text, clause, title_subject, names)
+            main = titles.get(id(clause.echo_of)) if clause.echo_of is not None else None
+            if main is not None:
+                event_title = _echo_title(text, clause, main, subject)
+            titles[id(clause)] = event_title
+            last_event, last_guessed = (clause, subject, event_places), guessed
             events.append(
                 {
                     "id": _event_id(event_title, event_ids),
@@ -165,10 +207,12 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                     "date_source": date_source,
                 }
             )
+            drafted.append((events[-1], () if guessed else event_places))
+        _places_from_later_clauses(drafted, used_places)
 
     # A place the text names is proposed even when no event could be dated.
     for match in matches:
-        if match.names and not match.by_reference:
+        if (match.names or match.about) and not match.by_reference:
             mentions = used_places.setdefault(match.place.id, [])
             if match.text not in mentions:
                 mentions.append(match.text)
@@ -181,6 +225,30 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         "events": events,
     }
     return Draft(data, dates, context_dated)
+
+
+_ABOUT = re.compile(r"\s+(?:question|issue|dispute|problem|affair|crisis)\b")
+
+
+def _about(text: str, match: PlaceMatch) -> PlaceMatch:
+    """ "the Mosul question": a place the words are about, not the place of the event."""
+    if not match.by_adjective and _ABOUT.match(text, match.end):
+        return dataclasses.replace(match, about=True)
+    return match
+
+
+_PLACE_WORDS = re.compile(r"(?i)there$|the\s+(?:\w+\s+)?(?:city|town|port|fortress|capital|region|province)$")
+
+
+def _reference_names(places: tuple[PlaceMatch, ...]) -> dict[str, str]:
+    """What a title says for the words that refer to a place: "there" is "at Lausanne", "the city" is
+    "Smyrna"; "the conference" stays (it is a meeting, not a place)."""
+    out = {}
+    for p in places:
+        if not p.by_reference or not _PLACE_WORDS.match(p.text):
+            continue  # "the conference", "the Four Courts" stay as written
+        out[p.text] = f"at {p.place.name}" if p.text.lower() == "there" else p.place.name
+    return out
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -228,30 +296,134 @@ def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _topic_sentence(text: str, clauses: list[Clause], paragraph_starts: set[int]) -> bool:
+def _topic_sentence(
+    text: str, clauses: list[Clause], paragraph_starts: set[int], following: list[Clause], dates: list[FoundDate]
+) -> bool:
     """A paragraph's short opening sentence ("Finland took longer.") announces; it tells no event.
 
     Only when it gives no day or month: "Minsk fell on 11 July." opens a paragraph and is one.
+    A longer one ("The Greeks advanced twice towards the plateau in 1921.") announces when the
+    next sentence of the paragraph goes on with a finer date ("In January, ...").
     """
     if len(clauses) != 1 or clauses[0].start not in paragraph_starts:
         return False
     clause = clauses[0]
-    short = len(text[clause.start : clause.end].split()) <= TOPIC_WORDS
-    return short and all(d.date.precision in ("season", "year") for d in clause.dates)
+    if not all(_coarse(d) for d in clause.dates):
+        return False
+    words = len(text[clause.start : clause.end].split())
+    if words <= TOPIC_WORDS:
+        return True
+    same_paragraph = [c for c in following if c.start not in paragraph_starts]
+    detailed = any(not _coarse(d) for c in same_paragraph[:1] for d in c.dates) or any(
+        not _coarse(d) and clause.end < d.start < clause.end + DETAIL_CHARS for d in dates
+    )
+    # "The war ..., which had smouldered since early 1919, became a war of movement in the spring of 1920.":
+    # a state of things (a weak action) dated by its season, before a paragraph of days and months.
+    weak = clause.action is not None and clause.action.weak
+    # "By the summer of 1921 the war had reached a stalemate.": where things stood by then.
+    standing = any(d.start == clause.start and d.text.lower().startswith("by ") for d in clause.dates)
+    return detailed and (words <= TOPIC_WORDS_DETAILED or weak or standing)
 
 
-def _context_date(dates: list[FoundDate], start: int, end: int, mode: str) -> str | None:
+def _echo_title(text: str, clause: Clause, main: str, subject: str) -> str:
+    """The same action at another date: "New state recognised by France" after "... by Britain";
+    "Ismet Pasha's troops stop them at Inonu again" for "and again at the end of March"."""
+    words = text[clause.start : clause.end]
+    for d in sorted(clause.dates, key=lambda d: -d.start):
+        words = words[: d.start - clause.start] + " " + words[d.end - clause.start :]
+    words = " ".join(re.sub(r"^\W*(?:and\s+)?(?:again\b)?", "", words).split()).strip(" ,;:.")
+    action = clause.action
+    if not words or action is None or action.start > clause.start:
+        return _clip(f"{main} again")
+    verb = action.written if action.passive else main.removeprefix(subject).split()[0] if subject else ""
+    head = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is)\s+", "", subject)
+    actor = re.match(r"([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+(.+)", words)
+    if actor and not action.passive:
+        head, words = actor.group(1), actor.group(2)  # "Bulgaria at Neuilly": "Bulgaria signs at Neuilly"
+    out = " ".join(w for w in (head, verb, words) if w)
+    return _clip(out[:1].upper() + out[1:])
+
+
+def _clip(words: str) -> str:
+    return title_cut(words)
+
+
+def _places_from_later_clauses(
+    drafted: list[tuple[JsonObject, tuple[PlaceMatch, ...]]], used_places: dict[str, list[str]]
+) -> None:
+    """A clause that names no place happens where a later clause of its sentence does: "Its first
+    elections went to the autonomists, but in March local Fascists drove his government out of the city"."""
+    for i, (event, places) in enumerate(drafted):
+        if any(p.names for p in places):
+            continue  # it names its own
+        later = next((q for _, q in drafted[i + 1 :] if any(p.names for p in q)), None)
+        if later is None:
+            continue
+        named = tuple(p for p in later if p.names)
+        implied = [r for r in cast(list[JsonObject], event["places"]) if not r["role"] == "named"]
+        event["places"] = [*_roles(named), *(r for r in implied if r["place"] not in {p.place.id for p in named})]
+        for match in named:
+            used_places.setdefault(match.place.id, [])
+
+
+def _named_before(body: list[Paragraph], matches: list[PlaceMatch], at: int) -> PlaceMatch | None:
+    """The last place the paragraph names before ``at`` (by its name, not an adjective)."""
+    paragraph = next((p for p in body if p.start <= at < p.end), None)
+    if paragraph is None:
+        return None
+    named = [m for m in matches if paragraph.start <= m.start < at and m.names and not m.by_reference]
+    return named[-1] if named else None
+
+
+def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:
+    return any(p.start <= a < p.end and p.start <= b < p.end for p in body)
+
+
+_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|until|when|once)\b")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose|where)\b")
+
+
+def _own_dates(text: str, clause: Clause) -> tuple[FoundDate, ...]:
+    """The clause's dates, without those of a relative clause after its action ("were invited to a
+    conference which met at Genoa on April 10" is dated by the invitation, not the meeting)."""
+    if clause.action is None:
+        return clause.dates
+    relative = _RELATIVE_PRONOUN.search(text, clause.action.end, clause.end)
+    if relative is None:
+        return clause.dates
+    # "It turned to Serbia, whose government had agreed ... in July 1917": dated from the text around it.
+    return tuple(d for d in clause.dates if d.start < relative.start())
+
+
+def _precision(found: FoundDate) -> int:
+    """0 a day, 1 a few days, 2 a month, 3 a season, 4 more."""
+    days = (found.date.end - found.date.start).days
+    return next((rank for rank, limit in enumerate((0, 10, 31, 100)) if days <= limit), 4)
+
+
+def _coarse(found: FoundDate) -> bool:
+    """A year or a season, not a month or a day."""
+    return (found.date.end - found.date.start).days > COARSE_DAYS
+
+
+def _context_date(text: str, dates: list[FoundDate], start: int, end: int, mode: str) -> str | None:
     before = [d for d in dates if d.end <= start]
     after = [d for d in dates if d.start >= end]
     if not before:
         return after[0].value if after else None
     previous = before[-1]
+    if len(before) > 1 and previous.date.start < before[-2].date.start and looks_back(text, previous.start):
+        # Not a look back ("Orel fell on 13 October. Makhno had broken out on 26 September ... The Red Army
+        # counter-attacked"): the date the story had reached.
+        previous = before[-2]
     if mode == "previous" or not after:
         return previous.value
     following = after[0]
     if following.date.start <= previous.date.start:
         return previous.value
-    return f"{previous.date.first.text}/{following.date.first.text}"
+    # It happened after the one and before the other begins: "in 1921" after 10 August 1920 ends the
+    # interval on 1 January 1921, not at the end of 1921.
+    return f"{previous.date.first.text}/{following.date.start.isoformat()}"
 
 
 def _summary(clause: str, mark: str) -> str:
@@ -308,7 +480,7 @@ def propose_event(passage: Passage, start: int, end: int, gazetteer: Gazetteer |
     dated = next((d for d in own if d.stated), own[0] if own else None)
     clauses = split_events(text, start, end, own, places)
     clause = next((c for c in clauses if c.action is not None), None)
-    words_title = title(text, clause, "", {p.text: p.place.name for p in places if p.by_reference}) if clause else ""
+    words_title = title(text, clause, "", _reference_names(tuple(places))) if clause else ""
     source = ""
     if dated is not None:
         source = f"suggested from the words '{dated.text}'" + ("" if dated.stated else f" ({dated.how}); check it")

@@ -23,6 +23,8 @@ GAZETTEER_FILE = "gazetteer.json"
 # "St. Petersburg", "Great Britain"); a line break or a comma ends a name.
 _NAME_GAP = re.compile(r"[ \-\u2010\u2011'\u2019.]{1,3}")
 _WORD = re.compile(r"[^\W\d_]+")
+_COMMA_GAP = re.compile(r",\s{1,2}")
+COMMA_NAME_WORDS = 5
 
 # Words after which a guarded name ("Nice", "Split", "Vladimir") is taken as a place.
 _LOCATIVES = {
@@ -45,6 +47,14 @@ _LOCATIVES = {
     "occupied",
     "took",
     "captured",
+    "on",
+    "seized",
+    "stormed",
+    "besieged",
+    "attacked",
+    "bombarded",
+    "evacuated",
+    "abandoned",
 }
 
 
@@ -113,11 +123,13 @@ class PlaceMatch:
     by_adjective: bool = False
     # Set for "there", "the city", "the Soviet capital": the words stand for a place named before them.
     by_reference: bool = False
+    # Set for "the Mosul question": the place is what the words are about, not where anything happens.
+    about: bool = False
 
     @property
     def names(self) -> bool:
         """Whether the text names the place here (by its name, or by words that stand for it)."""
-        return not self.by_adjective
+        return not self.by_adjective and not self.about
 
 
 @dataclass
@@ -188,7 +200,7 @@ class Gazetteer:
     def _name_at(self, text: str, words: list[_Word], i: int) -> tuple[PlaceMatch, int] | None:
         for length in range(min(self._longest, len(words) - i), 0, -1):
             run = words[i : i + length]
-            if any(not _NAME_GAP.fullmatch(text[a[1] : b[0]]) for a, b in pairwise(run)):
+            if any(not _gap_in_name(text[a[1] : b[0]], length) for a, b in pairwise(run)):
                 continue
             place = self._names.get(tuple(w[2] for w in run))
             if place is None:
@@ -198,6 +210,12 @@ class Gazetteer:
                 return None
             return PlaceMatch(place, run[0][0], run[-1][1], matched), length
         return None
+
+
+def _gap_in_name(gap: str, length: int) -> bool:
+    """Words of one name are joined by a space, hyphen, apostrophe or stop; a long official name may hold
+    commas too ("the Kingdom of the Serbs, Croats and Slovenes")."""
+    return bool(_NAME_GAP.fullmatch(gap) or (length >= COMMA_NAME_WORDS and _COMMA_GAP.fullmatch(gap)))
 
 
 def _after_locative(text: str, words: list[_Word], i: int) -> bool:

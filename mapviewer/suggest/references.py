@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .gazetteer import Gazetteer, PlaceMatch
@@ -62,10 +63,14 @@ DEMONYMS = {
     "Georgians": "georgia",
     "Armenians": "armenia",
 }
+# "the conference" is where the last conference named met: "an economic conference at Genoa".
+MEETINGS = ("conference", "congress")
+_MEETING = re.compile(r"\b(?i:the)\s+(?:peace\s+)?(?:conference|congress)\b")
+_MEETING_AT = re.compile(r"(?i)\b(?:conference|congress)\b[^.;,]{0,30}\b(?:at|in)\s+$")
 CITY_NOUNS = ("city", "town", "port", "fortress")
 _REFERENCE = re.compile(
     r"\b(?:(?P<there>there)\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|came|followed)\b)"
-    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region)\b)"
+    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region|province|territory)\b)"
 )
 _DEMONYM = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
@@ -77,12 +82,22 @@ def find_references(
     named before it (``before``: the name matches so far, in text order); and peoples ("the
     Poles") as the state they stand for, like an adjective."""
     found: list[PlaceMatch] = []
-    named = [m for m in before if m.names and not m.by_reference]
+    # "the Treaty of Versailles": a place in a treaty's name is not one the story is at.
+    named = [
+        m
+        for m in before
+        if m.names and not m.by_reference and not _IN_TITLE.search(text, max(0, m.start - 20), m.start)
+    ]
     for m in _REFERENCE.finditer(text, start, end):
         earlier = [n for n in named if n.end <= m.start()]
-        place_id = _resolve(gazetteer, m, earlier, text)
+        place_id = _resolve(gazetteer, m, earlier, text, start)
         if place_id and place_id in gazetteer.places:
             found.append(PlaceMatch(gazetteer.places[place_id], m.start(), m.end(), m.group(), by_reference=True))
+    found.extend(_landmarks(gazetteer, text, start, end, named))
+    for m in _MEETING.finditer(text, start, end):
+        met = next((n for n in reversed(named) if n.end <= m.start() and _met_at(text, n)), None)
+        if met is not None:
+            found.append(PlaceMatch(met.place, m.start(), m.end(), m.group(), by_reference=True))
     for m in _DEMONYM.finditer(text, start, end):
         found.append(
             PlaceMatch(gazetteer.places[DEMONYMS[m.group()]], m.start(), m.end(), m.group(), by_adjective=True)
@@ -90,11 +105,17 @@ def find_references(
     return found
 
 
-def _resolve(gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], text: str) -> str | None:
+def _resolve(
+    gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], text: str, paragraph_start: int
+) -> str | None:
     if m.group("there"):
-        # "signed there": a town, as a rule; a country only when no town was named.
+        # "signed there": a town, as a rule; a country only when no town was named. A town of the sentence or
+        # the one before that something happened in ("met in Riga ... the treaty with Moscow was signed there").
         cities = [n for n in earlier if n.place.kind == "city"]
-        return (cities or earlier)[-1].place.id if (cities or earlier) else None
+        recent = _sentence_start(text, _sentence_start(text, m.start()) - 1)
+        located = [n for n in cities if n.start >= recent and _LOCATED.search(text, max(0, n.start - 12), n.start)]
+        chosen = located or cities or earlier
+        return chosen[-1].place.id if chosen else None
     noun, adjective = m.group("noun"), m.group("adjective")
     if noun == "capital":
         if adjective:
@@ -109,11 +130,76 @@ def _resolve(gazetteer: Gazetteer, m: re.Match[str], earlier: list[PlaceMatch], 
         return None
     if adjective:
         return None  # "the Arctic port", "the Baltic region": a description, not a reference
-    if noun == "region":
+    if noun == "territory":
+        # "transferred sovereignty over the territory": the last place named that is not a state.
+        lands = [n for n in earlier if n.place.kind != "country"]
+        return lands[-1].place.id if lands else None
+    if noun in ("region", "province"):
         # "the Vilna region ... the region": the place last named with the word "region".
         regional = [n for n in earlier if re.match(r"\s+region\b", text[n.end : n.end + 8])]
         kinds = [n for n in earlier if n.place.kind == "region"]
         chosen = regional or kinds
         return chosen[-1].place.id if chosen else None
     cities = [n for n in earlier if n.place.kind == "city"]
-    return cities[-1].place.id if cities else None
+    if not cities:
+        return None
+    # The towns of the last sentence that names one; of two or more ("made Fiume a free state, gave Zara to
+    # Italy ... attacked the city"), the one the text has named most often, the latest of those.
+    last = cities[-1]
+    sentence_start = max(paragraph_start, _sentence_start(text, last.start))
+    here = [n for n in cities if n.start >= sentence_start and not _ASIDE.search(text, max(0, n.start - 40), n.start)]
+    here = here or [last]
+    count = Counter(n.place.id for n in cities)
+    return max(reversed(here), key=lambda n: count[n.place.id]).place.id
+
+
+_IN_TITLE = re.compile(r"\b(?:Treaty|Peace|Convention|Protocol|Conference|Pact|Agreement)\s+of\s+$")
+_LOCATED = re.compile(r"\b(?:in|at|to|into|near|reached|entered|occupied|took|captured)\s+$")
+# "Its treaty, signed in Moscow on 12 July, recognised Vilna ... entered the city": Moscow is in an aside.
+_ASIDE = re.compile(r",\s*[a-z]+ed\s+(?:in|at)\s+$")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    ends = list(re.finditer(r"[.!?]\s", text[max(0, at - 400) : at]))
+    return max(0, at - 400) + ends[-1].end() if ends else max(0, at - 400)
+
+
+# "the Four Courts in Dublin", "the Hall of Mirrors at Versailles": a named building in a named town.
+_LANDMARK = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]+){0,3})\s+(?:in|at)\s+$"
+)
+MAX_LANDMARKS = 50
+
+
+def _landmarks(gazetteer: Gazetteer, text: str, start: int, end: int, named: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Later mentions of a building the text placed in a town ("shelled the Four Courts" after "the Four
+    Courts in Dublin"), as that town."""
+    where: dict[str, PlaceMatch] = {}
+    for n in named:
+        if n.place.kind != "city":
+            continue
+        m = _LANDMARK.search(text, max(0, n.start - 60), n.start)
+        if m and gazetteer.lookup(m.group("name")) is None:
+            where[m.group("name")] = n
+    if not where:
+        return []
+    names = sorted(list(where)[-MAX_LANDMARKS:], key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
+    out = []
+    for m in pattern.finditer(text, start, end):
+        town = where[m.group()]
+        if re.match(r"\s+(?:in|at)\s+" + re.escape(town.text), text[m.end() : m.end() + 40]):
+            continue  # the words that placed it
+        out.append(PlaceMatch(town.place, m.start(), m.end(), m.group(), by_reference=True))
+    return out
+
+
+def _met_at(text: str, name: PlaceMatch) -> bool:
+    """ "a conference at Genoa", "the congress in Moscow", "the Genoa conference"."""
+    before = text[max(0, name.start - 60) : name.start]
+    sentence = re.split(r"[.!?]\s", text[max(0, name.start - 200) : name.start])[-1]
+    if re.search(r"(?i)\b(?:talks|negotiations)\b", sentence):
+        return True  # "Peace talks with Germany opened at Brest-Litovsk ... told the conference"
+    return bool(
+        _MEETING_AT.search(before) or re.match(r"\s+(?:[Cc]onference|[Cc]ongress)\b", text[name.end : name.end + 12])
+    )
