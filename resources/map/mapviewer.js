@@ -3,11 +3,17 @@
 // Every value from Python arrives as JSON data; text is only ever set with textContent.
 "use strict";
 (function () {
-  // Fills for the states, muted like an atlas; neighbours get different indices.
-  const PALETTE = ["#efe3c8", "#d9e6c5", "#f2d5c4", "#e1d7ea", "#f4efb8", "#cfe0e3"];
+  // Fills for the states, muted like an atlas; neighbours get different indices. Any two of
+  // them, and the plain land beyond, stay apart for simulated deuteranopia, protanopia and
+  // tritanopia as well as for normal sight (docs/accessibility.md, "Colour").
+  const PALETTE = ["#dbc4a3", "#e4eecb", "#fbe9f2", "#dde5ff", "#c6c9ba", "#d6c7ce"];
   const PLAIN_LAND = "#e4e1da";
   // Orange and blue read for colour-blind viewers and on washed-out projectors.
   const HIGHLIGHT = "#d35400";
+  // A highlighted state is filled darker than any state (the difference survives every kind of
+  // colour blindness) and edged with a heavy dark line, a cue that needs no colour at all.
+  const HIGHLIGHT_FILL = "#d9661f";
+  const HIGHLIGHT_EDGE = "#3b1d08";
   const PLACE_COLOUR = "#1f4e79";
   const NORMAL_RADIUS = { city: 5, site: 5, country: 4, region: 4 };
   const HIGHLIGHT_RADIUS = 10;
@@ -93,10 +99,9 @@
     const p = feature.properties || {};
     const plain = p.status === "plain-land";
     if (mv.highlightedStates.has(p.state)) {
-      // Lit up in orange, tinted by the state's own colour so that two belligerents lit up
-      // together (Poland and Soviet Russia) stay apart; land held in war keeps its dashes.
-      return { color: HIGHLIGHT, weight: 2.5, opacity: 1,
-        fillColor: occupationFill(p, mixColours(PALETTE[(p.color || 0) % PALETTE.length], "#f2a774", 0.6)),
+      // Two belligerents lit up together (Poland and Soviet Russia) are parted by the heavy
+      // edge; land held in war keeps its dashes.
+      return { color: HIGHLIGHT_EDGE, weight: 3, opacity: 1, fillColor: occupationFill(p, HIGHLIGHT_FILL),
         fillOpacity: 1, dashArray: p.status === "occupied" ? "6 4" : null };
     }
     return {
@@ -107,13 +112,6 @@
       fillOpacity: 1,
       dashArray: p.status && p.status !== "sovereign" && !plain ? "3 3" : null,
     };
-  }
-
-  // "#rrggbb" a and b mixed, t of b.
-  function mixColours(a, b, t) {
-    const channel = (hex, i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-    const out = [0, 1, 2].map((i) => Math.round(channel(a, i) * (1 - t) + channel(b, i) * t));
-    return "#" + out.map((v) => v.toString(16).padStart(2, "0")).join("");
   }
 
   function borderTooltip(feature) {
@@ -394,7 +392,7 @@
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length > 1) {
       mv.links = L.polyline(points, {
-        color: HIGHLIGHT, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false,
+        color: HIGHLIGHT_EDGE, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false,
       }).addTo(mv.map);
     }
     // The highlight is drawn in this frame; the flight starts in the next, so the reader
@@ -1258,7 +1256,7 @@
       dateNotice: mv.dateNotice ? mv.dateNotice.textContent : "",
       borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
       highlightedStates: mv.borders.getLayers()
-        .filter((l) => l.options.color === HIGHLIGHT).map((l) => l.feature.properties.state)
+        .filter((l) => l.options.color === HIGHLIGHT_EDGE).map((l) => l.feature.properties.state)
         .filter((v, i, all) => all.indexOf(v) === i).sort(),
       labels: Object.keys(mv.markers).sort().map((id) => {
         const tip = mv.markers[id].getTooltip();
