@@ -171,3 +171,87 @@ def test_the_highlight_has_a_heavy_edge_that_needs_no_colour(window, qtbot):
         )
     rings = json.loads(callback.args[0])
     assert len(rings) == len(state["highlightedLabels"]) > 0 and all(r != "none" for r in rings)
+
+
+def live_region(qtbot, view) -> dict:
+    script = (
+        "JSON.stringify(Array.from(document.querySelectorAll('[aria-live]')).map(n => ({"
+        "role: n.getAttribute('role'), live: n.getAttribute('aria-live'), text: n.textContent})))"
+    )
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        view.page().runJavaScript(script, 0, callback)
+    regions = json.loads(callback.args[0])
+    assert len(regions) == 1, f"expected one live region on the page, found {regions}"
+    return regions[0]
+
+
+def test_the_page_announces_the_selected_event(window, carr_index, qtbot):
+    view = window.map_view
+    assert live_region(qtbot, view) == {"role": "status", "live": "polite", "text": ""}
+    said = []
+    for event_id in ("treaty-of-rapallo", "treaty-of-dorpat"):
+        window.selection.select_event(event_id)
+        settled_state(qtbot, view)
+        region = live_region(qtbot, view)
+        event = carr_index.events[event_id]
+        assert event.title in region["text"] and event.date.label() in region["text"]
+        for place_id in event.place_ids:
+            assert carr_index.places[place_id].name in region["text"], place_id
+        said.append(region["text"])
+    assert said[0] != said[1]
+    window.selection.select_event(None)
+    settled_state(qtbot, view)
+    assert live_region(qtbot, view)["text"] == ""
+
+
+def test_places_are_reached_and_opened_with_the_keyboard_alone(window, carr_index, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from .conftest import page_state, wait_for_state
+
+    view = window.map_view
+    window.selection.select_event("treaty-of-rapallo")
+    settled_state(qtbot, view)
+    view.setFocus()
+    keys = view.focusProxy() or view
+    # The map itself takes the focus first (Leaflet's arrow keys pan it); the places come next.
+    view.page().runJavaScript("document.querySelector('.folium-map').focus()")
+    qtbot.waitUntil(lambda: page_state(qtbot, view)["focus"] == "div")
+    reached = []
+    for _ in range(len(carr_index.places)):
+        QTest.keyClick(keys, Qt.Key.Key_Tab)
+        focus = wait_for_state(qtbot, view, lambda s: s["focus"] not in (None, "div", "body"))["focus"]
+        if not focus.startswith("place:"):
+            break
+        reached.append(focus.removeprefix("place:"))
+    assert sorted(reached) == sorted(carr_index.places), "Tab does not reach every place"
+    # Each has a name a screen reader reads out: the place and how many events it holds.
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        view.page().runJavaScript(
+            "JSON.stringify(Object.fromEntries(Array.from(document.querySelectorAll('.place-key'))"
+            ".map(n => [n.dataset.place, n.getAttribute('role') + ' ' + n.getAttribute('aria-label')])))",
+            0,
+            callback,
+        )
+    names = json.loads(callback.args[0])
+    berlin = carr_index.events_at("berlin")
+    assert names["berlin"] == f"button Berlin, {len(berlin)} events"
+    # Enter on Berlin opens its events as text, and the focus goes to the first of them.
+    view.page().runJavaScript("document.querySelector('.place-key[data-place=\"berlin\"]').focus()")
+    wait_for_state(qtbot, view, lambda s: s["focus"] == "place:berlin")
+    QTest.keyClick(keys, Qt.Key.Key_Return)
+    state = wait_for_state(qtbot, view, lambda s: s["focus"] == f"event:{berlin[0].id}")
+    assert window.selection.place == "berlin"
+    assert state["popupEvents"] == [e.id for e in berlin]
+    assert all(e.title in state["popupText"] for e in berlin)
+    assert "Berlin" in state["announcement"]
+    # Escape closes it and gives the focus back to the place.
+    QTest.keyClick(keys, Qt.Key.Key_Escape)
+    state = wait_for_state(qtbot, view, lambda s: s["popupText"] is None)
+    assert state["focus"] == "place:berlin" and window.selection.place is None
+    # Enter on an event in the popup chooses it.
+    QTest.keyClick(keys, Qt.Key.Key_Return)
+    wait_for_state(qtbot, view, lambda s: s["focus"] == f"event:{berlin[0].id}")
+    QTest.keyClick(keys, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.selection.event == berlin[0].id)

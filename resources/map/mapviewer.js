@@ -25,6 +25,7 @@
   const mv = {
     map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
+    keys: {}, keyboardPlace: null, announcer: null,  // for the keyboard and screen readers
     dateControl: null, dateNotice: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
     manyPlaces: false, bordersLoaded: false,
     view: null,  // a lecture step's saved view, shown instead of framing the event's places
@@ -290,7 +291,9 @@
     if (mv.links) { mv.links.remove(); mv.links = null; }
     closePopup();
     for (const id in mv.markers) mv.markers[id].remove();
+    for (const id in mv.keys) mv.keys[id].remove();
     mv.markers = {};
+    mv.keys = {};
     shownIds = new Set();
     mv.places = {};
     mv.events = {};
@@ -316,12 +319,49 @@
       marker.on("mousedown", function (e) { startDrag(p.id, e); });
       marker.addTo(mv.map);
       mv.markers[p.id] = marker;
+      mv.keys[p.id] = placeKey(p).addTo(mv.map);
     }
     mv.selectedEvent = null;
     mv.selectedPlace = null;
     restyle();
     showDateLabel();
     confirm("index", String(data.events.length));
+  }
+
+  // The dots are drawn on the canvas, out of reach of the keyboard and of screen readers: each
+  // place also gets a button over its dot, named after it, that takes focus with Tab and opens
+  // the place's events with Enter or Space as a click on the dot does. The mouse goes through it.
+  function placeKey(p) {
+    const count = Object.values(mv.events).filter((e) => e.places.includes(p.id)).length;
+    const modern = p.modern_name && p.modern_name !== p.name ? " (today " + p.modern_name + ")" : "";
+    const key = L.marker([p.lat, p.lon], {
+      icon: L.divIcon({ className: "place-key", iconSize: [18, 18] }),
+      keyboard: true, interactive: false, autoPanOnFocus: true,
+    });
+    key.on("add", function () {
+      const node = key.getElement();
+      node.setAttribute("aria-label", p.name + modern + ", " + count + (count === 1 ? " event" : " events"));
+      node.dataset.place = p.id;
+      node.addEventListener("keydown", function (e) {
+        if ((e.key !== "Enter" && e.key !== " ") || mv.editable) return;
+        e.preventDefault();
+        const open = mv.popup && mv.selectedPlace === p.id && mv.popup.getElement();
+        if (open) { focusPopup(open.querySelector(".place-popup")); return; }
+        mv.keyboardPlace = p.id;  // its popup takes the focus when it opens
+        send("placeClicked", p.id);
+      });
+    });
+    return key;
+  }
+
+  // One polite live region tells a screen reader what the map now shows.
+  function announce(text) {
+    if (mv.announcer && mv.announcer.textContent !== text) mv.announcer.textContent = text;
+  }
+
+  function eventAnnouncement(ev) {
+    const names = ev.places.filter((pid) => mv.places[pid]).map((pid) => mv.places[pid].name);
+    return ev.title + ", " + ev.date_label + (names.length ? ". Places: " + names.join(", ") + "." : ".");
   }
 
   // ---- selection -----------------------------------------------------------
@@ -386,6 +426,7 @@
     mv.selectedPlace = null;
     restyle();
     showDateLabel();
+    announce(ev ? eventAnnouncement(ev) : "");
     confirm("event", id || "");
     if (!ev || !ev.places.some((pid) => mv.places[pid])) { maybeSettled(); return; }
     const points = ev.places.filter((pid) => mv.places[pid])
@@ -485,11 +526,26 @@
     const popup = L.popup({ maxWidth: 340, minWidth: occupation.textContent ? 260 : 50, autoPan: true,
       className: "mapviewer-popup" })
       .setLatLng([place.lat, place.lon]).setContent(box);
+    const key = mv.keys[id] && mv.keys[id].getElement();
     popup.on("remove", function () {
+      // The focus goes back to the place it came from.
+      if (key && box.contains(document.activeElement)) key.focus({ preventScroll: true });
       if (mv.popup === popup) { mv.popup = null; send("placeClosed", id); }
+    });
+    box.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); closePopup(); }
     });
     mv.popup = popup;
     popup.openOn(mv.map);
+    announce(place.name + ": " + (events.length === 1 ? "1 event" : events.length + " events") + ".");
+    if (mv.keyboardPlace === id) focusPopup(box);
+    mv.keyboardPlace = null;
+  }
+
+  // Into a place's popup: its first event, or the popup itself when the place has none.
+  function focusPopup(box) {
+    box.tabIndex = -1;
+    (box.querySelector("button") || box).focus({ preventScroll: true });
   }
 
   function clearSelection() {
@@ -1268,6 +1324,10 @@
         return [id, [Math.round(pt.x), Math.round(pt.y)]];
       })),
       popupText: popup ? popup.textContent : null,
+      announcement: mv.announcer ? mv.announcer.textContent : null,
+      focus: document.activeElement ? (document.activeElement.dataset.place ? "place:" + document.activeElement.dataset.place
+        : document.activeElement.dataset.event ? "event:" + document.activeElement.dataset.event
+          : document.activeElement.tagName.toLowerCase()) : null,
       popupEvents: popup ? Array.from(popup.querySelectorAll("button.event-link")).map((b) => b.dataset.event) : [],
       labelBoxes: labelBoxes(),
       labelMs: labels.ms,
@@ -1543,6 +1603,9 @@
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     map.attributionControl.addAttribution("Lakes and rivers: GSHHG/WDB (LGPL)");
     addDateControl();
+    mv.announcer = document.body.appendChild(el("div", "visually-hidden"));
+    mv.announcer.setAttribute("role", "status");
+    mv.announcer.setAttribute("aria-live", "polite");
     initLabels(map);
     showDateLabel();
     if (options.bordersUrl) loadBorders(options.bordersUrl);
