@@ -1643,6 +1643,10 @@
 
   function passageView(data) {
     const box = el("div", "standalone-passage");
+    // A region of its own that takes the focus, so that the keys scroll it.
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "The passage");
     const marks = data.events.map((e) => ({ id: e.id, start: e.span[0], end: e.span[1] }))
       .sort((a, b) => a.start - b.start);
     for (const para of data.paragraphs) {
@@ -1675,7 +1679,11 @@
         input.max = String(Math.round((LAST_DAY - FIRST_DAY) / DAY_MS));
         input.value = String(dayOfIso(mv.date));
         input.setAttribute("aria-label", "Date of the borders");
-        input.addEventListener("input", function () { showDate(isoOfDay(Number(input.value))); });
+        input.setAttribute("aria-valuetext", formatDate(mv.date));  // read as a date, not a day number
+        input.addEventListener("input", function () {
+          showDate(isoOfDay(Number(input.value)));
+          input.setAttribute("aria-valuetext", formatDate(mv.date));
+        });
         box.appendChild(el("span", "slider-end", "1920"));
         box.appendChild(input);
         box.appendChild(el("span", "slider-end", "1922"));
@@ -1697,6 +1705,8 @@
     panel.appendChild(el("h1", "standalone-title", data.title || ""));
     panel.appendChild(el("div", "standalone-source", data.source || ""));
     const events = eventList(data.events, "standalone-events");
+    events.setAttribute("aria-label", "Events");
+    events.addEventListener("keydown", stepThroughEvents);
     panel.appendChild(events);
     const sentence = el("div", "standalone-sentence");
     panel.appendChild(sentence);
@@ -1707,15 +1717,27 @@
     mv.standalone = { data: data, sentence: sentence, slider: addSlider(), panel: panel };
   }
 
+  // Up and down arrows, Home and End move along the list of events (Tab reaches each as well).
+  function stepThroughEvents(e) {
+    const buttons = Array.from(e.currentTarget.querySelectorAll("button"));
+    const at = buttons.indexOf(document.activeElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (at < 0 || to === undefined || !buttons[to]) return;
+    e.preventDefault();
+    buttons[to].focus();
+  }
+
   function chooseStandalone(id) {
     const e = mv.events[id];
     if (!e) return;
     selectEvent(id);
     showDate(e.map_date);
     mv.standalone.slider.value = String(dayOfIso(e.map_date));
+    mv.standalone.slider.setAttribute("aria-valuetext", formatDate(e.map_date));
     mv.standalone.sentence.textContent = e.sentence || "";
     for (const b of document.querySelectorAll(".standalone-events button")) {
       b.classList.toggle("chosen", b.dataset.event === id);
+      if (b.dataset.event === id) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
       if (b.dataset.event === id) b.scrollIntoView({ block: "nearest" });
     }
     for (const span of document.querySelectorAll(".standalone-passage .anchor")) {
