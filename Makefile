@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # axe-core, from npm at test time only (package.json), checks the exported page for WCAG 2.1.
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 
-.PHONY: run test check bench screenshot suggest-eval suggest-review-shot geodata clean bundle bundle-test bench-bundle
+.PHONY: run test check bench screenshot colour-blind-shots suggest-eval suggest-review-shot geodata clean bundle bundle-test bench-bundle
 
 run: $(STAMP)
 	$(VENV)/bin/mapviewer
@@ -39,6 +39,10 @@ bench-bundle: $(STAMP)
 
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
+
+# The map of the Treaty of Rapallo under simulated colour blindness, as docs/a11y-*.png (docs/accessibility.md).
+colour-blind-shots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python scripts/colour_blind_shots.py treaty-of-rapallo docs
 
 # Measures the suggest engine on the passages in tests/data/suggest and writes the table into docs/suggest.md.
 suggest-eval: $(STAMP)

@@ -113,6 +113,31 @@ def test_exported_page_place_click_lists_its_events(exported_view, carr_index, q
     assert interceptor.others == [] and errors == []
 
 
+def test_exported_page_events_are_chosen_with_the_keyboard(exported_view, carr_index, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view, interceptor, errors = exported_view
+    order = [e.id for e in carr_index.chronological]
+    view.setFocus()
+    keys = view.focusProxy() or view
+    view.page().runJavaScript("document.querySelector('.standalone-events button').focus()")
+    qtbot.waitUntil(lambda: _state(qtbot, view)["focus"] == f"event:{order[0]}")
+    # Down and End move along the list; Enter chooses; Tab goes on to the passage, which scrolls.
+    QTest.keyClick(keys, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: _state(qtbot, view)["focus"] == f"event:{order[1]}")
+    QTest.keyClick(keys, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: _state(qtbot, view)["focus"] == f"event:{order[-1]}")
+    QTest.keyClick(keys, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _state(qtbot, view)["event"] == order[-1])
+    QTest.keyClick(keys, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: _state(qtbot, view)["focus"] == "div")
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        view.page().runJavaScript("document.activeElement.getAttribute('aria-label')", 0, callback)
+    assert callback.args[0] == "The passage"
+    assert interceptor.others == [] and errors == []
+
+
 def _run(*args, cwd):
     import os
     import subprocess
