@@ -301,6 +301,8 @@
     // A book's thousand labels would bury the map and slow every frame: beyond
     // LABEL_LIMIT places only the highlighted ones keep their label (others on hover).
     mv.manyPlaces = data.places.length > LABEL_LIMIT;
+    const eventsAt = {};
+    for (const e of data.events) for (const id of e.places) eventsAt[id] = (eventsAt[id] || 0) + 1;
     for (const p of data.places) {
       mv.places[p.id] = p;
       const marker = L.circleMarker([p.lat, p.lon], markerStyle(p, false));
@@ -319,7 +321,7 @@
       marker.on("mousedown", function (e) { startDrag(p.id, e); });
       marker.addTo(mv.map);
       mv.markers[p.id] = marker;
-      mv.keys[p.id] = placeKey(p).addTo(mv.map);
+      mv.keys[p.id] = placeKey(p, eventsAt[p.id] || 0).addTo(mv.map);
     }
     mv.selectedEvent = null;
     mv.selectedPlace = null;
@@ -331,8 +333,7 @@
   // The dots are drawn on the canvas, out of reach of the keyboard and of screen readers: each
   // place also gets a button over its dot, named after it, that takes focus with Tab and opens
   // the place's events with Enter or Space as a click on the dot does. The mouse goes through it.
-  function placeKey(p) {
-    const count = Object.values(mv.events).filter((e) => e.places.includes(p.id)).length;
+  function placeKey(p, count) {
     const modern = p.modern_name && p.modern_name !== p.name ? " (today " + p.modern_name + ")" : "";
     const key = L.marker([p.lat, p.lon], {
       icon: L.divIcon({ className: "place-key", iconSize: [18, 18] }),
