@@ -16,6 +16,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from mapviewer.export.protocols import ExportOptions
 from mapviewer.export.registry import exporter
 from mapviewer.export.slides import slide_name
+from mapviewer.mappage.encode import encode
 
 
 class OnlyThisFile(QWebEngineUrlRequestInterceptor):
@@ -309,7 +310,7 @@ def _axe_violations(qtbot, view) -> list[dict]:
     """axe-core's WCAG 2.1 A and AA violations on the page as it is now."""
     view.page().runJavaScript(AXE.read_text("utf-8"))
     view.page().runJavaScript(
-        "window.axeDone = null; axe.run(document, {runOnly: {type: 'tag', values: " + json.dumps(WCAG_21_AA) + "}})"
+        "window.axeDone = null; axe.run(document, {runOnly: {type: 'tag', values: " + encode(WCAG_21_AA) + "}})"
         ".then(r => { window.axeDone = JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
         " help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))); })"
         ".catch(e => { window.axeDone = JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]); });"

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
+from mapviewer.mappage.encode import encode
 from mapviewer.paths import geodata_path
 
 from .conftest import settled_state
@@ -40,7 +41,7 @@ def states_under(qtbot, view, points: list[tuple[int, int]]) -> list[str | None]
         " return JSON.stringify(points.map(function (p) {"
         "   const ll = window[map.id].containerPointToLatLng(p);"
         "   const found = mapviewer.featureAt(ll.lat, ll.lng);"
-        "   return found.length === 1 ? found[0].state : null; })); })(" + json.dumps(points) + ")"
+        "   return found.length === 1 ? found[0].state : null; })); })(" + encode(points) + ")"
     )
     with qtbot.waitCallback(timeout=30_000) as callback:
         view.page().runJavaScript(script, 0, callback)
