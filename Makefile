@@ -2,14 +2,17 @@
 PYTHON ?= python3
 VENV ?= .venv
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# axe-core, from npm at test time only (package.json), checks the exported page for WCAG 2.1.
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 
-.PHONY: run test check bench screenshot suggest-eval suggest-review-shot geodata clean bundle bundle-test bench-bundle
+.PHONY: run test check bench screenshot colour-blind-shots suggest-eval suggest-review-shot geodata clean bundle bundle-test bench-bundle
 
 run: $(STAMP)
 	$(VENV)/bin/mapviewer
 
-test: check
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
+# MAPVIEWER_REQUIRE_AXE: the accessibility check of the exported page fails, not skips, without axe-core.
+test: check $(NODE_STAMP)
+	QT_QPA_PLATFORM=offscreen MAPVIEWER_REQUIRE_AXE=1 $(VENV)/bin/python -m pytest
 
 # The checks that hold the shape: lint, format, types, import contracts (also run by `make test`).
 check: $(STAMP)
@@ -37,6 +40,10 @@ bench-bundle: $(STAMP)
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
 
+# The map of the Treaty of Rapallo under simulated colour blindness, as docs/a11y-*.png (docs/accessibility.md).
+colour-blind-shots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python scripts/colour_blind_shots.py treaty-of-rapallo docs
+
 # Measures the suggest engine on the passages in tests/data/suggest and writes the table into docs/suggest.md.
 suggest-eval: $(STAMP)
 	$(VENV)/bin/python scripts/suggest_eval.py
@@ -60,5 +67,9 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+$(NODE_STAMP): package-lock.json | $(STAMP)
+	npm ci --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf $(VENV) $(VENV)-bundle build dist *.egg-info
+	rm -rf $(VENV) $(VENV)-bundle build dist *.egg-info node_modules

@@ -11,6 +11,10 @@ wanted=(
   libxcomposite1 libxdamage1 libxkbcommon-x11-0 libxkbcommon0 libxkbfile1 libxrandr2 libxtst6
 )
 
+# npm installs axe-core for the tests (package.json). Wanted only when missing: a NodeSource
+# nodejs carries its own npm, and Debian's npm package would conflict with it.
+command -v node >/dev/null && command -v npm >/dev/null || wanted+=(nodejs npm)
+
 command -v dpkg-query >/dev/null || { echo "system-deps: not a Debian system; install Qt 6's runtime libraries yourself" >&2; exit 0; }
 
 installed() {  # a package, or its 64-bit-time ("t64") successor on newer Debian

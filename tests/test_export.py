@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -14,6 +16,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from mapviewer.export.protocols import ExportOptions
 from mapviewer.export.registry import exporter
 from mapviewer.export.slides import slide_name
+from mapviewer.mappage.encode import encode
 
 
 class OnlyThisFile(QWebEngineUrlRequestInterceptor):
@@ -111,6 +114,31 @@ def test_exported_page_place_click_lists_its_events(exported_view, carr_index, q
     assert interceptor.others == [] and errors == []
 
 
+def test_exported_page_events_are_chosen_with_the_keyboard(exported_view, carr_index, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view, interceptor, errors = exported_view
+    order = [e.id for e in carr_index.chronological]
+    view.setFocus()
+    keys = view.focusProxy() or view
+    view.page().runJavaScript("document.querySelector('.standalone-events button').focus()")
+    qtbot.waitUntil(lambda: _state(qtbot, view)["focus"] == f"event:{order[0]}")
+    # Down and End move along the list; Enter chooses; Tab goes on to the passage, which scrolls.
+    QTest.keyClick(keys, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: _state(qtbot, view)["focus"] == f"event:{order[1]}")
+    QTest.keyClick(keys, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: _state(qtbot, view)["focus"] == f"event:{order[-1]}")
+    QTest.keyClick(keys, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _state(qtbot, view)["event"] == order[-1])
+    QTest.keyClick(keys, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: _state(qtbot, view)["focus"] == "div")
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        view.page().runJavaScript("document.activeElement.getAttribute('aria-label')", 0, callback)
+    assert callback.args[0] == "The passage"
+    assert interceptor.others == [] and errors == []
+
+
 def _run(*args, cwd):
     import os
     import subprocess
@@ -162,6 +190,10 @@ def test_handout_pdf_follows_the_lecture(tmp_path, carr_index):
     out = out.with_name("handout.pdf")
     assert result.stdout.strip() == f"wrote {out}"
     reader = PdfReader(str(out))
+    # A title of its own, for the reader's window and for screen readers, not the file's name.
+    assert reader.metadata.title == (carr_index.meta.get("title") or carr_index.passage.name)
+    assert reader.metadata.creator == "mapviewer"
+    # The text is text (searchable, copyable, read aloud), not pictures of it.
     # NFKC folds the typesetter's ligatures ("ﬀ") back into letters.
     text = unicodedata.normalize("NFKC", " ".join(" ".join(page.extract_text() for page in reader.pages).split()))
     assert "The strengthening of party and Soviet organization" in text
@@ -194,12 +226,18 @@ def _widest_map_cm(pdf, page_number) -> float:
     return longest / 827 * 21.0
 
 
-def test_html_export_from_the_command_line(tmp_path):
+def test_html_export_from_the_command_line(tmp_path, carr_index):
+    import html
+
     out = tmp_path / "page.html"
     result = _run("html", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = out.read_text("utf-8")
     assert "mapviewer-data" in text and "<script src=" not in text and "<link" not in text
+    # A title and a language, and a page the reader may zoom (folium's template forbids it).
+    title = carr_index.meta.get("title") or carr_index.passage.name
+    assert f"<title>{html.escape(title)} \u2014 map</title>" in text and '<html lang="en">' in text
+    assert text.count('name="viewport"') == 1 and "user-scalable" not in text and "maximum-scale" not in text
 
 
 @pytest.mark.parametrize(
@@ -262,3 +300,58 @@ def test_slides_default_to_one_per_lecture_step(tmp_path, carr_index):
     unknown = _run("slides", str(tmp_path / "other"), "--lecture", "no-such-lecture", cwd=tmp_path)
     assert unknown.returncode == 2 and "no-such-lecture" in unknown.stderr and "Traceback" not in unknown.stderr
     assert not (tmp_path / "other").exists()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _axe_violations(qtbot, view) -> list[dict]:
+    """axe-core's WCAG 2.1 A and AA violations on the page as it is now."""
+    view.page().runJavaScript(AXE.read_text("utf-8"))
+    view.page().runJavaScript(
+        "window.axeDone = null; axe.run(document, {runOnly: {type: 'tag', values: " + encode(WCAG_21_AA) + "}})"
+        ".then(r => { window.axeDone = JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
+        " help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))); })"
+        ".catch(e => { window.axeDone = JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]); });"
+    )
+    found: list[str] = []
+
+    def poll() -> bool:
+        with qtbot.waitCallback(timeout=10_000) as callback:
+            view.page().runJavaScript("window.axeDone", 0, callback)
+        if callback.args[0]:
+            found.append(callback.args[0])
+        return bool(found)
+
+    qtbot.waitUntil(poll, timeout=60_000)
+    return json.loads(found[0])
+
+
+@pytest.mark.skipif(
+    not AXE.exists() and not os.environ.get("MAPVIEWER_REQUIRE_AXE"),
+    reason="axe-core is not installed: run `npm ci` (make test does)",
+)
+def test_exported_page_passes_axe_wcag_21_a_and_aa(exported_view, carr_index, qtbot):
+    assert AXE.exists(), "make test installs axe-core with npm ci; it is missing"
+    view, interceptor, errors = exported_view
+    found = {"as opened": _axe_violations(qtbot, view)}
+    # With an event chosen (the passage marked, the map flown), then a place's popup open.
+    view.page().runJavaScript(
+        "document.querySelector('.standalone-events button[data-event=\"treaty-of-rapallo\"]').click()"
+    )
+    qtbot.waitUntil(lambda: _state(qtbot, view)["event"] == "treaty-of-rapallo" and _state(qtbot, view)["settled"])
+    found["with an event chosen"] = _axe_violations(qtbot, view)
+    view.page().runJavaScript(
+        "document.querySelector('.place-key[data-place=\"berlin\"]').dispatchEvent("
+        "new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))"
+    )
+    qtbot.waitUntil(lambda: _state(qtbot, view)["popupEvents"] != [])
+    found["with a popup open"] = _axe_violations(qtbot, view)
+    for when, violations in found.items():
+        for v in violations:
+            print(f"{when}: {v['id']} ({v['impact']}): {v['help']}")
+            for node in v["nodes"]:
+                print("   ", node.replace("\n", " "))
+    assert all(v == [] for v in found.values()), "axe-core found WCAG 2.1 A/AA violations (printed above)"
+    assert interceptor.others == [] and errors == []

@@ -27,7 +27,8 @@ from .conftest import answer_dialog, answer_file_dialog
 DATA = Path(__file__).parent / "data"
 CARR_INDEX = "carr-1979-pp42-46.index.json"
 CARR_TEXT = "carr-1979-pp42-46.txt"
-HIGHLIGHT = (0xD3, 0x54, 0x00)  # the highlighted places' colour on the map page, #d35400
+# The highlight on the map page: the places' dots (#d35400) and the edge of the states they light up (#3b1d08).
+HIGHLIGHT = [(0xD3, 0x54, 0x00), (0x3B, 0x1D, 0x08)]
 FREE_SENTENCE = (
     "The strengthening of party and Soviet organization was matched by a consolidation "
     "of Soviet relations with the outside world."
@@ -372,12 +373,12 @@ def export_through_dialog(window, qtbot, name: str, answer, timeout: int = EXPOR
 
 
 def highlighted_pixels(image: QImage, top: float = 0.1, bottom: float = 0.9) -> int:
-    """How many pixels of the highlight colour lie between ``top`` and ``bottom`` (fractions of the height)."""
+    """How many pixels of the highlight colours lie between ``top`` and ``bottom`` (fractions of the height)."""
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     rows = np.frombuffer(rgb.constBits(), np.uint8).reshape(rgb.height(), rgb.bytesPerLine())
     pixels = rows[:, : rgb.width() * 3].reshape(rgb.height(), rgb.width(), 3)
     band = pixels[int(rgb.height() * top) : int(rgb.height() * bottom)]
-    return int(np.all(band == HIGHLIGHT, axis=-1).sum())
+    return sum(int(np.all(band == colour, axis=-1).sum()) for colour in HIGHLIGHT)
 
 
 def test_slides_export_through_the_window(window, carr_index, tmp_path, qtbot):

@@ -35,6 +35,7 @@ def _inline_tags(index: PlaceEventIndex) -> str:
 def export(index: PlaceEventIndex, out: Path, options: ExportOptions | None = None) -> Path:
     """Write the page; it needs no network and no other file."""
     options = {"date": DEFAULT_MAP_DATE.isoformat(), "borders": load_borders(), "water": load_water()}
-    html = fill_page(cached_template(), _inline_tags(index), options)
+    title = index.meta.get("title") or index.passage.name
+    html = fill_page(cached_template(), _inline_tags(index), options, title=f"{title} \u2014 map")
     write_atomic(Path(out), html)
     return Path(out)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from html import escape
 from pathlib import Path
 
 from .. import __version__
@@ -25,9 +27,18 @@ PAGE_URL_BASE = "mapviewer://app/"
 INITIAL_BOUNDS = [[35.0, -11.0], [67.0, 45.0]]
 
 
-# Where a built page takes its asset tags and the options of ``mapviewer.init``.
+# Where a built page takes its asset tags, the options of ``mapviewer.init`` and its title.
 _ASSETS_MARK = "<!-- mapviewer:assets -->"
 _OPTIONS_MARK = "{/*mapviewer:options*/}"
+_TITLE_MARK = "mapviewer:title"
+_TITLE = f"<title>{_TITLE_MARK}</title>"
+APP_PAGE_TITLE = "Map of Europe, 1920\u201322"
+# The page's own words (controls, notes, announcements) are English.
+PAGE_LANGUAGE = "en"
+# folium's template forbids zooming the page (maximum-scale=1.0, user-scalable=no), which keeps
+# readers who need larger type from it (WCAG 1.4.4); every viewport tag it writes gives way to ours.
+_FOLIUM_VIEWPORT = re.compile(r"<meta\s+name=\"viewport\"[^>]*>\s*")
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1.0"/>'
 
 
 def page_inputs_hash() -> str:
@@ -67,25 +78,29 @@ def build_template() -> str:
     root = fmap.get_root()
     if not isinstance(root, Figure):  # folium's maps always sit in a Figure; its types say only Element
         raise TypeError(f"folium gave the map a {type(root).__name__} root, not a Figure")
+    root.title = _TITLE_MARK
     root.header.add_child(folium.Element(_ASSETS_MARK), name="mapviewer_assets")
     layer = folium.GeoJson({"type": "FeatureCollection", "features": []}, name="borders", smooth_factor=1.5)
     layer.add_to(fmap)
     fmap.fit_bounds(INITIAL_BOUNDS)
     start = folium.Element(f"<script>mapviewer.init({fmap.get_name()}, {layer.get_name()}, {_OPTIONS_MARK});</script>")
     root.html.add_child(start, name="mapviewer_start")
-    html = root.render()
+    page = _FOLIUM_VIEWPORT.sub("", root.render())
+    page = page.replace("<html>", f'<html lang="{PAGE_LANGUAGE}">', 1).replace("<head>", "<head>\n" + VIEWPORT, 1)
     # folium places the init element in the body before its own map script; move it last.
-    html = html.replace(start.render(), "")
-    return html.replace("</html>", start.render() + "\n</html>")
+    page = page.replace(start.render(), "")
+    return page.replace("</html>", start.render() + "\n</html>")
 
 
-def fill_page(template: str, asset_tags: str, options: JsonObject) -> str:
+def fill_page(template: str, asset_tags: str, options: JsonObject, title: str = APP_PAGE_TITLE) -> str:
     """The page from a template: ``asset_tags`` load Leaflet and the controller; ``options`` (the
-    map's date, and the borders and water or the URLs to fetch them from) go to ``mapviewer.init``."""
+    map's date, and the borders and water or the URLs to fetch them from) go to ``mapviewer.init``;
+    ``title`` names the page in a browser's tab and for screen readers."""
     head, assets, rest = template.partition(_ASSETS_MARK)
     middle, marked, tail = rest.partition(_OPTIONS_MARK)
     if not assets or not marked:
         raise ValueError("the map page template has lost its marks")
+    head = head.replace(_TITLE, f"<title>{escape(title)}</title>", 1)
     return head + asset_tags + middle + encode(options) + tail
 
 

@@ -3,11 +3,17 @@
 // Every value from Python arrives as JSON data; text is only ever set with textContent.
 "use strict";
 (function () {
-  // Fills for the states, muted like an atlas; neighbours get different indices.
-  const PALETTE = ["#efe3c8", "#d9e6c5", "#f2d5c4", "#e1d7ea", "#f4efb8", "#cfe0e3"];
+  // Fills for the states, muted like an atlas; neighbours get different indices. Any two of
+  // them, and the plain land beyond, stay apart for simulated deuteranopia, protanopia and
+  // tritanopia as well as for normal sight (docs/accessibility.md, "Colour").
+  const PALETTE = ["#dbc4a3", "#e4eecb", "#fbe9f2", "#dde5ff", "#c6c9ba", "#d6c7ce"];
   const PLAIN_LAND = "#e4e1da";
   // Orange and blue read for colour-blind viewers and on washed-out projectors.
   const HIGHLIGHT = "#d35400";
+  // A highlighted state is filled darker than any state (the difference survives every kind of
+  // colour blindness) and edged with a heavy dark line, a cue that needs no colour at all.
+  const HIGHLIGHT_FILL = "#d9661f";
+  const HIGHLIGHT_EDGE = "#3b1d08";
   const PLACE_COLOUR = "#1f4e79";
   const NORMAL_RADIUS = { city: 5, site: 5, country: 4, region: 4 };
   const HIGHLIGHT_RADIUS = 10;
@@ -19,6 +25,7 @@
   const mv = {
     map: null, borders: null, borderLayers: [], markers: {}, places: {}, events: {},
     selectedEvent: null, selectedPlace: null, date: null, links: null, bridge: null,
+    keys: {}, keyboardPlace: null, announcer: null,  // for the keyboard and screen readers
     dateControl: null, dateNotice: null, popup: null, highlightedStates: new Set(), standalone: null, editable: false,
     manyPlaces: false, bordersLoaded: false,
     view: null,  // a lecture step's saved view, shown instead of framing the event's places
@@ -93,10 +100,9 @@
     const p = feature.properties || {};
     const plain = p.status === "plain-land";
     if (mv.highlightedStates.has(p.state)) {
-      // Lit up in orange, tinted by the state's own colour so that two belligerents lit up
-      // together (Poland and Soviet Russia) stay apart; land held in war keeps its dashes.
-      return { color: HIGHLIGHT, weight: 2.5, opacity: 1,
-        fillColor: occupationFill(p, mixColours(PALETTE[(p.color || 0) % PALETTE.length], "#f2a774", 0.6)),
+      // Two belligerents lit up together (Poland and Soviet Russia) are parted by the heavy
+      // edge; land held in war keeps its dashes.
+      return { color: HIGHLIGHT_EDGE, weight: 3, opacity: 1, fillColor: occupationFill(p, HIGHLIGHT_FILL),
         fillOpacity: 1, dashArray: p.status === "occupied" ? "6 4" : null };
     }
     return {
@@ -107,13 +113,6 @@
       fillOpacity: 1,
       dashArray: p.status && p.status !== "sovereign" && !plain ? "3 3" : null,
     };
-  }
-
-  // "#rrggbb" a and b mixed, t of b.
-  function mixColours(a, b, t) {
-    const channel = (hex, i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-    const out = [0, 1, 2].map((i) => Math.round(channel(a, i) * (1 - t) + channel(b, i) * t));
-    return "#" + out.map((v) => v.toString(16).padStart(2, "0")).join("");
   }
 
   function borderTooltip(feature) {
@@ -292,7 +291,9 @@
     if (mv.links) { mv.links.remove(); mv.links = null; }
     closePopup();
     for (const id in mv.markers) mv.markers[id].remove();
+    for (const id in mv.keys) mv.keys[id].remove();
     mv.markers = {};
+    mv.keys = {};
     shownIds = new Set();
     mv.places = {};
     mv.events = {};
@@ -300,6 +301,8 @@
     // A book's thousand labels would bury the map and slow every frame: beyond
     // LABEL_LIMIT places only the highlighted ones keep their label (others on hover).
     mv.manyPlaces = data.places.length > LABEL_LIMIT;
+    const eventsAt = {};
+    for (const e of data.events) for (const id of e.places) eventsAt[id] = (eventsAt[id] || 0) + 1;
     for (const p of data.places) {
       mv.places[p.id] = p;
       const marker = L.circleMarker([p.lat, p.lon], markerStyle(p, false));
@@ -318,12 +321,48 @@
       marker.on("mousedown", function (e) { startDrag(p.id, e); });
       marker.addTo(mv.map);
       mv.markers[p.id] = marker;
+      mv.keys[p.id] = placeKey(p, eventsAt[p.id] || 0).addTo(mv.map);
     }
     mv.selectedEvent = null;
     mv.selectedPlace = null;
     restyle();
     showDateLabel();
     confirm("index", String(data.events.length));
+  }
+
+  // The dots are drawn on the canvas, out of reach of the keyboard and of screen readers: each
+  // place also gets a button over its dot, named after it, that takes focus with Tab and opens
+  // the place's events with Enter or Space as a click on the dot does. The mouse goes through it.
+  function placeKey(p, count) {
+    const modern = p.modern_name && p.modern_name !== p.name ? " (today " + p.modern_name + ")" : "";
+    const key = L.marker([p.lat, p.lon], {
+      icon: L.divIcon({ className: "place-key", iconSize: [18, 18] }),
+      keyboard: true, interactive: false, autoPanOnFocus: true,
+    });
+    key.on("add", function () {
+      const node = key.getElement();
+      node.setAttribute("aria-label", p.name + modern + ", " + count + (count === 1 ? " event" : " events"));
+      node.dataset.place = p.id;
+      node.addEventListener("keydown", function (e) {
+        if ((e.key !== "Enter" && e.key !== " ") || mv.editable) return;
+        e.preventDefault();
+        const open = mv.popup && mv.selectedPlace === p.id && mv.popup.getElement();
+        if (open) { focusPopup(open.querySelector(".place-popup")); return; }
+        mv.keyboardPlace = p.id;  // its popup takes the focus when it opens
+        send("placeClicked", p.id);
+      });
+    });
+    return key;
+  }
+
+  // One polite live region tells a screen reader what the map now shows.
+  function announce(text) {
+    if (mv.announcer && mv.announcer.textContent !== text) mv.announcer.textContent = text;
+  }
+
+  function eventAnnouncement(ev) {
+    const names = ev.places.filter((pid) => mv.places[pid]).map((pid) => mv.places[pid].name);
+    return ev.title + ", " + ev.date_label + (names.length ? ". Places: " + names.join(", ") + "." : ".");
   }
 
   // ---- selection -----------------------------------------------------------
@@ -388,13 +427,14 @@
     mv.selectedPlace = null;
     restyle();
     showDateLabel();
+    announce(ev ? eventAnnouncement(ev) : "");
     confirm("event", id || "");
     if (!ev || !ev.places.some((pid) => mv.places[pid])) { maybeSettled(); return; }
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length > 1) {
       mv.links = L.polyline(points, {
-        color: HIGHLIGHT, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false,
+        color: HIGHLIGHT_EDGE, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false,
       }).addTo(mv.map);
     }
     // The highlight is drawn in this frame; the flight starts in the next, so the reader
@@ -487,11 +527,26 @@
     const popup = L.popup({ maxWidth: 340, minWidth: occupation.textContent ? 260 : 50, autoPan: true,
       className: "mapviewer-popup" })
       .setLatLng([place.lat, place.lon]).setContent(box);
+    const key = mv.keys[id] && mv.keys[id].getElement();
     popup.on("remove", function () {
+      // The focus goes back to the place it came from.
+      if (key && box.contains(document.activeElement)) key.focus({ preventScroll: true });
       if (mv.popup === popup) { mv.popup = null; send("placeClosed", id); }
+    });
+    box.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); closePopup(); }
     });
     mv.popup = popup;
     popup.openOn(mv.map);
+    announce(place.name + ": " + (events.length === 1 ? "1 event" : events.length + " events") + ".");
+    if (mv.keyboardPlace === id) focusPopup(box);
+    mv.keyboardPlace = null;
+  }
+
+  // Into a place's popup: its first event, or the popup itself when the place has none.
+  function focusPopup(box) {
+    box.tabIndex = -1;
+    (box.querySelector("button") || box).focus({ preventScroll: true });
   }
 
   function clearSelection() {
@@ -1258,7 +1313,7 @@
       dateNotice: mv.dateNotice ? mv.dateNotice.textContent : "",
       borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
       highlightedStates: mv.borders.getLayers()
-        .filter((l) => l.options.color === HIGHLIGHT).map((l) => l.feature.properties.state)
+        .filter((l) => l.options.color === HIGHLIGHT_EDGE).map((l) => l.feature.properties.state)
         .filter((v, i, all) => all.indexOf(v) === i).sort(),
       labels: Object.keys(mv.markers).sort().map((id) => {
         const tip = mv.markers[id].getTooltip();
@@ -1270,6 +1325,10 @@
         return [id, [Math.round(pt.x), Math.round(pt.y)]];
       })),
       popupText: popup ? popup.textContent : null,
+      announcement: mv.announcer ? mv.announcer.textContent : null,
+      focus: document.activeElement ? (document.activeElement.dataset.place ? "place:" + document.activeElement.dataset.place
+        : document.activeElement.dataset.event ? "event:" + document.activeElement.dataset.event
+          : document.activeElement.tagName.toLowerCase()) : null,
       popupEvents: popup ? Array.from(popup.querySelectorAll("button.event-link")).map((b) => b.dataset.event) : [],
       labelBoxes: labelBoxes(),
       labelMs: labels.ms,
@@ -1545,6 +1604,9 @@
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     map.attributionControl.addAttribution("Lakes and rivers: GSHHG/WDB (LGPL)");
     addDateControl();
+    mv.announcer = document.body.appendChild(el("div", "visually-hidden"));
+    mv.announcer.setAttribute("role", "status");
+    mv.announcer.setAttribute("aria-live", "polite");
     initLabels(map);
     showDateLabel();
     if (options.bordersUrl) loadBorders(options.bordersUrl);
@@ -1582,6 +1644,10 @@
 
   function passageView(data) {
     const box = el("div", "standalone-passage");
+    // A region of its own that takes the focus, so that the keys scroll it.
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "The passage");
     const marks = data.events.map((e) => ({ id: e.id, start: e.span[0], end: e.span[1] }))
       .sort((a, b) => a.start - b.start);
     for (const para of data.paragraphs) {
@@ -1614,7 +1680,11 @@
         input.max = String(Math.round((LAST_DAY - FIRST_DAY) / DAY_MS));
         input.value = String(dayOfIso(mv.date));
         input.setAttribute("aria-label", "Date of the borders");
-        input.addEventListener("input", function () { showDate(isoOfDay(Number(input.value))); });
+        input.setAttribute("aria-valuetext", formatDate(mv.date));  // read as a date, not a day number
+        input.addEventListener("input", function () {
+          showDate(isoOfDay(Number(input.value)));
+          input.setAttribute("aria-valuetext", formatDate(mv.date));
+        });
         box.appendChild(el("span", "slider-end", "1920"));
         box.appendChild(input);
         box.appendChild(el("span", "slider-end", "1922"));
@@ -1636,6 +1706,8 @@
     panel.appendChild(el("h1", "standalone-title", data.title || ""));
     panel.appendChild(el("div", "standalone-source", data.source || ""));
     const events = eventList(data.events, "standalone-events");
+    events.setAttribute("aria-label", "Events");
+    events.addEventListener("keydown", stepThroughEvents);
     panel.appendChild(events);
     const sentence = el("div", "standalone-sentence");
     panel.appendChild(sentence);
@@ -1646,15 +1718,27 @@
     mv.standalone = { data: data, sentence: sentence, slider: addSlider(), panel: panel };
   }
 
+  // Up and down arrows, Home and End move along the list of events (Tab reaches each as well).
+  function stepThroughEvents(e) {
+    const buttons = Array.from(e.currentTarget.querySelectorAll("button"));
+    const at = buttons.indexOf(document.activeElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (at < 0 || to === undefined || !buttons[to]) return;
+    e.preventDefault();
+    buttons[to].focus();
+  }
+
   function chooseStandalone(id) {
     const e = mv.events[id];
     if (!e) return;
     selectEvent(id);
     showDate(e.map_date);
     mv.standalone.slider.value = String(dayOfIso(e.map_date));
+    mv.standalone.slider.setAttribute("aria-valuetext", formatDate(e.map_date));
     mv.standalone.sentence.textContent = e.sentence || "";
     for (const b of document.querySelectorAll(".standalone-events button")) {
       b.classList.toggle("chosen", b.dataset.event === id);
+      if (b.dataset.event === id) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
       if (b.dataset.event === id) b.scrollIntoView({ block: "nearest" });
     }
     for (const span of document.querySelectorAll(".standalone-passage .anchor")) {
