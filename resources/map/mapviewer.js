@@ -407,7 +407,7 @@
       if (on) marker.bringToFront();
     }
     shownIds = ids;
-    scheduleLabels();
+    scheduleLabels(true);
   }
 
   function closePopup() {
@@ -631,10 +631,12 @@
     return [false, true].flatMap((small) => lines.map((form) => ({ form, small })));
   }
 
-  function scheduleLabels() {
+  // ``afterNextFrame``: a selection's highlight is drawn in the next frame without waiting for
+  // the labels to be placed (a few milliseconds); they are placed in the frame after.
+  function scheduleLabels(afterNextFrame) {
     if (busy.labels || !mv.map) return;
     busy.labels = true;
-    requestAnimationFrame(function () {
+    const place = function () {
       const started = performance.now();
       try {
         placeLabels();
@@ -643,7 +645,8 @@
         busy.labels = false;
         maybeSettled();
       }
-    });
+    };
+    requestAnimationFrame(afterNextFrame ? () => requestAnimationFrame(place) : place);
   }
 
   // -- geometry in container pixels: boxes are [left, top, right, bottom]
