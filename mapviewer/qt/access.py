@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QPainter, QPalette, QPen, QRegion
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +18,17 @@ def describe(widget: QWidget, name: str, description: str) -> None:
     """The name a screen reader gives ``widget`` and the sentence it reads after it."""
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description)
+
+
+def describe_buttons(box: QDialogButtonBox) -> None:
+    """Say what a dialog's OK and Cancel do (their text alone names them)."""
+    for which, description in (
+        (QDialogButtonBox.StandardButton.Ok, "Keep what is entered and close"),
+        (QDialogButtonBox.StandardButton.Cancel, "Close and change nothing"),
+    ):
+        button = box.button(which)
+        if button is not None:
+            button.setAccessibleDescription(description)
 
 
 def announce(widget: QWidget, text: str) -> None:
@@ -79,12 +90,14 @@ class FocusRing(QWidget):
     the map and the slider draw no focus frame of their own, or one too faint to find.
 
     The ring is a child of its target, masked to the ring itself and transparent to the mouse,
-    so it follows the target wherever the splitters put it and never takes a click."""
+    so it follows the target wherever the splitters put it and never takes a click. Between
+    targets it waits, hidden, in ``home`` (the window), and goes when the window goes."""
 
     WIDTH = 3
 
-    def __init__(self, targets: list[QWidget]) -> None:
-        super().__init__()
+    def __init__(self, home: QWidget, targets: list[QWidget]) -> None:
+        super().__init__(home)
+        self.home = home
         self.targets = list(targets)
         self.target: QWidget | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -95,10 +108,13 @@ class FocusRing(QWidget):
             app.focusChanged.connect(self._on_focus)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        target = None
-        if new is not None:
-            target = next((t for t in self.targets if t is new or t.isAncestorOf(new)), None)
-        self.show_on(target)
+        try:
+            target = None
+            if new is not None:
+                target = next((t for t in self.targets if t is new or t.isAncestorOf(new)), None)
+            self.show_on(target)
+        except RuntimeError:
+            pass  # the window is being taken down, its views first
 
     def show_on(self, target: QWidget | None) -> None:
         if target is self.target:
@@ -108,7 +124,7 @@ class FocusRing(QWidget):
         self.target = target
         if target is None:
             self.hide()
-            self.setParent(None)
+            self.setParent(self.home)
             return
         self.setParent(target)
         target.installEventFilter(self)

@@ -34,7 +34,7 @@ from ..model.anchors import AnchorError, TextQuote, resolve_anchor
 from ..model.dates import DateError, HistDate
 from ..model.ids import unique_id
 from ..model.index import PlaceEventIndex
-from .access import describe, text_on
+from .access import describe, describe_buttons, text_on
 
 
 def _checkable(text: str, data: str, checked: bool) -> QListWidgetItem:
@@ -77,6 +77,7 @@ class EventDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe_buttons(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -167,6 +168,7 @@ class PlaceDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -300,6 +302,12 @@ class SuggestionsDialog(QDialog):
         self.accept_all = buttons.addButton("Accept all", QDialogButtonBox.ButtonRole.AcceptRole)
         self.reject_all = buttons.addButton("Reject all", QDialogButtonBox.ButtonRole.RejectRole)
         self.accept_all.clicked.connect(lambda: self._set_all(True))
+        for button, description in (
+            (self.accept_checked, "Add the kept rows to the index, as one step"),
+            (self.accept_all, "Add every row to the index, as one step"),
+            (self.reject_all, "Close and add nothing"),
+        ):
+            button.setAccessibleDescription(description)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

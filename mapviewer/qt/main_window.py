@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.focus_ring = FocusRing(
-            [self.passage_view, self.event_table, self.map_view, self.timeline.slider, panel.steps_view]
+            self, [self.passage_view, self.event_table, self.map_view, self.timeline.slider, panel.steps_view]
         )
 
     def scale_text(self, step: int) -> None:
