@@ -226,7 +226,7 @@ class PassageView(QTextBrowser):
         palette = self.palette()
         base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
         hue = EVENT_HUE if kind == "event" else MENTION_HUE
-        strength = (0.5 if is_dark(palette) else 0.38) if kind == "event" else (0.4 if is_dark(palette) else 0.27)
+        strength = 0.38 if kind == "event" else (0.32 if is_dark(palette) else 0.27)
         background = blend(base, hue, strength)
         return background, text_on(background, text)
 
