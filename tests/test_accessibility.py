@@ -165,7 +165,7 @@ def test_a_place_and_its_events_are_read_from_the_places_menu(window, carr_index
     assert first_places == [carr_index.places[p].label for p in rapallo.place_ids]
     # Typing a place's first letter goes to it; Right opens its submenu; Return on the first
     # entry shows it on the map.
-    QTest.keyClick(menu, Qt.Key.Key_B)  # Berlin, the only place beginning with B
+    QTest.keyClick(menu, Qt.Key.Key_B)  # Berlin, the first of the places beginning with B
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not menu, timeout=2000)
     submenu = QApplication.activePopupWidget()
     berlin_events = carr_index.events_at("berlin")
@@ -357,36 +357,53 @@ def test_keyboard_only_from_opening_a_passage_to_saving_an_event_made_of_its_wor
 # ---- the reader's theme and type size ------------------------------------------------
 
 
-def dark_palette() -> QPalette:
+DARK = {
+    QPalette.ColorRole.Window: "#2b2b2b",
+    QPalette.ColorRole.WindowText: "#e8e8e8",
+    QPalette.ColorRole.Base: "#1e1e1e",
+    QPalette.ColorRole.AlternateBase: "#262626",
+    QPalette.ColorRole.Text: "#e8e8e8",
+    QPalette.ColorRole.Button: "#333333",
+    QPalette.ColorRole.ButtonText: "#e8e8e8",
+    QPalette.ColorRole.Highlight: "#4d8fe0",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+    QPalette.ColorRole.ToolTipBase: "#333333",
+    QPalette.ColorRole.ToolTipText: "#e8e8e8",
+    QPalette.ColorRole.Mid: "#444444",
+    QPalette.ColorRole.Dark: "#151515",
+    QPalette.ColorRole.Light: "#505050",
+}
+# Windows' "High Contrast Black": white on black, cyan selection.
+HIGH_CONTRAST = {
+    **DARK,
+    QPalette.ColorRole.Window: "#000000",
+    QPalette.ColorRole.WindowText: "#ffffff",
+    QPalette.ColorRole.Base: "#000000",
+    QPalette.ColorRole.AlternateBase: "#000000",
+    QPalette.ColorRole.Text: "#ffffff",
+    QPalette.ColorRole.Button: "#000000",
+    QPalette.ColorRole.ButtonText: "#ffffff",
+    QPalette.ColorRole.Highlight: "#1aebff",
+    QPalette.ColorRole.HighlightedText: "#000000",
+}
+
+
+def dark_palette(colours: dict = DARK) -> QPalette:
     palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.WindowText, "#e8e8e8"),
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.AlternateBase, "#262626"),
-        (QPalette.ColorRole.Text, "#e8e8e8"),
-        (QPalette.ColorRole.Button, "#333333"),
-        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-        (QPalette.ColorRole.Highlight, "#4d8fe0"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
-        (QPalette.ColorRole.ToolTipBase, "#333333"),
-        (QPalette.ColorRole.ToolTipText, "#e8e8e8"),
-        (QPalette.ColorRole.Mid, "#444444"),
-        (QPalette.ColorRole.Dark, "#151515"),
-        (QPalette.ColorRole.Light, "#505050"),
-    ):
+    for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     return palette
 
 
-@pytest.fixture
-def dark_theme(qapp):
-    """The system's dark theme, as Qt hands it to the application; the light one comes back after."""
+@pytest.fixture(params=[DARK, HIGH_CONTRAST], ids=["dark", "high contrast"])
+def dark_theme(qapp, request):
+    """The system's dark or high-contrast theme, as Qt hands it to the application (its
+    background colour given to the test); the light one comes back after."""
     before = QPalette(qapp.palette())
-    qapp.setPalette(dark_palette())
+    qapp.setPalette(dark_palette(request.param))
     qapp.processEvents()  # the widgets hear of a new palette from the event loop
-    yield
+    yield QColor(request.param[QPalette.ColorRole.Base])
     qapp.setPalette(before)
     qapp.processEvents()
 
@@ -419,11 +436,12 @@ def line_rect(view, doc_start: int, characters: int) -> QRect:
 
 def test_the_passage_follows_a_dark_theme_and_stays_readable(window, carr_index, qtbot, dark_theme):
     view = window.passage_view
-    qtbot.waitUntil(lambda: view.palette().color(QPalette.ColorRole.Base) == QColor("#1e1e1e"))
+    background = dark_theme
+    qtbot.waitUntil(lambda: view.palette().color(QPalette.ColorRole.Base) == background)
     view.verticalScrollBar().setValue(0)
     image = view.viewport().grab().toImage()
     # The background is the theme's, not the light page it was.
-    assert QColor(image.pixel(4, 4)) == QColor("#1e1e1e")
+    assert QColor(image.pixel(4, 4)) == background
     measured = {"heading": measured_contrast(image, line_rect(view, 0, 8))}
     for paragraph in carr_index.passage.paragraphs:
         strip = line_rect(view, view.doc_position(paragraph.start), 8)
@@ -448,7 +466,7 @@ def test_the_passage_follows_a_dark_theme_and_stays_readable(window, carr_index,
     assert {"heading", "intro", "body"} <= set(measured)
     assert min(measured.values()) >= 4.5, measured
     # The highlight is still a highlight: its background is not the page's.
-    assert contrast_ratio(highlight, QColor("#1e1e1e")) > 1.5
+    assert contrast_ratio(highlight, background) > 1.5
 
 
 def test_the_event_highlight_is_readable_on_light_and_dark_themes(window, carr_index, qtbot, qapp):
