@@ -144,3 +144,18 @@ class Selection:
     def clear(self) -> None:
         self.select_place(None)
         self.select_event(None)
+
+
+def spoken_selection(index: PlaceEventIndex, event_id: str | None, place_id: str | None) -> str:
+    """What a screen reader says when the selection changes: the chosen place and its events
+    (what the map's popup lists), else the chosen event with its date and places."""
+    if place_id is not None and place_id in index.places:
+        events = index.events_at(place_id)
+        count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+        listed = "; ".join(f"{e.date.label()}, {e.title}" for e in events)
+        return f"Place {index.places[place_id].label}: {count}" + (f": {listed}." if listed else ".")
+    if event_id is not None and event_id in index.events:
+        event = index.events[event_id]
+        places = ", ".join(index.places[p].label for p in event.place_ids if p in index.places)
+        return f"{event.title}, {event.date.label()}." + (f" Places: {places}." if places else " No places.")
+    return "No event selected."

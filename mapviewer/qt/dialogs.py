@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from ..model.anchors import AnchorError, TextQuote, resolve_anchor
 from ..model.dates import DateError, HistDate
 from ..model.ids import unique_id
 from ..model.index import PlaceEventIndex
+from .access import describe, describe_buttons, text_on
 
 
 def _checkable(text: str, data: str, checked: bool) -> QListWidgetItem:
@@ -76,11 +77,22 @@ class EventDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe_buttons(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         for field in (self.title, self.date, self.summary):
             field.textChanged.connect(self._check)
+        for widget, name, description in (
+            (self.title, "Title", "A short title for the event, as the event list shows it"),
+            (self.date, "Date", "As 1921-03-16, 1920-01, 1920-autumn or 1921-03-08/1921-03-16"),
+            (self.date_note, "Date read as", "The date as the app reads it, or what is wrong with it"),
+            (self.summary, "Summary", "One or two sentences on what happened"),
+            (self.people, "People", "The people involved, separated by commas"),
+            (self.places, "Places", "The event's places: Space ticks or unticks the current one"),
+            (anchor, "Words", "The words of the passage the event is anchored to"),
+        ):
+            describe(widget, name, description)
         self._check()
 
     def _check(self) -> None:
@@ -156,9 +168,22 @@ class PlaceDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        for widget, name, description in (
+            (self.name, "Name then", "The place's name in 1920-22"),
+            (lookup, "Look up", "Fill the place from the gazetteer of 1920-22 names"),
+            (self.modern, "Name today", "The place's name today"),
+            (self.kind, "Kind", "City, country, region or site"),
+            (self.lat, "Latitude", "Degrees north, to four decimals"),
+            (self.lon, "Longitude", "Degrees east, to four decimals"),
+            (self.wikidata, "Wikidata", "The Wikidata id, such as Q64"),
+            (self.geonames, "GeoNames", "The GeoNames id, a number"),
+            (self.note, "Look-up result", "Where the look-up found the place, or that it did not"),
+        ):
+            describe(widget, name, description)
 
     def look_up(self) -> None:
         from ..suggest.gazetteer import load_gazetteer
@@ -277,6 +302,12 @@ class SuggestionsDialog(QDialog):
         self.accept_all = buttons.addButton("Accept all", QDialogButtonBox.ButtonRole.AcceptRole)
         self.reject_all = buttons.addButton("Reject all", QDialogButtonBox.ButtonRole.RejectRole)
         self.accept_all.clicked.connect(lambda: self._set_all(True))
+        for button, description in (
+            (self.accept_checked, "Add the kept rows to the index, as one step"),
+            (self.accept_all, "Add every row to the index, as one step"),
+            (self.reject_all, "Close and add nothing"),
+        ):
+            button.setAccessibleDescription(description)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -284,6 +315,18 @@ class SuggestionsDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.table.installEventFilter(self)
+        for widget, name, description in (
+            (
+                self.table,
+                "Suggested events",
+                "Keep, date, title and places of each suggested event. Space keeps or drops a row, "
+                "Delete drops it and moves on, Ctrl+Return accepts the kept rows.",
+            ),
+            (self.sentence, "Words", "The words of the passage the current row is anchored to"),
+            (self.note, "Date source", "Where the current row's date was read from"),
+            (self.text, "Passage", "The passage, with the current row's words marked"),
+        ):
+            describe(widget, name, description)
         if suggested["events"]:
             self.table.setCurrentCell(0, self.TITLE)
 
@@ -361,6 +404,7 @@ class SuggestionsDialog(QDialog):
         mark = QTextEdit.ExtraSelection()
         mark.cursor = cursor
         mark.format.setBackground(QColor("#ffe08a"))
+        mark.format.setForeground(text_on(QColor("#ffe08a"), self.text.palette().color(QPalette.ColorRole.Text)))
         self.text.setExtraSelections([mark])
         shown = QTextCursor(cursor)
         shown.setPosition(cursor.selectionStart())

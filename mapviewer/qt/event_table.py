@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 from ..model.document import Document
 from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
+from .access import describe
 from .text import plain_tooltip, shown
 
 COLUMNS = ("Date", "Event", "Places")
@@ -51,6 +52,12 @@ class EventTableModel(QAbstractTableModel):
             return shown(", ".join(self._index.places[p].name for p in event.place_ids))
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(event.summary)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # The row as a screen reader says it: the list shows only its first column's text.
+            places = ", ".join(self._index.places[p].label for p in event.place_ids)
+            return shown(f"{event.date.label()}, {event.title}" + (f"; {places}" if places else ""))
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return shown(event.summary)
         if role == Qt.ItemDataRole.UserRole:
             return event.id
         return None
@@ -136,6 +143,12 @@ class EventTable(QListView):
         self.setAlternatingRowColors(True)
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        describe(
+            self,
+            "Events",
+            "Every event in date order, with its date and places. Up and Down choose an event; "
+            "the passage and the map show it.",
+        )
         # Follow the selection, not the current row: focusing the list must not choose an event.
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,7 @@ from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
 from ..model.lectures import StepRow
 from ..model.selection import Selection
+from .access import describe, readable
 
 STEP_MIME = "application/x-mapviewer-lecture-step"
 NOTE_PREVIEW = 90  # characters of the note shown under a step
@@ -313,8 +314,24 @@ class LecturePanel(QDockWidget):
         column.addLayout(views)
         self.message = QLabel()  # why the last change could not be made
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b03020;")
+        self._colour_message()
         column.addWidget(self.message)
+        for widget, name, description in (
+            (self.chooser, "Lecture", "The lecture F5 presents"),
+            (self.new_button, "New lecture", "Start a new, empty lecture"),
+            (self.delete_button, "Delete lecture", "Delete this lecture (Edit > Undo brings it back)"),
+            (self.title_edit, "Lecture title", "The lecture's title, as its first slide shows it"),
+            (self.steps_view, "Steps", "The lecture's events in the order presented; Alt+Up and Alt+Down move one"),
+            (self.add_button, "Add the selected event", "Add the event selected in the passage as the next step"),
+            (self.remove_button, "Remove step", "Remove the chosen step from the lecture"),
+            (self.up_button, "Up", "Move the step earlier (Alt+Up)"),
+            (self.down_button, "Down", "Move the step later (Alt+Down)"),
+            (self.note_edit, "Speaker note", "What to say at this step, shown in the presenter view"),
+            (self.use_view_button, "Use the current view", "The step will show the map as it is now"),
+            (self.clear_view_button, "Frame its places", "The step will frame its event's places on the map"),
+            (self.message, "Lecture message", "Why the last change to the lecture could not be made"),
+        ):
+            describe(widget, name, description)
 
         self.move_up_action = self._key_action("Move the step up", "Alt+Up", lambda: self.move_selected(-1))
         self.move_down_action = self._key_action("Move the step down", "Alt+Down", lambda: self.move_selected(+1))
@@ -341,6 +358,19 @@ class LecturePanel(QDockWidget):
         self.clear_view_button.clicked.connect(lambda: self._set_view(None))
         self.steps_model.move_requested.connect(self._move)
         self.steps_view.selectionModel().selectionChanged.connect(self._on_row_chosen)
+
+    def _colour_message(self) -> None:
+        """A red that reads on the theme's background, light or dark."""
+        palette = self.palette()
+        red = readable(
+            QColor("#b03020"), palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText)
+        )
+        self.message.setStyleSheet(f"color: {red.name()};")
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "message"):
+            self._colour_message()
 
     def _key_action(self, text: str, key: str, slot) -> QAction:
         action = QAction(text, self)

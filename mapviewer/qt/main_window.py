@@ -15,11 +15,13 @@ from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
 from ..model.lectures import chosen_lecture_id
 from ..model.selection import Selection
+from .access import FocusRing
 from .editing import DialogView, EditorActions
 from .event_table import EventTable
 from .exporting import ExportRunner
 from .lecture_panel import LecturePanel
 from .passage_view import PassageView
+from .places_menu import PlacesMenu
 from .presentation import CLICKER_KEYS, PresentationMode
 from .status_line import StatusLine
 from .timeline import TimelineSlider
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
             self, self.document, self.selection, self.show_error, self.show_message, make_window=MainWindow
         )
         self._build_actions()
+        self._keyboard_order()
         self.editor_actions.needs_event.append(self.exports.current_slide_action)
         self.selection.event_changed.connect(self._on_chosen)
         self.selection.place_changed.connect(self._on_chosen)
@@ -185,9 +188,33 @@ class MainWindow(QMainWindow):
             [QKeySequence.StandardKey.ZoomOut],
             lambda: self.scale_text(-1),
         )
+        self.places_menu = PlacesMenu(self)
+        self.places_menu.follow(self.document, self.selection)
+        bar.addMenu(self.places_menu)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", ["F1"], self.show_shortcuts)
         self._action(help_menu, "&About mapviewer", [], self.show_about)
+
+    def _keyboard_order(self) -> None:
+        """Tab goes through the views as they are laid out: the passage, the event list, the map,
+        its date slider, then the lecture panel; a ring marks whichever holds the focus."""
+        panel = self.lecture_panel
+        order = [
+            self.passage_view,
+            self.event_table,
+            self.map_view,
+            self.timeline.slider,
+            panel.chooser,
+            panel.new_button,
+            panel.delete_button,
+            panel.title_edit,
+            panel.steps_view,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.focus_ring = FocusRing(
+            self, [self.passage_view, self.event_table, self.map_view, self.timeline.slider, panel.steps_view]
+        )
 
     def scale_text(self, step: int) -> None:
         """Larger or smaller type everywhere at once: the passage, the event list, the map's
@@ -197,6 +224,9 @@ class MainWindow(QMainWindow):
         ratio = self.passage_view.font_size / old
         self.presentation.set_points(self.presentation.points * ratio)
         self._apply_text_size()
+        # Kept at once, not only on closing: a size the reader chose survives a crash too.
+        self.settings.setValue("text/size", self.passage_view.font_size)
+        self.settings.setValue("present/size", self.presentation.points)
 
     def scale_text_by(self, ratio: float) -> None:
         """Everything but the banner (already scaled) in proportion ``ratio``."""

@@ -5,19 +5,31 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from ..model.document import Document
 from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
+from .access import blend, describe, is_dark, readable, text_on
 from .text import shown
 
-EVENT_BACKGROUND = QColor("#ffd9a8")
+# The highlights are tints of these hues over the palette's base colour: on a light theme the
+# event's words lie on #ffd9aa and a place's names on #cee1f7, on a dark one on deep amber and blue.
+EVENT_HUE = QColor("#ff9a1f")
+MENTION_HUE = QColor("#4a90e0")
 ANCHOR_UNDERLINE = QColor("#c8a27a")
-MENTION_BACKGROUND = QColor("#cfe3f7")
-MENTION_UNDERLINE = QColor("#1f4e79")
 MAX_MARKED_MENTIONS = 500  # marks of one place in the text at a time (docs/security.md)
+MARK_KIND = QTextFormat.Property.UserProperty.value + 1  # "event" or "mention" on a highlight
 
 
 class PassageView(QTextBrowser):
@@ -28,8 +40,18 @@ class PassageView(QTextBrowser):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The caret moves with the keys too: Shift+arrows and Ctrl+Shift+arrows select words.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        describe(
+            self,
+            "Passage",
+            "The text of the passage; the selected event's words are highlighted. Right and Left step "
+            "through the events; Ctrl+arrows move the caret by words, Shift or Ctrl+Shift with the "
+            "arrows select, and Ctrl+E makes an event of the selected words.",
+        )
         self._index: PlaceEventIndex | None = None
         self._raw_starts: list[int] = []
         self._doc_starts: list[int] = []
@@ -90,6 +112,12 @@ class PassageView(QTextBrowser):
         title = self._index.meta.get("title") or self._index.passage.name
         previous_kind = None
         first = True
+        palette = self.palette()
+        base, text_colour = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        # Notes and headings a little quieter than the text, but never below a readable contrast.
+        quiet = readable(blend(text_colour, base, 0.35), base, text_colour)
+        intro_background = blend(base, text_colour, 0.06)
+        intro_text = readable(blend(text_colour, intro_background, 0.3), intro_background, text_colour)
 
         def block(kind: str) -> tuple[QTextBlockFormat, QTextCharFormat]:
             fmt, char = QTextBlockFormat(), QTextCharFormat()
@@ -98,17 +126,17 @@ class PassageView(QTextBrowser):
             fmt.setBottomMargin(self._font_size * 0.7)
             if kind == "intro":
                 char.setFontItalic(True)
-                char.setForeground(QColor("#555555"))
+                char.setForeground(intro_text)
                 char.setFontPointSize(self._font_size * 0.9)
                 fmt.setLeftMargin(14)
-                fmt.setBackground(QColor("#f1efe9"))
+                fmt.setBackground(intro_background)
             elif kind == "source":
-                char.setForeground(QColor("#666666"))
+                char.setForeground(quiet)
                 char.setFontPointSize(self._font_size * 0.85)
             elif kind == "heading":
                 char.setFontWeight(QFont.Weight.Bold)
                 char.setFontCapitalization(QFont.Capitalization.SmallCaps)
-                char.setForeground(QColor("#444444"))
+                char.setForeground(quiet)
                 char.setFontPointSize(self._font_size * 0.9)
                 fmt.setTopMargin(self._font_size * 0.6)
                 fmt.setBottomMargin(self._font_size * 0.3)
@@ -192,19 +220,35 @@ class PassageView(QTextBrowser):
             cursor.setPosition(self.doc_position(event.span[1]), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
 
+    def highlight_colours(self, kind: str) -> tuple[QColor, QColor]:
+        """(background, text) of the event's words ("event") or a place's names ("mention"),
+        tinted over the palette's base colour so that a dark or high-contrast theme keeps them readable."""
+        palette = self.palette()
+        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        hue = EVENT_HUE if kind == "event" else MENTION_HUE
+        strength = 0.38 if kind == "event" else (0.32 if is_dark(palette) else 0.27)
+        background = blend(base, hue, strength)
+        return background, text_on(background, text)
+
     def _apply_highlights(self) -> None:
         if not self._index:
             return
         selections = []
         if self._event:
             fmt = QTextCharFormat()
-            fmt.setBackground(EVENT_BACKGROUND)
+            background, text = self.highlight_colours("event")
+            fmt.setBackground(background)
+            fmt.setForeground(text)
+            fmt.setProperty(MARK_KIND, "event")
             selections.append(self._selection(self._index.events[self._event].span, fmt))
         if self._place:
             fmt = QTextCharFormat()
-            fmt.setBackground(MENTION_BACKGROUND)
+            background, text = self.highlight_colours("mention")
+            fmt.setBackground(background)
+            fmt.setForeground(text)
+            fmt.setProperty(MARK_KIND, "mention")
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(MENTION_UNDERLINE)
+            fmt.setUnderlineColor(text)
             fmt.setFontWeight(QFont.Weight.Bold)
             # A place named thousands of times (a book, or a hostile file) would cost seconds a
             # click: the first MAX_MARKED_MENTIONS are marked, enough for any reader to see.
@@ -216,6 +260,10 @@ class PassageView(QTextBrowser):
         self._event = event_id
         self._apply_highlights()
         if event_id:
+            # The caret goes to the event's first word, where Ctrl+Shift+Right starts selecting.
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.doc_position(self._index.events[event_id].span[0]))
+            self.setTextCursor(cursor)
             self._scroll_to(self._index.events[event_id].span)
 
     def show_place(self, place_id: str | None) -> None:
@@ -242,15 +290,11 @@ class PassageView(QTextBrowser):
 
     def highlighted_event_text(self) -> str:
         return "".join(
-            s.cursor.selectedText() for s in self.extraSelections() if s.format.background().color() == EVENT_BACKGROUND
+            s.cursor.selectedText() for s in self.extraSelections() if s.format.property(MARK_KIND) == "event"
         ).replace("\u2029", "\n")
 
     def marked_mentions(self) -> list[str]:
-        return [
-            s.cursor.selectedText()
-            for s in self.extraSelections()
-            if s.format.background().color() == MENTION_BACKGROUND
-        ]
+        return [s.cursor.selectedText() for s in self.extraSelections() if s.format.property(MARK_KIND) == "mention"]
 
     def is_visible_span(self, span: tuple[int, int]) -> bool:
         cursor = QTextCursor(self.document())
@@ -277,12 +321,27 @@ class PassageView(QTextBrowser):
 
     def event(self, event) -> bool:
         # A read-only text still claims Ctrl+Z and Ctrl+Shift+Z; leave them to the index's undo.
+        # Right and Left alone stay the window's keys for the next and previous event; with
+        # Ctrl, Shift or both they move the caret and select, as in any text.
         if event.type() == QEvent.Type.ShortcutOverride and (
-            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or (
+                event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            )
         ):
             event.ignore()
             return False
         return super().event(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._index is not None:
+            # A dark or high-contrast theme switched on: the text's own colours follow it.
+            top = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(top)
 
     # ---- clicks --------------------------------------------------------------
 

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QStyleOptionSlider, QWidget
 
 from ..model.dates import MONTHS, day_month_year
 from ..model.document import Document
 from ..model.index import Event, PlaceEventIndex
 from ..model.selection import FIRST_MAP_DATE, LAST_MAP_DATE, Selection, timeline_marks
+from .access import describe, readable
 
 TICK = QColor("#d35400")
-MARKER_STYLE = "QLabel { color: #d35400; padding: 1px 4px; border-radius: 3px; }"
+# The markers' orange is made lighter on a dark theme until it reads (see access.readable).
+MARKER_STYLE = "QLabel {{ color: {accent}; padding: 1px 4px; border-radius: 3px; }}"
 CURRENT_MARKER_STYLE = "QLabel { color: #ffffff; background: #d35400; padding: 1px 4px; border-radius: 3px; }"
 
 
@@ -74,7 +76,7 @@ class TimelineSlider(QWidget):
         self.slider = _TickedSlider()
         self.slider.setRange(0, (LAST_MAP_DATE - FIRST_MAP_DATE).days)
         self.slider.setPageStep(30)
-        self.slider.setToolTip("Borders on a date: drag, or use PageUp/PageDown while focused")
+        self.slider.setToolTip("Borders on a date: drag, or use Up/Down and PageUp/PageDown while focused")
         self.label = QLabel()
         self.label.setMinimumWidth(140)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -130,9 +132,19 @@ class TimelineSlider(QWidget):
         self._event = event_id
         for marker, events in ((self.before_marker, self._before), (self.after_marker, self._after)):
             current = any(e.id == event_id for e in events)
-            if marker.property("current") is not current:  # restyling costs a few ms a selection
-                marker.setProperty("current", current)
-                marker.setStyleSheet(CURRENT_MARKER_STYLE if current else MARKER_STYLE)
+            marker.setProperty("current", current)
+            palette = self.palette()
+            accent = readable(
+                TICK, palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText)
+            )
+            style = CURRENT_MARKER_STYLE if current else MARKER_STYLE.format(accent=accent.name())
+            if marker.styleSheet() != style:  # restyling costs a few ms a selection
+                marker.setStyleSheet(style)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_event"):
+            self._on_event(self._event)
 
     def set_date(self, date: dt.date) -> None:
         self._quiet = True
@@ -146,6 +158,12 @@ class TimelineSlider(QWidget):
 
     def _show(self, date: dt.date) -> None:
         self.label.setText(f"Map of {date.day} {MONTHS[date.month - 1][:3]} {date.year}")
+        # A screen reader would read the slider's value as a count of days: it says the date.
+        describe(
+            self.slider,
+            "Map date",
+            f"Borders of {day_month_year(date)}. Up and Down move a day, PageUp and PageDown a month.",
+        )
 
     def _on_value(self, _value: int) -> None:
         self._show(self.date)

@@ -273,6 +273,11 @@ class MapView(QWebEngineView):
         self.setPage(page)
         self.bridge.ready.connect(self._on_page_ready)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAccessibleName("Map")
+        self.setAccessibleDescription(
+            "Map of Europe on the selected date, with the selected event's places highlighted. "
+            "The Places menu (Alt+P) lists every place and its events as text."
+        )
         self.load(PAGE_URL)
 
     @property
