@@ -12,7 +12,7 @@ run: $(STAMP)
 
 # MAPVIEWER_REQUIRE_AXE: the accessibility check of the exported page fails, not skips, without axe-core.
 test: check $(NODE_STAMP)
-	QT_QPA_PLATFORM=offscreen MAPVIEWER_REQUIRE_AXE=1 $(VENV)/bin/python -m pytest
+	QT_QPA_PLATFORM=offscreen MAPVIEWER_REQUIRE_AXE=1 $(VENV)/bin/python -m pytest --numprocesses=auto --maxprocesses=4
 
 # The checks that hold the shape: lint, format, types, import contracts (also run by `make test`).
 check: $(STAMP)
