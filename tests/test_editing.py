@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from mapviewer.model.index import load_index
 
 from .conftest import answer_dialog, answer_file_dialog, wait_for_state
+from .places import RIGA_PLACE
 
 RIGA = Path(__file__).parent / "data" / "riga-1921.txt"
 
@@ -125,17 +126,7 @@ def test_save_to_a_read_only_place_keeps_the_work(window, riga, tmp_path, qtbot)
     answer_file_dialog(qtbot, tmp_path / "riga-1921.txt" / "inside-a-file.index.json")
     window.editor.change(
         "Add place",
-        lambda d: d["places"].append(
-            {
-                "id": "riga",
-                "name": "Riga",
-                "modern_name": "Riga",
-                "kind": "city",
-                "lat": 56.95,
-                "lon": 24.11,
-                "geonames": 456172,
-            }
-        ),
+        lambda d: d["places"].append(dict(RIGA_PLACE)),
     )
     assert not window.editor.save_as(None)
     assert "inside-a-file.index.json" in window.error_box.text()

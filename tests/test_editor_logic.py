@@ -22,6 +22,8 @@ from mapviewer.model.index import load_index
 from mapviewer.model.selection import Selection
 from mapviewer.paths import resource_path
 
+from .places import RIGA_PLACE
+
 DATA = Path(__file__).parent / "data"
 CARR_INDEX = "carr-1979-pp42-46.index.json"
 CARR_TEXT = "carr-1979-pp42-46.txt"
@@ -31,15 +33,6 @@ FREE_SENTENCE = (
     "of Soviet relations with the outside world."
 )
 
-RIGA_PLACE = {
-    "id": "riga",
-    "name": "Riga",
-    "modern_name": "Riga",
-    "kind": "city",
-    "lat": 56.95,
-    "lon": 24.11,
-    "geonames": 456172,
-}
 
 UNSET = object()
 

@@ -15,6 +15,8 @@ from mapviewer.model.index import load_index
 from mapviewer.model.passage import load_passage
 from mapviewer.paths import resource_path
 
+from .places import RIGA_PLACE
+
 CARR = "carr-1979-pp42-46"
 
 
@@ -399,18 +401,7 @@ def test_a_place_named_a_hundred_thousand_times_marks_a_bounded_number(qtbot, tm
     index = edits.empty_index(load_passage(tmp_path / "p.txt"), tmp_path / "p.index.json")
     index = edits.apply(
         index,
-        edits.put_place(
-            {
-                "id": "riga",
-                "name": "Riga",
-                "modern_name": "Riga",
-                "kind": "city",
-                "lat": 56.95,
-                "lon": 24.11,
-                "geonames": 456172,
-                "mentions": ["Riga"],
-            }
-        ),
+        edits.put_place({**RIGA_PLACE, "mentions": ["Riga"]}),
     )
     assert len(index.mention_spans["riga"]) == 40_000
     view = PassageView()

@@ -23,6 +23,7 @@ from mapviewer.paths import resource_path
 from mapviewer.qt.editing import AUTOSAVE_MS
 
 from .conftest import answer_dialog, answer_file_dialog
+from .places import RIGA_PLACE
 
 DATA = Path(__file__).parent / "data"
 CARR_INDEX = "carr-1979-pp42-46.index.json"
@@ -277,17 +278,7 @@ def test_save_as_through_the_file_dialog(window, riga, tmp_path, qtbot):
     assert window.editor.open_path(riga)
     window.editor.change(
         "New place",
-        lambda data: data["places"].append(
-            {
-                "id": "riga",
-                "name": "Riga",
-                "modern_name": "Riga",
-                "kind": "city",
-                "lat": 56.95,
-                "lon": 24.11,
-                "geonames": 456172,
-            }
-        ),
+        lambda data: data["places"].append(dict(RIGA_PLACE)),
     )
     suggested: list = []
     target = tmp_path / "riga.index.json"  # the folder above the passage's
@@ -311,17 +302,7 @@ def test_save_as_cancelled_saves_nothing(window, riga, qtbot):
     assert window.editor.open_path(riga)
     window.editor.change(
         "New place",
-        lambda data: data["places"].append(
-            {
-                "id": "riga",
-                "name": "Riga",
-                "modern_name": "Riga",
-                "kind": "city",
-                "lat": 56.95,
-                "lon": 24.11,
-                "geonames": 456172,
-            }
-        ),
+        lambda data: data["places"].append(dict(RIGA_PLACE)),
     )
     answer_dialog(qtbot, lambda dialog: dialog.reject())
     menu_action(window, "File", "Save as…").trigger()

@@ -79,9 +79,13 @@ def resolve_anchor(text: str, quote: TextQuote, words: TextWords | None = None) 
 _WORD = re.compile(r"[^\W_]+")
 
 
+def _inside(word: re.Match[str], needle: str) -> bool:
+    """Whether ``word`` of ``needle`` touches neither end: a whole word wherever the needle matches."""
+    return 0 < word.start() and word.end() < len(needle)
+
+
 def _inner_words(needle: str) -> bool:
-    """Whether a word lies inside ``needle`` (touching neither end): a whole word wherever it matches."""
-    return any(0 < m.start() and m.end() < len(needle) for m in _WORD.finditer(needle))
+    return any(_inside(m, needle) for m in _WORD.finditer(needle))
 
 
 # Scanning the text is cheaper than indexing its words until it has been scanned this often.
@@ -167,7 +171,7 @@ class TextWords:
             hits = self._found[needle]
             return list(hits) if limit is None else hits[:limit]
         # A word inside the needle (not at either end) is a whole word of the text wherever it matches.
-        candidates = self._candidates(needle, lambda m: 0 < m.start() and m.end() < len(needle))
+        candidates = self._candidates(needle, lambda m: _inside(m, needle))
         if candidates is None:
             return self._scan(needle, limit)
         hits = []

@@ -475,9 +475,10 @@
     const points = ev.places.filter((pid) => mv.places[pid])
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length === 1) {
-      const zoom = Math.max(mv.map.getZoom(), 5);
-      if (still) jump(() => mv.map.setView(points[0], Math.max(mv.map.getZoom(), 5), { animate: false }));
-      else mv.map.flyTo(points[0], zoom, { duration: FLY_SECONDS * pace });
+      // No closer than the reader already is (read when the move starts: a still map may wait).
+      const zoom = () => Math.max(mv.map.getZoom(), 5);
+      if (still) jump(() => mv.map.setView(points[0], zoom(), { animate: false }));
+      else mv.map.flyTo(points[0], zoom(), { duration: FLY_SECONDS * pace });
     } else if (points.length > 1) {
       // More room on the right, where the labels of the highlighted places run.
       const big = document.body.classList.contains("presenting");
