@@ -137,9 +137,59 @@
     return (!p.valid_from || p.valid_from <= iso) && (!p.valid_to || iso <= p.valid_to);
   }
 
-  // Borders that change fade over TRANSITION_MS; the rest of the map stays still.
+  // Borders that change fade over TRANSITION_MS; the rest of the map stays still. The new
+  // date's borders are drawn once, at once, and a picture of the map as it was fades out over
+  // them: the canvas of 85,000 vertices is not drawn again in every frame of the fade (nor of a
+  // flight that runs meanwhile), only the picture's opacity changes.
   const TRANSITION_MS = 350;
   let fade = null;
+
+  function baseCanvas() {
+    const renderer = mv.map.getRenderer(mv.borders);
+    if (renderer._redrawRequest) {  // the picture must show what the reader saw, not a frame behind
+      L.Util.cancelAnimFrame(renderer._redrawRequest);
+      renderer._redrawRequest = null;
+      renderer._redraw();
+    }
+    return renderer._container;
+  }
+
+  function fadeFrom(canvas) {
+    const ghost = document.createElement("canvas");
+    ghost.width = canvas.width;
+    ghost.height = canvas.height;
+    ghost.getContext("2d").drawImage(canvas, 0, 0);
+    ghost.style.cssText = canvas.style.cssText;
+    ghost.className = "border-fade";
+    canvas.after(ghost);
+    // It moves with the map's canvas through a flight; a new projection (the end of a move,
+    // a zoom animation) ends the fade, since the picture no longer lies where it was drawn.
+    const follow = function () { ghost.style.transform = canvas.style.transform; };
+    const renderer = mv.map.getRenderer(mv.borders);
+    const started = performance.now();
+    const current = {
+      finish: function () {
+        ghost.remove();
+        mv.map.off("zoom viewreset", follow);
+        mv.map.off("zoomanim", current.finish);
+        renderer.off("update", current.finish);
+        if (fade === current) fade = null;
+        maybeSettled();
+      },
+    };
+    mv.map.on("zoom viewreset", follow);
+    mv.map.once("zoomanim", current.finish);
+    renderer.once("update", current.finish);
+    const step = function (now) {
+      if (fade !== current) return;
+      const t = Math.min(1, (now - started) / (TRANSITION_MS * pace));
+      if (t >= 1) { current.finish(); return; }
+      ghost.style.opacity = String(1 - t);
+      requestAnimationFrame(step);
+    };
+    fade = current;
+    requestAnimationFrame(step);
+  }
 
   function showDate(iso, instant) {
     if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return;
@@ -159,34 +209,17 @@
       if (shown && !wanted) leaving.push(layer);
       if (!shown && wanted) coming.push(layer);
     }
-    for (const layer of coming) {
-      layer.setStyle({ fillOpacity: 0, opacity: 0 });
-      mv.borders.addLayer(layer);
-    }
-    mv.borders.bringToBack();
-    refreshPopupOccupation();
-    const started = performance.now();
-    const finish = function () {
-      for (const layer of leaving) mv.borders.removeLayer(layer);
-      for (const layer of coming) layer.setStyle(borderStyle(layer.feature));
-      for (const layer of coming) layer.bringToBack();
-      fade = null;
-      maybeSettled();
-    };
     confirm("date", iso);
-    const step = function (now) {
-      if (fade !== current) return;
-      const t = Math.min(1, (now - started) / (TRANSITION_MS * pace));
-      if (t >= 1) { finish(); return; }
-      for (const layer of coming) layer.setStyle({ fillOpacity: t, opacity: t });
-      for (const layer of leaving) layer.setStyle({ fillOpacity: 1 - t, opacity: 1 - t });
-      requestAnimationFrame(step);
-    };
-    const current = { finish: finish };
     if (!leaving.length && !coming.length) { maybeSettled(); return; }
-    if (instant || still) { finish(); return; }
-    fade = current;
-    requestAnimationFrame(step);
+    if (!instant && !still && mv.map.hasLayer(mv.borders)) fadeFrom(baseCanvas());
+    for (const layer of leaving) mv.borders.removeLayer(layer);
+    for (const layer of coming) {
+      layer.setStyle(borderStyle(layer.feature));
+      mv.borders.addLayer(layer);
+      layer.bringToBack();
+    }
+    refreshPopupOccupation();
+    maybeSettled();
   }
 
   // ---- occupations ---------------------------------------------------------
@@ -313,10 +346,10 @@
         label.appendChild(el("span", "place-modern", p.modern_name));
       }
       // Permanent labels are placed by placeLabels(); hover ones where Leaflet puts them.
-      marker.bindTooltip(label, {
+      marker.bindTooltip(new PlaceTooltip({
         permanent: !mv.manyPlaces, direction: mv.manyPlaces ? "right" : "center",
         offset: mv.manyPlaces ? [6, 0] : [0, 0], className: "place-tooltip",
-      });
+      }).setContent(label));
       marker.on("click", function () { if (!mv.editable) send("placeClicked", p.id); });
       marker.on("mousedown", function (e) { startDrag(p.id, e); });
       marker.addTo(mv.map);
@@ -329,6 +362,28 @@
     showDateLabel();
     confirm("index", String(data.events.length));
   }
+
+  // A place's label keeps its size while the map moves. Leaflet reads a tooltip's size back
+  // from the page each time it moves it, which in a flight is every label in every frame, each
+  // read forcing a layout after the last label's move; the size is read again only when the
+  // label's classes or the text size have changed. Place labels sit "center" (placed) or
+  // "right" (hover); other directions are Leaflet's own.
+  const PlaceTooltip = L.Tooltip.extend({
+    _setPosition: function (pos) {
+      const direction = this.options.direction, node = this._container;
+      if (direction !== "center" && direction !== "right") {
+        L.Tooltip.prototype._setPosition.call(this, pos);
+        return;
+      }
+      const key = node.className + "|" + document.body.style.getPropertyValue("--text-scale");
+      if (!this._size || this._size.key !== key) this._size = { key, w: node.offsetWidth, h: node.offsetHeight };
+      const sub = L.point(direction === "center" ? this._size.w / 2 : 0, this._size.h / 2, true);
+      pos = pos.subtract(sub).add(L.point(this.options.offset)).add(this._getAnchor());
+      for (const side of ["right", "left", "top", "bottom"]) L.DomUtil.removeClass(node, "leaflet-tooltip-" + side);
+      L.DomUtil.addClass(node, "leaflet-tooltip-" + direction);
+      L.DomUtil.setPosition(node, pos);
+    },
+  });
 
   // The dots are drawn on the canvas, out of reach of the keyboard and of screen readers: each
   // place also gets a button over its dot, named after it, that takes focus with Tab and opens
