@@ -257,7 +257,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence_start = start
     for m in _SENTENCE_END.finditer(text, start, end):
         # The word before the stop (a bounded look back: one long "word" must not make this quadratic).
-        word = re.search(r"([\w.]+)\.?$", text[max(sentence_start, m.start() - 63) : m.start() + 1])
+        word = re.search(r"([\w.'\u2019]+)\.?$", text[max(sentence_start, m.start() - 63) : m.start() + 1])
         before = word.group(1).rstrip(".").lower() if word else ""
         if text[m.start()] == "." and (before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())):
             continue
@@ -380,6 +380,9 @@ def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:
 
 
 _SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|until|when|once)\b")
+_PARTICIPLE_ASIDE = re.compile(
+    r",\s*(?:[a-z]+ed|taken|given|won|lost|held|built|beaten|driven|torn)\s+(?:from|by|in)\b[^,;:]*,"
+)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose|where)\b")
 
 
@@ -388,6 +391,20 @@ def _own_dates(text: str, clause: Clause) -> tuple[FoundDate, ...]:
     conference which met at Genoa on April 10" is dated by the invitation, not the meeting)."""
     if clause.action is None:
         return clause.dates
+    # "when Kun turned on the Romanians on 20 July, his army broke within ten days": the date of the "when"
+    # clause before the action gives way to the action's own.
+    when = re.search(r"(?i)\b(?:when|as|because|after|once)\b[^,;:]*,", text[clause.start : clause.action.start])
+    if when:
+        lead_start, lead_end = clause.start + when.start(), clause.start + when.end()
+        rest = tuple(d for d in clause.dates if not lead_start <= d.start < lead_end)
+        if rest and len(rest) < len(clause.dates):
+            clause = Clause(clause.start, clause.end, clause.action, rest, clause.places, clause.echo_of)
+    # "gave the people of Schleswig, taken from Denmark in 1864, the chance": the date of a participle in an
+    # aside is not the clause's.
+    asides = [m.span() for m in _PARTICIPLE_ASIDE.finditer(text, clause.start, clause.end)]
+    rest = tuple(d for d in clause.dates if not any(a <= d.start < b for a, b in asides))
+    if asides and rest:
+        clause = Clause(clause.start, clause.end, clause.action, rest, clause.places, clause.echo_of)
     relative = _RELATIVE_PRONOUN.search(text, clause.action.end, clause.end)
     if relative is None:
         return clause.dates

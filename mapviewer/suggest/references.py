@@ -70,7 +70,8 @@ _MEETING_AT = re.compile(r"(?i)\b(?:conference|congress)\b[^.;,]{0,30}\b(?:at|in
 CITY_NOUNS = ("city", "town", "port", "fortress")
 _REFERENCE = re.compile(
     r"\b(?:(?P<there>there)\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|came|followed)\b)"
-    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region|province|territory)\b)"
+    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?"
+    r"(?P<noun>city|town|port|fortress|capital|region|province|territory|zone|districts?)\b)"
 )
 _DEMONYM = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
@@ -133,6 +134,10 @@ def _resolve(
     if noun == "territory":
         # "transferred sovereignty over the territory": the last place named that is not a state.
         lands = [n for n in earlier if n.place.kind != "country"]
+        return lands[-1].place.id if lands else None
+    if noun in ("zone", "district", "districts"):
+        # "the northern zone voted", "the districts became Belgian": the last region named, else the last land.
+        lands = [n for n in earlier if n.place.kind == "region"] or [n for n in earlier if n.place.kind != "country"]
         return lands[-1].place.id if lands else None
     if noun in ("region", "province"):
         # "the Vilna region ... the region": the place last named with the word "region".
