@@ -147,6 +147,10 @@ _DATE_WORD = re.compile(
 )
 # "the man who had signed", "a general strike that stopped the country".
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|what)\s+(?:[\w'\u2019-]+\s+){0,2}$")
+_ABSOLUTE = re.compile(
+    r"\bwith\s+(?:its|their|his|her)\s+[\w-]+\s+[a-z]+ed\s+and\s+(?:its|their|his|her)\s+[\w-]+"
+    r"(?:\s+(?:\w+ly|only|partly|not))*\s+$"
+)
 _NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$")
 _PARTICIPLES = {w for w in _STRONG if w.endswith(("ed", "en")) or w in ("cut", "put", "left", "held", "led")}
 _ASIDE_AFTER = re.compile(r"(?:\s+(?:off|out|up|down))?\s+(?:from|by|with|in|at|on|to)\s[^,;]*,")
@@ -221,6 +225,8 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
             continue
         if i > 0 and words[i - 1][2].lower() in _DETERMINERS:
             continue  # "a signed agreement", "the proposed line": an adjective
+        if _ABSOLUTE.search(text, max(start, w_start - 90), w_start):
+            continue  # "with its neutrality abolished and its claims only partly met": no verb, a description
         if _NEGATED.search(text, max(start, w_start - 24), w_start):
             continue  # "The Germans were not invited": nothing happened
         if lower in _PROGRESSIVE and not _PROGRESSIVE_AUX.search(text, max(start, w_start - 24), w_start):
@@ -259,7 +265,10 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
         passive = bool(_PASSIVE.search(before)) and not progressive
         # "The armistice of Mudania, signed on 11 October 1922, ...": a participle in an aside.
         passive = passive or bool(
-            lower.endswith("ed") and re.search(r",\s*$", before) and _PARTICIPLE_AFTER.match(text, w_end, end)
+            lower.endswith("ed")
+            and re.search(r",\s*$", before)
+            and _PARTICIPLE_AFTER.match(text, w_end, end)
+            and not re.search(r",\s*[a-z]+(?:ed|en)\b[^,;]*,\s*$", text[start:w_start])  # after an aside: the verb
         )
         # "Romania, cut off from its allies, signed": a participle in an aside after a name.
         relative = (
@@ -270,6 +279,8 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
                 and not _AUXILIARY.search(before)
                 and _ASIDE_AFTER.match(text, a_end, end)
                 and not any(w.lower() in _STRONG for _, _, w in words[max(0, i - 12) : i] if w[0].islower())
+                # "Marie-Adelaide, accused of favouring the Germans, abdicated on 14 January": after an aside, the verb
+                and not re.search(r",\s*[a-z]+(?:ed|en)\b[^,;]*,\s*$", text[start:w_start])
             )
         )
         weak = lower in _WEAK and not (particle and particle[0] in ("up", "out", "off"))  # "gave up", "called off"
@@ -325,8 +336,23 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
     every_action = find_actions(text, start, end)
     # A sentence whose only actions are in relative clauses tells them ("The treaty that the Allies imposed at
     # Sevres on 10 August 1920 was dead almost from the day it was signed").
+    # "gave the people of Schleswig, taken from Denmark in 1864, the chance": neither the aside's participle nor
+    # its date is the clause's. Only after the action it qualifies: "The battle on the Sakarya, west of Angora,
+    # lasted from ..." is the verb.
+    asides = [
+        m.span()
+        for m in PARTICIPLE_ASIDE.finditer(text, start, end)
+        if any(a.start < m.start() and not a.relative for a in every_action)
+    ]
+    every_action = [a for a in every_action if not any(x < a.start < y for x, y in asides)]
     actions = [a for a in every_action if not a.relative] or every_action[:1]
-    own_dates = [d for d in dates if start <= d.start < end and d.how != "relative to a later date"]
+    own_dates = [
+        d
+        for d in dates
+        if start <= d.start < end
+        and d.how != "relative to a later date"
+        and not any(a <= d.start < b for a, b in asides)
+    ]
 
     def _dated(action: Action) -> bool:
         # "An armistice followed on 1 February, the Assembly met in Riga on 1 May": a weak action with its date.
@@ -353,6 +379,7 @@ def split_events(text: str, start: int, end: int, dates: list[FoundDate], places
                     and any(_subject_then_verb(text, a, after) for a in actions)
                 )
                 and not _elliptical(text, actions, own_dates, cuts[-1], m.start(), after, end)
+                and not _earlier_action(text, actions, cuts[-1], m.start(), after, end)
             ):
                 continue
         elif joint == m.group().strip() == "and" and _compound_subject(
@@ -515,6 +542,18 @@ def _elliptical(
     )
 
 
+def _earlier_action(text: str, actions: list[Action], before: int, at: int, after: int, end: int) -> bool:
+    """ "abdicated on 14 January, after a brief attempt to proclaim a republic had failed": after the action of
+    the sentence, a clause in the pluperfect with a subject of its own is an earlier event."""
+    following = re.search(r"[,;]", text[after:end])
+    stop = after + following.start() if following else end
+    return (
+        any(before <= a.start < at and not a.weak for a in actions)
+        and re.match(r"(?:after|before|once)\s", text[after:stop]) is not None
+        and any(after < a.start < stop and text[a.start : a.end].startswith("had ") for a in actions)
+    )
+
+
 def _no_subject(text: str, start: int, action: Action) -> bool:
     """The piece goes straight to its action ("and took Eskisehir", ", then pushed east")."""
     head = _LEADING.sub("", text[start : action.start].strip(" ,;:"))
@@ -556,11 +595,12 @@ def subject_of(text: str, clause: Clause) -> str:
     subject = words[-1] if words else ""
     if len(words) > 1 and re.match(
         r"(?i)(?:at|in|on|near|west|east|north|south|meeting|which|who|whose|where|with|beside|under|after|before"
-        r"|(?:\w+ed|led|cut|held)\s+(?:by|at|in|from|with|off|out)\b)\b",
+        r"|(?:\w+ed|led|cut|held)\s+(?:by|at|in|from|with|off|out|of|for|as)\b)\b",
         subject,
     ):
         subject = words[0]
     subject = _LEADING.sub("", subject).strip()
+    subject = re.sub(r"(?i)^(?:after|before|once|until)\s+", "", subject)  # "after a brief attempt ... had failed"
     subject = re.sub(r"^(?:[Aa]t|[Ii]n|[Oo]n|[Bb]y)\s+\S+(?:\s+\S+)?\s+(?=[A-Z])", "", subject)
     subject = re.sub(
         r"(?i)^(?:on|in|at|during|by)\s+the\s+(?:night|morning|evening|afternoon|eve)(?:\s+of)?\s+", "", subject
@@ -671,6 +711,10 @@ _TIME_PASSED = re.compile(
     r"(?:years?|months?|weeks?|days?)\s+(?:passed|elapsed|went\s+by)\b"
 )
 _TERMS_SENTENCE = re.compile(r"(?:By|Under)\s+(?:its|the|their|these|those)\s+(?:terms|treaty|agreement|clauses)\b")
+# ", taken from Denmark by Prussia in 1864,": a participle in an aside, with its own date and places.
+PARTICIPLE_ASIDE = re.compile(
+    r",\s*(?:[a-z]+ed|taken|given|won|lost|held|built|beaten|driven|torn)\s+(?:from|by|in)\b[^,;:]*,"
+)
 # A clause dated only by a span of more than four years surveys a period; it is not one event.
 _SURVEY_SPAN = dt.timedelta(days=4 * 366)
 _SUMMING_UP = re.compile(r"(?:These|Those|Such|Both|All these|All those)\s")

@@ -13,7 +13,17 @@ from ..model.errors import InputError
 from ..model.ids import slug, unique_id
 from ..model.index import JsonObject
 from ..model.passage import Paragraph, Passage
-from .clauses import Clause, antecedent, continues_subject, is_comment, split_events, subject_of, title, title_cut
+from .clauses import (
+    PARTICIPLE_ASIDE,
+    Clause,
+    antecedent,
+    continues_subject,
+    is_comment,
+    split_events,
+    subject_of,
+    title,
+    title_cut,
+)
 from .dates import FoundDate, find_dates, looks_back
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
 from .references import find_references
@@ -380,9 +390,6 @@ def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:
 
 
 _SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|until|when|once)\b")
-_PARTICIPLE_ASIDE = re.compile(
-    r",\s*(?:[a-z]+ed|taken|given|won|lost|held|built|beaten|driven|torn)\s+(?:from|by|in)\b[^,;:]*,"
-)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose|where)\b")
 
 
@@ -401,7 +408,7 @@ def _own_dates(text: str, clause: Clause) -> tuple[FoundDate, ...]:
             clause = Clause(clause.start, clause.end, clause.action, rest, clause.places, clause.echo_of)
     # "gave the people of Schleswig, taken from Denmark in 1864, the chance": the date of a participle in an
     # aside is not the clause's.
-    asides = [m.span() for m in _PARTICIPLE_ASIDE.finditer(text, clause.start, clause.end)]
+    asides = [m.span() for m in PARTICIPLE_ASIDE.finditer(text, clause.action.end, clause.end)]
     rest = tuple(d for d in clause.dates if not any(a <= d.start < b for a, b in asides))
     if asides and rest:
         clause = Clause(clause.start, clause.end, clause.action, rest, clause.places, clause.echo_of)

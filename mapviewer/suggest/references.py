@@ -87,7 +87,11 @@ def find_references(
     named = [
         m
         for m in before
-        if m.names and not m.by_reference and not _IN_TITLE.search(text, max(0, m.start - 20), m.start)
+        if m.names
+        and not m.by_reference
+        and not _IN_TITLE.search(text, max(0, m.start - 20), m.start)
+        # "Schleswig, taken from Denmark by Prussia in 1864,": a place in a participle aside is not referred to.
+        and not _PARTICIPLE_ASIDE_BEFORE.search(text, max(0, m.start - 80), m.start)
     ]
     for m in _REFERENCE.finditer(text, start, end):
         earlier = [n for n in named if n.end <= m.start()]
@@ -158,6 +162,9 @@ def _resolve(
     return max(reversed(here), key=lambda n: count[n.place.id]).place.id
 
 
+_PARTICIPLE_ASIDE_BEFORE = re.compile(
+    r",\s*(?:[a-z]+ed|taken|given|won|lost|held|built|beaten|driven|torn)\s+(?:from|by|in)\b[^,;:.]*$"
+)
 _IN_TITLE = re.compile(r"\b(?:Treaty|Peace|Convention|Protocol|Conference|Pact|Agreement)\s+of\s+$")
 _LOCATED = re.compile(r"\b(?:in|at|to|into|near|reached|entered|occupied|took|captured)\s+$")
 # "Its treaty, signed in Moscow on 12 July, recognised Vilna ... entered the city": Moscow is in an aside.
