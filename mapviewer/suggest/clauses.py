@@ -65,6 +65,7 @@ _STRONG = {
     "succeeded": "succeed",
     "overran": "overrun", "overrun": "overrun", "joined": "join", "counter-attacked": "counter-attack",
     "retook": "retake", "retaken": "retake", "crowned": "crown", "bound": "bind", "rebelled": "rebel",
+    "kept": "keep",
 }  # fmt: skip
 # A regular past tense that the list above lacks ("dismissed", "threatened", "destroyed") is an action too when
 # its place in the sentence says it is a verb: after an auxiliary ("was destroyed at Annual"), or after a subject
@@ -84,8 +85,10 @@ _NOT_ACTIONS = {
 _OBJECT_AFTER = re.compile(
     r"\s+(?:a|an|the|him|her|them|it|his|its|their|our|this|that|these|those|[A-Z][\w'\u2019-]*)\b"
 )
-_SILENT_E = ("at", "iz", "is", "us", "ac", "ic", "uc", "ud", "iv", "av", "ev", "ov", "ng", "rg", "dg", "lv", "rv",
-             "rc", "nc", "ir", "ur", "bl", "pl", "tl", "gl", "cl", "dl", "as", "os", "rs", "ps", "ag", "ok", "ut", "ar")  # fmt: skip
+_SILENT_E = (
+    "at", "iz", "is", "us", "ac", "ic", "uc", "ud", "iv", "av", "ev", "ov", "ng", "rg", "dg", "lv", "rv",
+    "rc", "nc", "ir", "ur", "bl", "pl", "tl", "gl", "cl", "dl", "as", "os", "rs", "ps", "ag", "ok", "ut", "ar",
+)  # fmt: skip
 
 
 def _regular_base(word: str) -> str:
@@ -121,7 +124,7 @@ _PROGRESSIVE_AUX = re.compile(r"(?:was|were|is|are|had\s+been|have\s+been|has\s+
 _WEAK = {
     "recognised", "recognized", "gave", "given", "made", "left", "fixed", "returned", "replaced", "restored",
     "cancelled", "lasted", "held", "stood", "ended", "answered", "followed", "confirmed", "spent", "added",
-    "went", "led", "protected", "became", "become", "settled", "bound", "set", "asked",
+    "went", "led", "protected", "became", "become", "settled", "bound", "set", "asked", "kept",
     "said", "explained", "commented", "noted", "contrived",
 }  # fmt: skip
 # Particles that make one action of two words, even with the object between ("handed it over").
