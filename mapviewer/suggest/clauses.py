@@ -66,6 +66,10 @@ _STRONG = {
     "overran": "overrun", "overrun": "overrun", "joined": "join", "counter-attacked": "counter-attack",
     "retook": "retake", "retaken": "retake", "crowned": "crown", "bound": "bind", "rebelled": "rebel",
     "kept": "keep",
+    # Irregular past tenses of actions, which the rule for regular ones below cannot find. Not those that
+    # mostly describe ("built a system", "flew over the works", "rumours spread", "the dollar bought").
+    "laid": "lay", "swore": "swear", "sworn": "swear", "overcame": "overcome", "overtook": "overtake",
+    "undertook": "undertake", "slew": "slay", "slain": "slay", "threw": "throw", "tore": "tear",
 }  # fmt: skip
 # A regular past tense that the list above lacks ("dismissed", "threatened", "destroyed") is an action too when
 # its place in the sentence says it is a verb: after an auxiliary ("was destroyed at Annual"), or after a subject
