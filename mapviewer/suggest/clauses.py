@@ -518,7 +518,9 @@ def _compound_subject(
             tail = tail[: d.start - tail_start] + " " + tail[d.end - tail_start :]
     # "on the night of 19 October 1921 mutinous sailors and soldiers murdered": what is left of the date's phrase
     tail = re.sub(
-        r"(?i)^\s*(?:on|in|at|during|by)\s+the\s+(?:night|morning|evening|afternoon|eve)(?:\s+of)?\s+", "", tail
+        r"(?i)^\s*(?:(?:early|late)\s+)?(?:on|in|at|during|by)\s+the\s+(?:night|morning|evening|afternoon|eve)(?:\s+of)?\s+",
+        "",
+        tail,
     )
     if not 0 < len(tail.split()) <= SUBJECT_WORDS - 1:
         return False
@@ -610,7 +612,9 @@ def subject_of(text: str, clause: Clause) -> str:
     subject = re.sub(r"(?i)^(?:after|before|once|until)\s+", "", subject)  # "after a brief attempt ... had failed"
     subject = re.sub(r"^(?:[Aa]t|[Ii]n|[Oo]n|[Bb]y)\s+\S+(?:\s+\S+)?\s+(?=[A-Z])", "", subject)
     subject = re.sub(
-        r"(?i)^(?:on|in|at|during|by)\s+the\s+(?:night|morning|evening|afternoon|eve)(?:\s+of)?\s+", "", subject
+        r"(?i)^(?:(?:early|late)\s+)?(?:on|in|at|during|by)\s+the\s+(?:night|morning|evening|afternoon|eve)(?:\s+of)?\s+",
+        "",
+        subject,
     )
     return " ".join(subject.split())
 
