@@ -663,8 +663,8 @@ def _rest(text: str, clause: Clause, references: dict[str, str]) -> str:
         words = re.sub(rf"\s{particle}\b", "", words, count=1)  # "handed it over to X": "hands over to X"
     words = re.sub(r"^\s*(?:it|them|him|her)\b", "", words)
     # "rose at the Orthodox Christmas" without its date: not "rose at the".
-    particle = re.match(r"\s*(?:on|off|up|out|down|back|over)\b", words)  # "goes on": the particle stays
-    keep = particle.end() if particle else 0
+    kept = re.match(r"\s*(?:on|off|up|out|down|back|over)\b", words)  # "goes on": the particle stays
+    keep = kept.end() if kept else 0
     words = words[:keep] + re.sub(r"(?:\s+(?:at|on|in|by|of|from|to|during|the|a|an))+[\s.]*$", "", words[keep:])
     return " ".join(words.split()).strip(" .")
 

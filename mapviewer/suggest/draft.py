@@ -396,23 +396,24 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose|where)\b")
 def _own_dates(text: str, clause: Clause) -> tuple[FoundDate, ...]:
     """The clause's dates, without those of a relative clause after its action ("were invited to a
     conference which met at Genoa on April 10" is dated by the invitation, not the meeting)."""
-    if clause.action is None:
+    action = clause.action
+    if action is None:
         return clause.dates
     # "when Kun turned on the Romanians on 20 July, his army broke within ten days": the date of the "when"
     # clause before the action gives way to the action's own.
-    when = re.search(r"(?i)\b(?:when|as|because|after|once)\b[^,;:]*,", text[clause.start : clause.action.start])
+    when = re.search(r"(?i)\b(?:when|as|because|after|once)\b[^,;:]*,", text[clause.start : action.start])
     if when:
         lead_start, lead_end = clause.start + when.start(), clause.start + when.end()
         rest = tuple(d for d in clause.dates if not lead_start <= d.start < lead_end)
         if rest and len(rest) < len(clause.dates):
-            clause = Clause(clause.start, clause.end, clause.action, rest, clause.places, clause.echo_of)
+            clause = Clause(clause.start, clause.end, action, rest, clause.places, clause.echo_of)
     # "gave the people of Schleswig, taken from Denmark in 1864, the chance": the date of a participle in an
     # aside is not the clause's.
-    asides = [m.span() for m in PARTICIPLE_ASIDE.finditer(text, clause.action.end, clause.end)]
+    asides = [m.span() for m in PARTICIPLE_ASIDE.finditer(text, action.end, clause.end)]
     rest = tuple(d for d in clause.dates if not any(a <= d.start < b for a, b in asides))
     if asides and rest:
-        clause = Clause(clause.start, clause.end, clause.action, rest, clause.places, clause.echo_of)
-    relative = _RELATIVE_PRONOUN.search(text, clause.action.end, clause.end)
+        clause = Clause(clause.start, clause.end, action, rest, clause.places, clause.echo_of)
+    relative = _RELATIVE_PRONOUN.search(text, action.end, clause.end)
     if relative is None:
         return clause.dates
     # "It turned to Serbia, whose government had agreed ... in July 1917": dated from the text around it.
