@@ -17,6 +17,7 @@ CITIES = [
     ),
     ("Moscow", "Moscow", "RU", ("Moskva", "Moskau")),
     ("Kronstadt", "Kronstadt", "RU", ("Cronstadt", "Kronshtadt")),
+    ("Gatchina", "Gatchina", "RU", ("Gatschina", "Trotsk")),  # GeoNames 561887; Trotsk 1923-29
     ("Tsaritsyn", "Volgograd", "RU", ("Tsaritsin", "Zarizyn", "Stalingrad", "Volgograd")),
     ("Ekaterinburg", "Yekaterinburg", "RU", ("Yekaterinburg", "Jekaterinburg", "Sverdlovsk")),
     ("Ekaterinodar", "Krasnodar", "RU", ("Yekaterinodar", "Krasnodar")),
@@ -243,6 +244,7 @@ CITIES = [
     ("Brașov", "Braşov", "RO", ("Brasov", "Brassó")),
     ("Oradea", "Oradea", "RO", ("Grosswardein", "Nagyvárad")),
     ("Arad", "Arad", "RO", ()),
+    ("Alba Iulia", "Alba Iulia", "RO", ("Karlsburg", "Gyulafehérvár")),  # GeoNames 686578
     ("Constantza", "Constanţa", "RO", ("Constanța", "Constanta", "Küstendje")),
     ("Galatz", "Galaţi", "RO", ("Galați", "Galati")),
     ("Brăila", "Brăila", "RO", ("Braila",)),
@@ -268,6 +270,7 @@ CITIES = [
     ("Athens", "Athens", "GR", ("Athenai", "Athina")),
     ("Piraeus", "Piraeus", "GR", ("Peiraeus",)),
     ("Salonika", "Thessaloníki", "GR", ("Salonica", "Thessaloniki", "Thessaloníki")),
+    ("Corfu", "Corfu", "GR", ("Kerkyra", "Kérkyra", "Korfu")),  # the town; GeoNames 2463679
     ("Janina", "Ioánnina", "GR", ("Ioannina", "Yanina")),
     ("Tirana", "Tirana", "AL", ("Tiranë",)),
     ("Durazzo", "Durrës", "AL", ("Durrës", "Durres")),

@@ -13,7 +13,17 @@ from ..model.errors import InputError
 from ..model.ids import slug, unique_id
 from ..model.index import JsonObject
 from ..model.passage import Paragraph, Passage
-from .clauses import Clause, antecedent, continues_subject, is_comment, split_events, subject_of, title, title_cut
+from .clauses import (
+    PARTICIPLE_ASIDE,
+    Clause,
+    antecedent,
+    continues_subject,
+    is_comment,
+    split_events,
+    subject_of,
+    title,
+    title_cut,
+)
 from .dates import FoundDate, find_dates, looks_back
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
 from .references import find_references
@@ -257,7 +267,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence_start = start
     for m in _SENTENCE_END.finditer(text, start, end):
         # The word before the stop (a bounded look back: one long "word" must not make this quadratic).
-        word = re.search(r"([\w.]+)\.?$", text[max(sentence_start, m.start() - 63) : m.start() + 1])
+        word = re.search(r"([\w.'\u2019]+)\.?$", text[max(sentence_start, m.start() - 63) : m.start() + 1])
         before = word.group(1).rstrip(".").lower() if word else ""
         if text[m.start()] == "." and (before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())):
             continue
@@ -386,9 +396,24 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose|where)\b")
 def _own_dates(text: str, clause: Clause) -> tuple[FoundDate, ...]:
     """The clause's dates, without those of a relative clause after its action ("were invited to a
     conference which met at Genoa on April 10" is dated by the invitation, not the meeting)."""
-    if clause.action is None:
+    action = clause.action
+    if action is None:
         return clause.dates
-    relative = _RELATIVE_PRONOUN.search(text, clause.action.end, clause.end)
+    # "when Kun turned on the Romanians on 20 July, his army broke within ten days": the date of the "when"
+    # clause before the action gives way to the action's own.
+    when = re.search(r"(?i)\b(?:when|as|because|after|once)\b[^,;:]*,", text[clause.start : action.start])
+    if when:
+        lead_start, lead_end = clause.start + when.start(), clause.start + when.end()
+        rest = tuple(d for d in clause.dates if not lead_start <= d.start < lead_end)
+        if rest and len(rest) < len(clause.dates):
+            clause = Clause(clause.start, clause.end, action, rest, clause.places, clause.echo_of)
+    # "gave the people of Schleswig, taken from Denmark in 1864, the chance": the date of a participle in an
+    # aside is not the clause's.
+    asides = [m.span() for m in PARTICIPLE_ASIDE.finditer(text, action.end, clause.end)]
+    rest = tuple(d for d in clause.dates if not any(a <= d.start < b for a, b in asides))
+    if asides and rest:
+        clause = Clause(clause.start, clause.end, action, rest, clause.places, clause.echo_of)
+    relative = _RELATIVE_PRONOUN.search(text, action.end, clause.end)
     if relative is None:
         return clause.dates
     # "It turned to Serbia, whose government had agreed ... in July 1917": dated from the text around it.

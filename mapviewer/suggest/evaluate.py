@@ -57,6 +57,7 @@ class Scores:
     missed: tuple[str, ...]
     unmatched: tuple[str, ...]
     missing_places: tuple[str, ...]
+    set_number: int | None = None  # the set of fresh passages it was written in (gold "set"), if recorded
 
 
 def date_matches(found: HistDate, gold: HistDate) -> bool:
@@ -145,6 +146,7 @@ def score(gold_path: Path) -> Scores:
         missed=tuple(g.words for i, g in enumerate(wanted) if i not in pairs),
         unmatched=tuple(f"{f.title} ({f.date})" for j, f in enumerate(found) if j not in matched_found),
         missing_places=tuple(p for p in gold_places if p not in suggested_places),
+        set_number=cast(int | None, gold.get("set")),
     )
 
 
@@ -178,6 +180,11 @@ def table(scores: list[Scores]) -> str:
     held = [s for s in scores if s.held_out]
     if held:
         lines.append(row("**all held-out passages**", str(sum(s.words for s in held)), held))
+    # A set written together keeps its own total, held out or (later) tuned on, so its figure can be followed.
+    for number in sorted({s.set_number for s in scores if s.set_number is not None}):
+        members = [s for s in scores if s.set_number == number]
+        how = "held out" if all(s.held_out for s in members) else "tuned on"
+        lines.append(row(f"set {number} ({how})", str(sum(s.words for s in members)), members))
     tuned = [s for s in scores if not s.held_out]
     if tuned:
         lines.append(row("all tuned-on passages", str(sum(s.words for s in tuned)), tuned))

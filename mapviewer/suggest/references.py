@@ -70,7 +70,8 @@ _MEETING_AT = re.compile(r"(?i)\b(?:conference|congress)\b[^.;,]{0,30}\b(?:at|in
 CITY_NOUNS = ("city", "town", "port", "fortress")
 _REFERENCE = re.compile(
     r"\b(?:(?P<there>there)\b(?!\s+(?:was|were|is|are|had|has|have|seemed|seems|came|followed)\b)"
-    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?P<noun>city|town|port|fortress|capital|region|province|territory)\b)"
+    r"|(?i:the)\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?"
+    r"(?P<noun>city|town|port|fortress|capital|region|province|territory|zone|districts?)\b)"
 )
 _DEMONYM = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
@@ -86,7 +87,11 @@ def find_references(
     named = [
         m
         for m in before
-        if m.names and not m.by_reference and not _IN_TITLE.search(text, max(0, m.start - 20), m.start)
+        if m.names
+        and not m.by_reference
+        and not _IN_TITLE.search(text, max(0, m.start - 20), m.start)
+        # "Schleswig, taken from Denmark by Prussia in 1864,": a place in a participle aside is not referred to.
+        and not _PARTICIPLE_ASIDE_BEFORE.search(text, max(0, m.start - 80), m.start)
     ]
     for m in _REFERENCE.finditer(text, start, end):
         earlier = [n for n in named if n.end <= m.start()]
@@ -134,6 +139,10 @@ def _resolve(
         # "transferred sovereignty over the territory": the last place named that is not a state.
         lands = [n for n in earlier if n.place.kind != "country"]
         return lands[-1].place.id if lands else None
+    if noun in ("zone", "district", "districts"):
+        # "the northern zone voted", "the districts became Belgian": the last region named, else the last land.
+        lands = [n for n in earlier if n.place.kind == "region"] or [n for n in earlier if n.place.kind != "country"]
+        return lands[-1].place.id if lands else None
     if noun in ("region", "province"):
         # "the Vilna region ... the region": the place last named with the word "region".
         regional = [n for n in earlier if re.match(r"\s+region\b", text[n.end : n.end + 8])]
@@ -153,6 +162,9 @@ def _resolve(
     return max(reversed(here), key=lambda n: count[n.place.id]).place.id
 
 
+_PARTICIPLE_ASIDE_BEFORE = re.compile(
+    r",\s*(?:[a-z]+ed|taken|given|won|lost|held|built|beaten|driven|torn)\s+(?:from|by|in)\b[^,;:.]*$"
+)
 _IN_TITLE = re.compile(r"\b(?:Treaty|Peace|Convention|Protocol|Conference|Pact|Agreement)\s+of\s+$")
 _LOCATED = re.compile(r"\b(?:in|at|to|into|near|reached|entered|occupied|took|captured)\s+$")
 # "Its treaty, signed in Moscow on 12 July, recognised Vilna ... entered the city": Moscow is in an aside.
