@@ -123,6 +123,63 @@ def interactive() -> None:
     )
 
 
+_FLOOR_PAGE = """<!doctype html><html><head><script src="qrc:///qtwebchannel/qwebchannel.js"></script></head>
+<body><div id="mark">-</div><script>
+new QWebChannel(qt.webChannelTransport, function (channel) {
+  const bridge = channel.objects.bridge, mark = document.getElementById("mark");
+  bridge.command.connect(function (id) {
+    mark.textContent = id;
+    mark.style.background = Number(id) % 2 ? "#d9661f" : "#ffffff";
+    requestAnimationFrame(function () { bridge.shown(id); });
+  });
+  bridge.ready();
+});
+</script></body></html>"""
+
+
+def selection_floor() -> None:
+    """The floor of selection latency: a bare page, on the same bridge, changes one element and
+    confirms at its next frame, as the map page confirms a highlight (the same measure)."""
+    from PySide6.QtCore import QObject, QUrl, Signal, Slot
+    from PySide6.QtWebChannel import QWebChannel
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
+
+    class Bridge(QObject):
+        command = Signal(str)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.is_ready = False
+            self.seen: list[tuple[str, float]] = []
+
+        @Slot()
+        def ready(self) -> None:
+            self.is_ready = True
+
+        @Slot(str)
+        def shown(self, value: str) -> None:
+            self.seen.append((value, time.perf_counter()))
+
+    app = QApplication([])
+    view = QWebEngineView()
+    view.resize(1280, 800)
+    bridge = Bridge()
+    channel = QWebChannel(view.page())
+    channel.registerObject("bridge", bridge)
+    view.page().setWebChannel(channel)
+    view.setHtml(_FLOOR_PAGE, QUrl("qrc:///"))
+    view.show()
+    _wait(app, lambda: bridge.is_ready)
+    latencies = []
+    for i in range(44 * int(os.environ.get("BENCH_ROUNDS", "3"))):
+        t0 = time.perf_counter()
+        bridge.command.emit(str(i))
+        _wait(app, lambda i=i: any(v == str(i) for v, _ in bridge.seen[-3:]))
+        latencies.append((bridge.seen[-1][1] - t0) * 1000)
+    _emit({"select_p50_ms": _percentile(latencies, 0.5), "select_p95_ms": _percentile(latencies, 0.95)})
+
+
 def regenerate() -> None:
     """The common folium-in-Qt approach: rebuild the whole page and reload it per selection."""
     import folium
@@ -165,6 +222,10 @@ def regenerate() -> None:
 
 
 if __name__ == "__main__":
-    {"startup-floor": startup_floor, "startup-app": startup_app, "interactive": interactive, "regenerate": regenerate}[
-        sys.argv[1]
-    ]()
+    {
+        "startup-floor": startup_floor,
+        "startup-app": startup_app,
+        "interactive": interactive,
+        "selection-floor": selection_floor,
+        "regenerate": regenerate,
+    }[sys.argv[1]]()

@@ -282,6 +282,18 @@ def main(argv: list[str] | None = None) -> int:
                 "≤ 20 ms",
             )
         )
+        floor_runs = [run_probe("selection-floor", env=env)[0] for _ in range(args.runs)]
+        rows.append(
+            (
+                "Selection floor p50 / p95: a bare page on the same bridge changes one element and confirms at "
+                "its next frame (the same measure)",
+                f"{statistics.median(r['select_p50_ms'] for r in floor_runs):.1f} / "
+                f"{statistics.median(r['select_p95_ms'] for r in floor_runs):.1f} ms",
+                spread([r["select_p95_ms"] for r in floor_runs], "{:.1f} ms")[1] + " (p95)",
+                "",
+                "",
+            )
+        )
         switches = [statistics.median(r["switch_ms"]) for r in carr_runs]
         rows.append(
             target_row(

@@ -96,15 +96,18 @@
 
   // ---- borders -------------------------------------------------------------
 
+  // A highlighted state, drawn on the lit canvas over its plain self. Two belligerents lit up
+  // together (Poland and Soviet Russia) are parted by the heavy edge; land held in war keeps
+  // its dashes.
+  function litStyle(feature) {
+    const p = feature.properties || {};
+    return { color: HIGHLIGHT_EDGE, weight: 3, opacity: 1, fillColor: occupationFill(p, HIGHLIGHT_FILL),
+      fillOpacity: 1, dashArray: p.status === "occupied" ? "6 4" : null };
+  }
+
   function borderStyle(feature) {
     const p = feature.properties || {};
     const plain = p.status === "plain-land";
-    if (mv.highlightedStates.has(p.state)) {
-      // Two belligerents lit up together (Poland and Soviet Russia) are parted by the heavy
-      // edge; land held in war keeps its dashes.
-      return { color: HIGHLIGHT_EDGE, weight: 3, opacity: 1, fillColor: occupationFill(p, HIGHLIGHT_FILL),
-        fillOpacity: 1, dashArray: p.status === "occupied" ? "6 4" : null };
-    }
     return {
       color: plain ? "#b8b2a7" : "#6b6257",
       weight: plain ? 0.5 : 0.9,
@@ -218,6 +221,8 @@
       mv.borders.addLayer(layer);
       layer.bringToBack();
     }
+    lightStates();
+    stackLit();
     refreshPopupOccupation();
     maybeSettled();
   }
@@ -324,6 +329,9 @@
     if (mv.links) { mv.links.remove(); mv.links = null; }
     closePopup();
     for (const id in mv.markers) mv.markers[id].remove();
+    for (const copy of [...lit.dots.values(), ...lit.under.values()]) copy.remove();
+    lit.dots.clear();
+    lit.under.clear();
     for (const id in mv.keys) mv.keys[id].remove();
     mv.markers = {};
     mv.keys = {};
@@ -388,9 +396,30 @@
   // The dots are drawn on the canvas, out of reach of the keyboard and of screen readers: each
   // place also gets a button over its dot, named after it, that takes focus with Tab and opens
   // the place's events with Enter or Space as a click on the dot does. The mouse goes through it.
+  // The keys cannot be seen (only the focused one's ring): while the map moves, a book's
+  // thousand of them are not moved in every frame of a flight, only the focused one; all are
+  // put back over their dots when the map stops.
+  const keys = { asleep: false };
+
+  const PlaceKey = L.Marker.extend({
+    update: function () {
+      if (keys.asleep && this._icon && document.activeElement !== this._icon) {
+        this._asleep = true;
+        return this;
+      }
+      this._asleep = false;
+      return L.Marker.prototype.update.call(this);
+    },
+  });
+
+  function wakeKeys() {
+    keys.asleep = false;
+    for (const id in mv.keys) if (mv.keys[id]._asleep) mv.keys[id].update();
+  }
+
   function placeKey(p, count) {
     const modern = p.modern_name && p.modern_name !== p.name ? " (today " + p.modern_name + ")" : "";
-    const key = L.marker([p.lat, p.lon], {
+    const key = new PlaceKey([p.lat, p.lon], {
       icon: L.divIcon({ className: "place-key", iconSize: [18, 18] }),
       keyboard: true, interactive: false, autoPanOnFocus: true,
     });
@@ -420,6 +449,95 @@
     return ev.title + ", " + ev.date_label + (names.length ? ". Places: " + names.join(", ") + "." : ".");
   }
 
+  // ---- the lit canvas ------------------------------------------------------
+  // What a selection lights up is drawn on a canvas of its own, above the map's: the
+  // highlighted states, the lakes and rivers over them, the highlighted dots and the line
+  // between them. A selection redraws only this canvas, with its few shapes; the map's canvas
+  // of 85,000 vertices keeps its picture. The lit canvas lets the mouse through to the dots
+  // and states beneath it, which answer as before.
+  const lit = { renderer: null, states: new Map(), water: new Map(), under: new Map(), dots: new Map() };
+
+  function initLit(map) {
+    map.createPane("lit");
+    lit.renderer = L.canvas({ pane: "lit" });
+  }
+
+  function litCopy(layer, style) {
+    const options = Object.assign({}, style,
+      { renderer: lit.renderer, interactive: false, smoothFactor: layer.options.smoothFactor });
+    return layer instanceof L.Polygon ? L.polygon(layer.getLatLngs(), options)
+      : L.polyline(layer.getLatLngs(), options);
+  }
+
+  // The states of the selection, in their versions on the map's date.
+  function lightStates() {
+    if (!mv.map) return;
+    const wanted = new Set(mv.borders.getLayers().filter(
+      (layer) => mv.highlightedStates.has(layer.feature.properties.state)));
+    for (const [layer, copy] of lit.states) {
+      if (!wanted.has(layer)) { copy.remove(); lit.states.delete(layer); }
+    }
+    for (const layer of wanted) {
+      if (!lit.states.has(layer)) lit.states.set(layer, litCopy(layer, litStyle(layer.feature)).addTo(mv.map));
+    }
+    lightWater();
+  }
+
+  // Lakes, rivers and the other places' dots lie over the land, lit or not: those within a lit
+  // state's bounds are drawn again over it.
+  function lightWater() {
+    const lands = [...lit.states.keys()].map((layer) => layer.getBounds());
+    const wanted = new Set(), under = new Set();
+    if (water.layer && lands.length) {
+      for (const w of water.layer.getLayers()) {
+        const bounds = w.getBounds();
+        if (lands.some((land) => land.intersects(bounds))) wanted.add(w);
+      }
+    }
+    if (lands.length) {
+      for (const id in mv.markers) {
+        const at = mv.markers[id].getLatLng();
+        if (lands.some((land) => land.contains(at))) under.add(id);
+      }
+    }
+    for (const [w, copy] of lit.water) {
+      if (!wanted.has(w)) { copy.remove(); lit.water.delete(w); }
+    }
+    for (const w of wanted) {
+      if (!lit.water.has(w)) lit.water.set(w, litCopy(w, waterStyle(w.feature)).addTo(mv.map));
+    }
+    for (const [id, copy] of lit.under) {
+      if (!under.has(id)) { copy.remove(); lit.under.delete(id); }
+    }
+    for (const id of under) {
+      if (!lit.under.has(id)) {
+        const p = mv.places[id];
+        lit.under.set(id, L.circleMarker([p.lat, p.lon], Object.assign(markerStyle(p, false),
+          { renderer: lit.renderer, interactive: false })).addTo(mv.map));
+      }
+    }
+  }
+
+  function lightDot(id, on) {
+    const copy = lit.dots.get(id);
+    if (on && !copy) {
+      const p = mv.places[id];
+      lit.dots.set(id, L.circleMarker([p.lat, p.lon], Object.assign(markerStyle(p, true),
+        { renderer: lit.renderer, interactive: false })).addTo(mv.map));
+    } else if (!on && copy) {
+      copy.remove();
+      lit.dots.delete(id);
+    }
+  }
+
+  // States at the back, then the water, the dots and the line between them.
+  function stackLit() {
+    for (const copy of lit.water.values()) copy.bringToFront();
+    for (const copy of lit.under.values()) copy.bringToFront();
+    for (const copy of lit.dots.values()) copy.bringToFront();
+    if (mv.links) mv.links.bringToFront();
+  }
+
   // ---- selection -----------------------------------------------------------
 
   function highlightedIds() {
@@ -438,30 +556,22 @@
     // Countries and regions light up as territory: the states they stand for.
     const states = new Set();
     for (const id of ids) for (const state of (mv.places[id] && mv.places[id].states) || []) states.add(state);
-    const changed = new Set([...states, ...mv.highlightedStates].filter(
-      (s) => states.has(s) !== mv.highlightedStates.has(s)));
-    if (changed.size) {
-      mv.highlightedStates = states;
-      // Every version of the state, shown or not: one that comes back with a later date
-      // (the Rhineland zones, the stages of the war) must not bring back an old highlight.
-      for (const layer of mv.borderLayers) {
-        if (changed.has(layer.feature.properties.state)) layer.setStyle(borderStyle(layer.feature));
-      }
-    }
+    mv.highlightedStates = states;
+    lightStates();
     for (const id of new Set([...shownIds, ...ids])) {
       const marker = mv.markers[id];
       if (!marker) continue;
       const on = ids.has(id);
-      marker.setStyle(markerStyle(mv.places[id], on));
+      lightDot(id, on);
       if (mv.manyPlaces) {
         if (on) marker.openTooltip(); else { marker.closeTooltip(); releaseLabel(marker.getTooltip()); }
       }
       const tip = marker.getTooltip();
       const node = tip && tip.getElement();
       if (node) node.classList.toggle("highlighted", on);
-      if (on) marker.bringToFront();
     }
     shownIds = ids;
+    stackLit();
     scheduleLabels(true);
   }
 
@@ -489,7 +599,7 @@
       .map((pid) => [mv.places[pid].lat, mv.places[pid].lon]);
     if (points.length > 1) {
       mv.links = L.polyline(points, {
-        color: HIGHLIGHT_EDGE, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false,
+        color: HIGHLIGHT_EDGE, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false, renderer: lit.renderer,
       }).addTo(mv.map);
     }
     // The highlight is drawn in this frame; the flight starts in the next, so the reader
@@ -814,11 +924,14 @@
     if (!labels.dots || labels.dots.key !== key || labels.dots.markers !== mv.markers) {
       labels.dots = { key, markers: mv.markers, ...fileDots(Object.keys(mv.markers), view) };
     }
-    for (const dot of labels.dots.list) {
-      const o = dot.marker.options;
-      dot.r = (o.radius || 0) + (o.weight || 0) / 2;
-    }
+    for (const dot of labels.dots.list) dot.r = dotRadius(dot.id);
     return labels.dots;
+  }
+
+  // A dot's reach on the map: the lit copy's, while it is highlighted.
+  function dotRadius(id) {
+    const o = (lit.dots.get(id) || mv.markers[id]).options;
+    return (o.radius || 0) + (o.weight || 0) / 2;
   }
 
   function fileDots(ids, view) {
@@ -826,8 +939,7 @@
     for (const id of ids) {
       const marker = mv.markers[id], pt = mv.map.latLngToContainerPoint(marker.getLatLng());
       if (pt.x < -DOT_REACH || pt.y < -DOT_REACH || pt.x > view.width + DOT_REACH || pt.y > view.height + DOT_REACH) continue;
-      const o = marker.options;
-      const dot = { id, marker, x: pt.x, y: pt.y, r: (o.radius || 0) + (o.weight || 0) / 2 };
+      const dot = { id, marker, x: pt.x, y: pt.y, r: dotRadius(id) };
       list.push(dot);
       forBuckets([pt.x, pt.y, pt.x, pt.y], DOT_REACH, function (bucket) {
         if (!buckets.has(bucket)) buckets.set(bucket, []);
@@ -1331,11 +1443,8 @@
   // ---- what tests and the benchmark read back ------------------------------
 
   function state() {
-    const highlighted = [];
-    for (const id in mv.markers) {
-      const o = mv.markers[id].options;
-      if (o.radius === HIGHLIGHT_RADIUS && o.fillColor === HIGHLIGHT) highlighted.push(id);
-    }
+    // What the lit canvas draws.
+    const highlighted = [...lit.dots.keys()].filter((id) => mv.map.hasLayer(lit.dots.get(id)));
     const popup = mv.popup && mv.popup.isOpen() ? mv.popup.getElement() : null;
     const center = mv.map.getCenter();
     return {
@@ -1364,6 +1473,7 @@
         return [id, node ? node.textContent : null];
       })),
       links: mv.links ? mv.links.getLatLngs().length : 0,
+      lit: { states: lit.states.size, water: lit.water.size, under: lit.under.size, dots: lit.dots.size },
       date: mv.date,
       transitioning: fade !== null,
       bordersLoaded: mv.bordersLoaded,
@@ -1371,9 +1481,8 @@
       dateLabel: mv.dateControl ? mv.dateControl.textContent : "",
       dateNotice: mv.dateNotice ? mv.dateNotice.textContent : "",
       borders: mv.borders.getLayers().map((l) => l.feature.properties.name).sort(),
-      highlightedStates: mv.borders.getLayers()
-        .filter((l) => l.options.color === HIGHLIGHT_EDGE).map((l) => l.feature.properties.state)
-        .filter((v, i, all) => all.indexOf(v) === i).sort(),
+      highlightedStates: [...new Set([...lit.states.keys()].filter((l) => mv.borders.hasLayer(l))
+        .map((l) => l.feature.properties.state))].sort(),
       labels: Object.keys(mv.markers).sort().map((id) => {
         const tip = mv.markers[id].getTooltip();
         const node = tip && tip.getElement() && tip.getElement().querySelector(".place-name");
@@ -1448,6 +1557,8 @@
       water.labels.addLayer(L.marker([p.label[1], p.label[0]], { icon: icon, interactive: false, keyboard: false }));
     }
     layWaterOnBorders();
+    lightWater();
+    stackLit();
     showRiverLabels();
     mv.map.on("zoomend", showRiverLabels);
     water.pending = false;
@@ -1657,8 +1768,8 @@
     mv.borders = borders;
     mv.date = options.date;
     map.on("resize", refitAfterResize);
-    map.on("movestart", function () { busy.moving = true; });
-    map.on("moveend", function () { busy.moving = false; maybeSettled(); });
+    map.on("movestart", function () { busy.moving = true; keys.asleep = true; });
+    map.on("moveend", function () { busy.moving = false; wakeKeys(); maybeSettled(); });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders 1920\u201322: mapviewer, from Natural Earth");
     map.attributionControl.addAttribution("Lakes and rivers: GSHHG/WDB (LGPL)");
@@ -1667,6 +1778,7 @@
     mv.announcer.setAttribute("role", "status");
     mv.announcer.setAttribute("aria-live", "polite");
     initLabels(map);
+    initLit(map);
     showDateLabel();
     if (options.bordersUrl) loadBorders(options.bordersUrl);
     else if (options.borders) addBorders(options.borders);
