@@ -1092,12 +1092,17 @@
   }
 
   // The shapes are built ahead, a few at a time in the page's idle moments once the borders
-  // are in, so that the first placement at a new date or view does not wait for them.
+  // are in, so that the first placement at a new date or view does not wait for them. A slice
+  // takes at most SHAPE_SLICE_MS, not all of an idle period (up to 50 ms): a click that comes
+  // meanwhile waits for the slice to end.
+  const SHAPE_SLICE_MS = 4;
+
   function prepareShapes() {
     if (typeof requestIdleCallback !== "function") return;
     const pending = mv.borderLayers.slice();
     requestIdleCallback(function step(deadline) {
-      while (pending.length && deadline.timeRemaining() > 2) stateShape(pending.shift());
+      const until = performance.now() + SHAPE_SLICE_MS;
+      while (pending.length && deadline.timeRemaining() > 2 && performance.now() < until) stateShape(pending.shift());
       if (pending.length) requestIdleCallback(step);
     });
   }
