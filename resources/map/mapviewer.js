@@ -172,6 +172,7 @@
     const started = performance.now();
     const current = {
       finish: function () {
+        ghost.width = ghost.height = 0;  // its pixels go now, not when the garbage collector comes
         ghost.remove();
         mv.map.off("zoom viewreset", follow);
         mv.map.off("zoomanim", current.finish);
