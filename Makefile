@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # axe-core, from npm at test time only (package.json), checks the exported page for WCAG 2.1.
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 
-.PHONY: run test check bench screenshot colour-blind-shots suggest-eval suggest-review-shot geodata clean bundle bundle-test bench-bundle
+.PHONY: run test check bench screenshot doc-shots colour-blind-shots suggest-eval suggest-review-shot geodata clean bundle bundle-test bench-bundle
 
 run: $(STAMP)
 	$(VENV)/bin/mapviewer
@@ -39,6 +39,11 @@ bench-bundle: $(STAMP)
 
 screenshot: $(STAMP)
 	$(VENV)/bin/mapviewer --screenshot docs/screenshot.png --event treaty-of-rapallo
+
+# The other pictures in docs/ no command makes by itself: the atlas layers, the presenter view, the
+# lecture builder, the dark palette, a handout page, the exported page (scripts/doc_shots.py).
+doc-shots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python scripts/doc_shots.py docs
 
 # The map of the Treaty of Rapallo under simulated colour blindness, as docs/a11y-*.png (docs/accessibility.md).
 colour-blind-shots: $(STAMP)
