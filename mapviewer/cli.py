@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -329,6 +330,11 @@ def open_main_window(path: str | None, settings, map_view=None):
         except InputError as exc:
             index, error = load_for_path(None), exc
     let_the_page_load()
+    # The window's modules, a few at a time: importing them is CPU work (PySide makes Python enums
+    # of the Qt enums they touch), and Chromium's requests are answered in between.
+    for module in ("passage_view", "event_table", "timeline", "lecture_panel", "presentation", "editing", "exporting"):
+        importlib.import_module(f"mapviewer.qt.{module}")
+        let_the_page_load()
     from .qt.main_window import MainWindow
 
     let_the_page_load()

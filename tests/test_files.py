@@ -143,7 +143,7 @@ def test_the_page_cache_is_written_whole_or_not_at_all(private_cache, monkeypatc
     real_replace = os.replace
     monkeypatch.setattr(os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
     page = build.cached_page()  # a cache that cannot be written costs only time
-    assert page.startswith(b"<html><link") and b"map{" in page and b"bordersUrl" in page
+    assert page.startswith(b"<html><style>") and b"map{" in page and b"bordersUrl" in page
     folder = private_cache / "mapviewer"
     assert list(folder.iterdir()) == []  # no half-written page, no temporary file
     monkeypatch.setattr(os, "replace", real_replace)

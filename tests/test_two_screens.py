@@ -78,7 +78,10 @@ SCRIPT = textwrap.dedent(
         window.close()
         app.quit()
 
-    window.map_view.ready.connect(lambda: QTimer.singleShot(0, run))
+    if window.map_view.is_ready:  # the page may be up before the window is built
+        QTimer.singleShot(0, run)
+    else:
+        window.map_view.ready.connect(lambda: QTimer.singleShot(0, run))
     app.exec()
     """
 )

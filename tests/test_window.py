@@ -135,6 +135,21 @@ def test_clicking_a_place_on_the_map_offers_its_events(window, carr_index, qtbot
     assert window.passage_view.highlighted_event_text() == carr_index.events[chosen].anchor.exact
 
 
+@pytest.mark.parametrize("place", ["moscow", "lipetsk"])
+def test_a_lit_event_lets_the_mouse_through_to_the_places(window, carr_index, qtbot, place):
+    """The selection's states and dots are drawn on a canvas over the map's: a click on a
+    highlighted place (Moscow) or on another place inside a lit state (Lipetsk) still reaches it."""
+    window.selection.select_event("polish-war")
+    state = settled_state(qtbot, window.map_view)
+    assert "soviet-russia" in state["highlightedStates"] and (place in state["highlighted"]) == (place == "moscow")
+    x, y = state["points"][place]
+    target = window.map_view.focusProxy() or window.map_view
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, y))
+    qtbot.waitUntil(lambda: window.selection.place == place, timeout=5000)
+    state = wait_for_state(qtbot, window.map_view, lambda s: s["popupText"] is not None)
+    assert state["popupText"].startswith(carr_index.places[place].name)
+
+
 def test_place_selection_from_list_marks_mentions(window, carr_index, qtbot):
     window.selection.select_place("berlin")
     marks = window.passage_view.marked_mentions()

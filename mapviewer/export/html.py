@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..mappage.build import cached_template, fill_page, load_borders, load_water, page_assets
+from ..mappage.build import cached_template, fill_page, inline_asset_tags, load_borders, load_water
 from ..mappage.encode import encode
 from ..mappage.payload import page_payload
 from ..model.files import write_atomic
@@ -14,22 +14,8 @@ from .protocols import ExportOptions
 
 
 def _inline_tags(index: PlaceEventIndex) -> str:
-    assets = page_assets()
-
-    def text(name: str) -> str:
-        # A literal "</" inside inlined code would end the <script> element early.
-        return assets[name].read_text("utf-8").replace("</script", "<\\/script")
-
     data = encode(page_payload(index, standalone=True))
-    return "\n".join(
-        [
-            f"<style>{text('leaflet/leaflet.css')}</style>",
-            f"<style>{text('mapviewer.css')}</style>",
-            f"<script>{text('leaflet/leaflet.js')}</script>",
-            f"<script>{text('mapviewer.js')}</script>",
-            f'<script type="application/json" id="mapviewer-data">{data}</script>',
-        ]
-    )
+    return inline_asset_tags() + f'\n<script type="application/json" id="mapviewer-data">{data}</script>'
 
 
 def export(index: PlaceEventIndex, out: Path, options: ExportOptions | None = None) -> Path:

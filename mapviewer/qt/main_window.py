@@ -16,6 +16,7 @@ from ..model.index import PlaceEventIndex
 from ..model.lectures import chosen_lecture_id
 from ..model.selection import Selection
 from .access import FocusRing
+from .app import let_the_page_load
 from .editing import DialogView, EditorActions
 from .event_table import EventTable
 from .exporting import ExportRunner
@@ -50,15 +51,20 @@ class MainWindow(QMainWindow):
         # First in line: by the time a view hears of a new index, the selection already follows it.
         self.document.index_changed.connect(self.selection.set_index)
 
+        # The map first: its page gets to work on the index, and later on each selection, while
+        # the rest of the window is built and the other views show it. Between the steps of the
+        # building, Chromium's requests (the handshake, the index drawn) are answered.
+        self.map_view = map_view or MapView()  # one made early has its page loading already
+        self.map_view.follow(self.document, self.selection)
+        let_the_page_load()
         self.passage_view = PassageView()
         self.event_table = EventTable()
-        self.map_view = map_view or MapView()  # one made early has its page loading already
         self.timeline = TimelineSlider()
         self.status_label = StatusLine()
         self.statusBar().addWidget(self.status_label, 1)
-        # The map first: its page gets to work on a selection while the other views show it.
-        for view in (self.map_view, self.passage_view, self.event_table, self.timeline, self.status_label):
+        for view in (self.passage_view, self.event_table, self.timeline, self.status_label):
             view.follow(self.document, self.selection)
+        let_the_page_load()
         self.lecture_panel = LecturePanel(self.map_view, self)  # a dock, hidden until View > Lecture panel
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lecture_panel)
         self.lecture_panel.hide()
@@ -87,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._fit_to_screen()
         self.left.setSizes([470, 300])
+        let_the_page_load()
 
         self.error_box: QMessageBox | None = None
         self.dialogs = DialogView(self, settings, self.passage_view, self.show_message, self.show_error)
@@ -107,9 +114,15 @@ class MainWindow(QMainWindow):
         self.document.index_changed.connect(self._show_title)
         self.document.modified_changed.connect(self._show_title)
         self._show_title()
-        scheme_handler().failed.connect(self.show_error)
+        scheme_handler().failed.connect(self._page_failed)
+        if scheme_handler().failure is not None:  # while the window was being built, or before
+            self._page_failed(scheme_handler().failure)
         self.setAcceptDrops(True)
         self._restore_state()
+
+    def _page_failed(self, error: InputError) -> None:
+        scheme_handler().failure = None  # shown now
+        self.show_error(error)
 
     def _on_chosen(self, _changed: object) -> None:
         self.editor_actions.update_enabled()

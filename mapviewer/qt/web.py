@@ -74,6 +74,14 @@ def error_page(message: str) -> bytes:
     ).encode()
 
 
+def channel_js() -> str:
+    """Qt's qwebchannel.js (the page's end of the bridge), from Qt's own resources."""
+    qfile = QFile(":/qtwebchannel/qwebchannel.js")
+    if not qfile.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise InputError("qwebchannel.js", "Qt's web channel script is missing", fix="reinstall PySide6")
+    return bytes(qfile.readAll().data()).decode("utf-8")
+
+
 class AppSchemeHandler(QWebEngineUrlSchemeHandler):
     """Serves the map page and its assets from the installed package, nothing else."""
 
@@ -83,25 +91,28 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self._assets = None
         self._page: bytes | None = None
+        # The last failure no window has shown yet: the page is asked for while the window is
+        # still being built, before the window can hear of it.
+        self.failure: InputError | None = None
+
+    def _fail(self, exc: InputError) -> None:
+        self.failure = exc
+        self.failed.emit(exc)
 
     def _content(self, path: str) -> bytes | None:
         if path == "map.html":
             if self._page is None:
                 try:
-                    self._page = cached_page()
+                    self._page = cached_page(channel_js())
                 except InputError as exc:
-                    self.failed.emit(exc)
+                    self._fail(exc)
                     return error_page(exc.message)
+                self.failure = None
             return self._page
         if path == BORDERS_FILE:
             return self._borders()
         if path == WATER_FILE:
             return self._water()
-        if path == "qwebchannel.js":
-            qfile = QFile(":/qtwebchannel/qwebchannel.js")
-            if not qfile.open(QIODevice.OpenModeFlag.ReadOnly):
-                return None
-            return bytes(qfile.readAll().data())
         if self._assets is None:
             self._assets = page_assets()
         file = self._assets.get(path)
@@ -111,14 +122,14 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
         try:
             return load_borders_bytes()
         except InputError as exc:
-            self.failed.emit(exc)
+            self._fail(exc)
             return None
 
     def _water(self) -> bytes | None:
         try:
             return load_water_bytes()
         except InputError as exc:
-            self.failed.emit(exc)
+            self._fail(exc)
             return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)

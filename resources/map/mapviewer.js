@@ -215,7 +215,9 @@
     }
     confirm("date", iso);
     if (!leaving.length && !coming.length) { maybeSettled(); return; }
-    if (!instant && !still && mv.map.hasLayer(mv.borders)) fadeFrom(baseCanvas());
+    const canvas = mv.map.hasLayer(mv.borders) && baseCanvas();
+    // A map not laid out yet (a hidden window) has no picture to fade from.
+    if (!instant && !still && canvas && canvas.width && canvas.height) fadeFrom(canvas);
     for (const layer of leaving) mv.borders.removeLayer(layer);
     for (const layer of coming) {
       layer.setStyle(borderStyle(layer.feature));
@@ -345,6 +347,7 @@
     mv.manyPlaces = data.places.length > LABEL_LIMIT;
     const eventsAt = {};
     for (const e of data.events) for (const id of e.places) eventsAt[id] = (eventsAt[id] || 0) + 1;
+    waitingTips = [];
     for (const p of data.places) {
       mv.places[p.id] = p;
       const marker = L.circleMarker([p.lat, p.lon], markerStyle(p, false));
@@ -365,6 +368,13 @@
       mv.markers[p.id] = marker;
       mv.keys[p.id] = placeKey(p, eventsAt[p.id] || 0).addTo(mv.map);
     }
+    const tips = waitingTips;
+    waitingTips = null;
+    for (const tip of tips) tip._size = null;
+    const sizes = tips.map((tip) => [tip._container.offsetWidth, tip._container.offsetHeight]);
+    const key = (tip) => tip._container.className + "|" + document.body.style.getPropertyValue("--text-scale");
+    tips.forEach((tip, i) => { tip._size = { key: key(tip), w: sizes[i][0], h: sizes[i][1] }; });
+    for (const tip of tips) if (tip._map) tip._updatePosition();
     mv.selectedEvent = null;
     mv.selectedPlace = null;
     restyle();
@@ -377,6 +387,10 @@
   // read forcing a layout after the last label's move; the size is read again only when the
   // label's classes or the text size have changed. Place labels sit "center" (placed) or
   // "right" (hover); other directions are Leaflet's own.
+  // While setIndex adds the labels, their first positions wait, so that all their sizes are read
+  // after one layout instead of one layout each.
+  let waitingTips = null;
+
   const PlaceTooltip = L.Tooltip.extend({
     _setPosition: function (pos) {
       const direction = this.options.direction, node = this._container;
@@ -385,6 +399,10 @@
         return;
       }
       const key = node.className + "|" + document.body.style.getPropertyValue("--text-scale");
+      if (waitingTips && (!this._size || this._size.key !== key)) {
+        waitingTips.push(this);
+        return;
+      }
       if (!this._size || this._size.key !== key) this._size = { key, w: node.offsetWidth, h: node.offsetHeight };
       const sub = L.point(direction === "center" ? this._size.w / 2 : 0, this._size.h / 2, true);
       pos = pos.subtract(sub).add(L.point(this.options.offset)).add(this._getAnchor());
@@ -531,12 +549,13 @@
     }
   }
 
-  // States at the back, then the water, the dots and the line between them.
+  // States at the back, then the water, the other dots, the line between the places and
+  // their dots over it.
   function stackLit() {
     for (const copy of lit.water.values()) copy.bringToFront();
     for (const copy of lit.under.values()) copy.bringToFront();
-    for (const copy of lit.dots.values()) copy.bringToFront();
     if (mv.links) mv.links.bringToFront();
+    for (const copy of lit.dots.values()) copy.bringToFront();
   }
 
   // ---- selection -----------------------------------------------------------
@@ -602,6 +621,7 @@
       mv.links = L.polyline(points, {
         color: HIGHLIGHT_EDGE, weight: 3, opacity: 0.9, dashArray: "8 6", interactive: false, renderer: lit.renderer,
       }).addTo(mv.map);
+      stackLit();
     }
     // The highlight is drawn in this frame; the flight starts in the next, so the reader
     // sees the places light up at once, then the map moves to them.
