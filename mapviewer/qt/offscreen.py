@@ -106,6 +106,12 @@ class OffscreenRenderer(QObject):
     def _on_settled(self, event_id: str, date: str) -> None:
         if self._waiting != (event_id, date):
             return
+        view = self.window.map_view
+        if view.zoomFactor() == 1 and view.bridge.settled_size != (view.width(), view.height()):
+            # The page settled before Chromium had the view's new size (the window was just
+            # resized, or laid out for the room): it will move again, so wait for that.
+            view.request_settled()
+            return
         target = self.window.map_view if self._layout == "map" else self.window
         image = target.grab().toImage()
         # The page has drawn its last frame, but the widget may not show it yet: the picture is

@@ -230,6 +230,7 @@ class Bridge(QObject):
     page_shown = Signal(str, str)
     settled = Signal(str, str)  # event id ("" for none), ISO date
     place_moved = Signal(str, float, float)
+    settled_size: tuple[int, int] = (0, 0)  # the page's size (CSS px) at its last settled report
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802 (called from JavaScript)
@@ -256,9 +257,10 @@ class Bridge(QObject):
         """The page has drawn a selection ("event", id) or a date ("date", ISO date)."""
         self.page_shown.emit(kind, value)
 
-    @Slot(str, str)
-    def pageSettled(self, event_id: str, date: str) -> None:  # noqa: N802
-        """The map has stopped: no flight, no border fade, borders drawn."""
+    @Slot(str, str, int, int)
+    def pageSettled(self, event_id: str, date: str, width: int, height: int) -> None:  # noqa: N802
+        """The map has stopped: no flight, no border fade, borders drawn; at this size of page."""
+        self.settled_size = (width, height)
         self.settled.emit(event_id, date)
 
 

@@ -86,7 +86,7 @@
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
         if (idle() && !mv.map._animatingZoom && where() === before) {
-          send("pageSettled", mv.selectedEvent || "", mv.date || "");
+          send("pageSettled", mv.selectedEvent || "", mv.date || "", window.innerWidth, window.innerHeight);
         } else if (idle()) {
           maybeSettled();  // still moving, though nothing said so: look again
         }
