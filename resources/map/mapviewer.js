@@ -1806,7 +1806,9 @@
     initLabels(map);
     initLit(map);
     showDateLabel();
-    if (options.bordersUrl) loadBorders(options.bordersUrl);
+    // Fetched at the first frame, once the window shows: not while the app is still building it
+    // (the two would share the machine's cores).
+    if (options.bordersUrl) requestAnimationFrame(() => loadBorders(options.bordersUrl));
     else if (options.borders) addBorders(options.borders);
     else adoptBorders();
     if (options.waterUrl) loadWaterAfterBorders(options.waterUrl); else if (options.water) addWater(options.water);
