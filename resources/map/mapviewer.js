@@ -215,9 +215,10 @@
     }
     confirm("date", iso);
     if (!leaving.length && !coming.length) { maybeSettled(); return; }
-    const canvas = mv.map.hasLayer(mv.borders) && baseCanvas();
-    // A map not laid out yet (a hidden window) has no picture to fade from.
-    if (!instant && !still && canvas && canvas.width && canvas.height) fadeFrom(canvas);
+    if (!instant && !still && mv.map.hasLayer(mv.borders)) {
+      const canvas = baseCanvas();
+      if (canvas.width && canvas.height) fadeFrom(canvas);  // a map not laid out yet has no picture
+    }
     for (const layer of leaving) mv.borders.removeLayer(layer);
     for (const layer of coming) {
       layer.setStyle(borderStyle(layer.feature));
@@ -370,10 +371,7 @@
     }
     const tips = waitingTips;
     waitingTips = null;
-    for (const tip of tips) tip._size = null;
-    const sizes = tips.map((tip) => [tip._container.offsetWidth, tip._container.offsetHeight]);
-    const key = (tip) => tip._container.className + "|" + document.body.style.getPropertyValue("--text-scale");
-    tips.forEach((tip, i) => { tip._size = { key: key(tip), w: sizes[i][0], h: sizes[i][1] }; });
+    for (const tip of tips) tip.measure();  // reads only: one layout for all
     for (const tip of tips) if (tip._map) tip._updatePosition();
     mv.selectedEvent = null;
     mv.selectedPlace = null;
@@ -392,18 +390,25 @@
   let waitingTips = null;
 
   const PlaceTooltip = L.Tooltip.extend({
+    sizeKey: function () {
+      return this._container.className + "|" + document.body.style.getPropertyValue("--text-scale");
+    },
+    measure: function () {
+      this._size = { key: this.sizeKey(), w: this._container.offsetWidth, h: this._container.offsetHeight };
+    },
     _setPosition: function (pos) {
       const direction = this.options.direction, node = this._container;
       if (direction !== "center" && direction !== "right") {
         L.Tooltip.prototype._setPosition.call(this, pos);
         return;
       }
-      const key = node.className + "|" + document.body.style.getPropertyValue("--text-scale");
-      if (waitingTips && (!this._size || this._size.key !== key)) {
-        waitingTips.push(this);
-        return;
+      if (!this._size || this._size.key !== this.sizeKey()) {
+        if (waitingTips) {
+          waitingTips.push(this);
+          return;
+        }
+        this.measure();
       }
-      if (!this._size || this._size.key !== key) this._size = { key, w: node.offsetWidth, h: node.offsetHeight };
       const sub = L.point(direction === "center" ? this._size.w / 2 : 0, this._size.h / 2, true);
       pos = pos.subtract(sub).add(L.point(this.options.offset)).add(this._getAnchor());
       for (const side of ["right", "left", "top", "bottom"]) L.DomUtil.removeClass(node, "leaflet-tooltip-" + side);
@@ -499,12 +504,12 @@
     for (const layer of wanted) {
       if (!lit.states.has(layer)) lit.states.set(layer, litCopy(layer, litStyle(layer.feature)).addTo(mv.map));
     }
-    lightWater();
+    lightOverLand();
   }
 
   // Lakes, rivers and the other places' dots lie over the land, lit or not: those within a lit
   // state's bounds are drawn again over it.
-  function lightWater() {
+  function lightOverLand() {
     const lands = [...lit.states.keys()].map((layer) => layer.getBounds());
     const wanted = new Set(), under = new Set();
     if (water.layer && lands.length) {
@@ -1583,7 +1588,7 @@
       water.labels.addLayer(L.marker([p.label[1], p.label[0]], { icon: icon, interactive: false, keyboard: false }));
     }
     layWaterOnBorders();
-    lightWater();
+    lightOverLand();
     stackLit();
     showRiverLabels();
     mv.map.on("zoomend", showRiverLabels);
