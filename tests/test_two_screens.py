@@ -58,6 +58,7 @@ SCRIPT = textwrap.dedent(
         return [widget.screen().name(), widget.isFullScreen(), widget.geometry().getRect()]
 
     def run():
+        QTest.qWaitForWindowActive(window)  # keys reach a window's shortcuts once it is active
         QTest.keyClick(window, Qt.Key.Key_F5)
         show = window.presentation
         out["started"] = {"audience": where(window), "presenter": where(show.presenter)}

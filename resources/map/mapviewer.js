@@ -1657,6 +1657,11 @@
   function fitMinZoom() {
     mv.map.options.minZoom = MIN_ZOOM;  // getBoundsZoom never goes below the current minimum
     mv.map.setMinZoom(Math.max(MIN_ZOOM, mv.map.getBoundsZoom(EXTENT, true)));
+    // setMinZoom zooms in to the new minimum, but Leaflet drops a zoom asked for while a zoom
+    // animation runs: the minimum is then kept once that animation ends.
+    jump(function () {
+      if (mv.map.getZoom() < mv.map.getMinZoom()) mv.map.setZoom(mv.map.getMinZoom(), { animate: false });
+    });
   }
 
   function keepInsideExtent() {
