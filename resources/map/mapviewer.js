@@ -481,23 +481,60 @@
   // and states beneath it, which answer as before.
   const lit = { renderer: null, states: new Map(), water: new Map(), under: new Map(), dots: new Map() };
 
+  // The lit canvas takes in a move or a zoom after the map's own canvas has (its handlers wait
+  // for a microtask, still before the frame), so its copies can borrow what their sources have
+  // just computed, whichever renderer the map made first.
+  const LitCanvas = L.Canvas.extend({
+    getEvents: function () {
+      if (!this._litEvents) {
+        const events = L.Canvas.prototype.getEvents.call(this);
+        for (const name of ["viewreset", "zoomend", "moveend"]) {
+          const handler = events[name];
+          events[name] = function () {
+            queueMicrotask(() => { if (this._map) handler.call(this); });
+          };
+        }
+        this._litEvents = events;
+      }
+      return this._litEvents;
+    },
+  });
+
   function initLit(map) {
     map.createPane("lit");
-    lit.renderer = L.canvas({ pane: "lit" });
+    lit.renderer = new LitCanvas({ pane: "lit" });
   }
 
+  // A lit copy draws its source's own projected, clipped and simplified outline in its own
+  // style: a selection projects nothing (Soviet Russia alone has thousands of vertices).
+  function borrowing(Shape) {
+    return Shape.extend({
+      _project: function () {
+        this._rings = this._source._rings || [];
+        this._rawPxBounds = this._source._rawPxBounds;
+        this._updateBounds();
+      },
+      _update: function () {
+        if (!this._map) return;
+        this._parts = this._source._parts || [];
+        this._updatePath();
+      },
+    });
+  }
+  const LitPolygon = borrowing(L.Polygon), LitPolyline = borrowing(L.Polyline);
+
   function litCopy(layer, style) {
-    const options = Object.assign({}, style,
-      { renderer: lit.renderer, interactive: false, smoothFactor: layer.options.smoothFactor });
-    return layer instanceof L.Polygon ? L.polygon(layer.getLatLngs(), options)
-      : L.polyline(layer.getLatLngs(), options);
+    const Copy = layer instanceof L.Polygon ? LitPolygon : LitPolyline;
+    const copy = new Copy([], Object.assign({}, style, { renderer: lit.renderer, interactive: false }));
+    copy._source = layer;
+    return copy;
   }
 
   // The states of the selection, in their versions on the map's date.
   function lightStates() {
     if (!mv.map) return;
-    const wanted = new Set(mv.borders.getLayers().filter(
-      (layer) => mv.highlightedStates.has(layer.feature.properties.state)));
+    const wanted = new Set(mv.borders.getLayers().filter(  // on the map: projected, to be borrowed
+      (layer) => layer._map && mv.highlightedStates.has(layer.feature.properties.state)));
     for (const [layer, copy] of lit.states) {
       if (!wanted.has(layer)) { copy.remove(); lit.states.delete(layer); }
     }
@@ -1128,9 +1165,69 @@
     const pending = mv.borderLayers.slice();
     requestIdleCallback(function step(deadline) {
       const until = performance.now() + SHAPE_SLICE_MS;
-      while (pending.length && deadline.timeRemaining() > 2 && performance.now() < until) stateShape(pending.shift());
+      while (pending.length && deadline.timeRemaining() > 2 && performance.now() < until) {
+        const layer = pending.shift();
+        stateShape(layer);
+        mercatorOf(layer);
+      }
       if (pending.length) requestIdleCallback(step);
     });
+  }
+
+  // ---- projecting ----------------------------------------------------------
+  // Leaflet projects every vertex from latitude and longitude whenever a shape is added or the
+  // zoom changes (a sine and a logarithm each). The borders and the water keep each vertex's
+  // spherical-Mercator position, worked out once, so a new date's states or a new zoom cost a
+  // multiply and an add per vertex: a date change no longer holds up the frame that shows a
+  // selection. The result is Leaflet's own, to the pixel.
+  function mercatorOf(layer) {
+    if (!layer._mercator) {
+      const projection = mv.map.options.crs.projection, rings = [];
+      const walk = function (latlngs) {
+        if (latlngs[0] instanceof L.LatLng) {
+          const ring = new Float64Array(latlngs.length * 2);
+          for (let i = 0; i < latlngs.length; i++) {
+            const p = projection.project(latlngs[i]);
+            ring[2 * i] = p.x;
+            ring[2 * i + 1] = p.y;
+          }
+          rings.push(ring);
+        } else {
+          for (const inner of latlngs) walk(inner);
+        }
+      };
+      walk(layer._latlngs);
+      layer._mercator = rings;
+    }
+    return layer._mercator;
+  }
+
+  function projectFromMercator() {
+    const map = this._map, crs = map.options.crs, t = crs.transformation;
+    const scale = crs.scale(map.getZoom()), origin = map.getPixelOrigin();
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    this._rings = [];
+    for (const m of mercatorOf(this)) {
+      const ring = new Array(m.length / 2);
+      for (let i = 0; i < ring.length; i++) {
+        const x = Math.round(scale * (t._a * m[2 * i] + t._b)) - origin.x;
+        const y = Math.round(scale * (t._c * m[2 * i + 1] + t._d)) - origin.y;
+        ring[i] = new L.Point(x, y);
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+      this._rings.push(ring);
+    }
+    if (this._bounds.isValid() && minX <= maxX) {
+      this._rawPxBounds = L.bounds([minX, minY], [maxX, maxY]);
+      this._updateBounds();
+    }
+  }
+
+  function projectedOnce(layer) {
+    if (layer._project !== projectFromMercator && layer instanceof L.Polyline) layer._project = projectFromMercator;
   }
 
   // A feature's largest polygon and its area (square degrees, scaled by latitude: enough to compare).
@@ -1579,7 +1676,9 @@
 
   function addWater(data) {
     const started = performance.now();
-    water.layer = L.geoJSON(data, { style: waterStyle, interactive: false, smoothFactor: 1.5 }).addTo(mv.map);
+    water.layer = L.geoJSON(data, { style: waterStyle, interactive: false, smoothFactor: 1.5 });
+    water.layer.eachLayer(projectedOnce);
+    water.layer.addTo(mv.map);
     water.labels = L.layerGroup();
     for (const f of data.features) {
       const p = f.properties || {};
@@ -1768,6 +1867,7 @@
     if (onMap) mv.map.removeLayer(mv.borders);
     mv.borderLayers = mv.borders.getLayers();
     for (const layer of mv.borderLayers) {
+      projectedOnce(layer);
       layer.setStyle(borderStyle(layer.feature));
       layer.bindTooltip(borderTooltip(layer.feature), { sticky: true, className: "border-tooltip" });
     }
@@ -1781,6 +1881,8 @@
     if (onMap) {
       mv.borders.addTo(mv.map);
       mv.borders.bringToBack();  // under the places, which may already be drawn
+      lightStates();  // the selection's states, now that they are drawn
+      stackLit();
     }
     confirm("borders", String(mv.borderLayers.length));
     maybeSettled();
