@@ -218,6 +218,11 @@ class Clause:
         return any(p.names for p in self.places)
 
 
+def is_listed_action(word: str) -> bool:
+    """Whether the word is in the closed list of actions (not found by its form alone)."""
+    return word.lower() in _STRONG
+
+
 def find_actions(text: str, start: int, end: int) -> list[Action]:
     """The actions in ``text[start:end]``, in text order; "to storm" (an infinitive) is not one."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
