@@ -27,7 +27,7 @@ from .clauses import (
 from .dates import FoundDate, find_dates, looks_back
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
 from .learned import Candidate, EventModel, Signals, clause_features
-from .references import find_references
+from .references import find_references, seat_of_government
 
 # How a clause without a date of its own is dated (docs/suggest.md): "between" runs from
 # the most recent date before it to the next date after it, when the text moves forward;
@@ -184,6 +184,7 @@ def draft_index(
             comment = is_comment(text, clause, subject)
             event_places = tuple(p for p in clause.places if not p.about)
             guessed = False  # places from the paragraph or the story, which a later clause of the sentence overrides
+            from_story = False  # places from another sentence
             if continues and inherited and not clause.names_place:
                 event_places = event_places + tuple(p for p in inherited[1] if p.names)
             elif not clause.names_place and sentence_places:
@@ -192,13 +193,30 @@ def draft_index(
             elif not clause.names_place and last_event and _same_paragraph(body, last_event[0].start, clause.start):
                 # ... or where the event before it in the paragraph did ("Four days later fire broke out").
                 event_places, guessed = event_places + tuple(p for p in last_event[2] if p.names), last_guessed
+                from_story = True
             elif not clause.names_place and (named_before := _named_before(body, matches, clause.start)):
                 # ... or at the place the paragraph last named ("left the fate of Upper Silesia to a plebiscite.
                 # The Polish miners ... rose").
-                event_places, guessed = event_places + (named_before,), True
+                event_places, guessed, from_story = event_places + (named_before,), True, True
             elif not clause.names_place and last_event:
                 # ... or where the story was at the end of the paragraph before.
-                event_places, guessed = event_places + tuple(p for p in last_event[2] if p.names), True
+                event_places, guessed, from_story = (
+                    event_places + tuple(p for p in last_event[2] if p.names),
+                    True,
+                    True,
+                )
+            if not continues and not clause.names_place and (from_story or not any(p.names for p in event_places)):
+                # "The Dáil approved it": a government or a parliament acts at its seat, not where the story was.
+                # Only places from the subject or from the text before ("declared the country part of the German
+                # Republic": the adjective after the action is not whose assembly it is).
+                before_action = clause.action.start if clause.action else clause.start
+                earlier = [
+                    p for p in event_places if not clause.start <= p.start < clause.end or p.start < before_action
+                ]
+                seat = seat_of_government(gazetteer, own_subject, clause.start, earlier)
+                if seat is not None:
+                    event_places = (seat, *(p for p in clause.places if not p.about and p.place.id != seat.place.id))
+                    guessed = False
             signals = Signals(
                 topic=topic,
                 comment=comment,
