@@ -509,3 +509,14 @@ def test_a_government_or_parliament_acts_at_its_seat():
     # A king travels: "King Christian X rode across the frontier" is not at Copenhagen.
     events = _drafted("Flensburg voted on 14 March 1920. On 10 July King Christian X rode across the old frontier.")
     assert "copenhagen" not in events[-1][3]
+
+
+def test_a_new_subject_with_a_passive_after_and_is_an_event_of_its_own():
+    events = _drafted("Trotsky arrived in Petrograd on 17 October 1919, and the city was fortified street by street.")
+    assert [e[0] for e in events] == [
+        "Trotsky arrived in Petrograd on 17 October 1919",
+        "the city was fortified street by street",
+    ]
+    # Without a subject of its own the participle still joins the action before it.
+    events = _drafted("Trotsky arrived in Petrograd on 17 October 1919 and was greeted by crowds.")
+    assert len(events) == 1
