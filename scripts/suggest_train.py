@@ -87,7 +87,7 @@ def restrict(data: list[Example], kind: str) -> list[Example]:
     return [({k: v for k, v in f.items() if not k.startswith(("w=", "first=", "verb="))}, y) for f, y in data]
 
 
-def cross_validate(paths: list[Path], settings: list[tuple[str, float, float]]) -> None:
+def cross_validate(paths: list[Path], settings: list[tuple[str, float, float, bool]]) -> None:
     by_set: dict[str, list[Path]] = defaultdict(list)
     for p in paths:
         by_set[set_of(p)].append(p)
@@ -97,11 +97,11 @@ def cross_validate(paths: list[Path], settings: list[tuple[str, float, float]]) 
     base = sum(s.event_recall[0] for s in rules), sum(s.event_recall[1] for s in rules)
     found = sum(s.event_precision[1] for s in rules)
     print(f"rules: recall {base[0]}/{base[1]} {base[0] / base[1]:.1%}  precision {base[0] / found:.1%}")
-    for kind, l2, threshold in settings:
+    for kind, l2, threshold, veto in settings:
         hits = total = drafted = 0
         for members in by_set.values():
             train = [e for p in paths if p not in members for e in restrict(data[p], kind)]
-            model = EventModel(fit(train, l2), threshold)  # features it was not fitted on weigh nothing
+            model = EventModel(fit(train, l2), threshold, veto)  # features it was not fitted on weigh nothing
             for p in members:
                 s = score(p, model)
                 hits, total, drafted = (
@@ -110,8 +110,8 @@ def cross_validate(paths: list[Path], settings: list[tuple[str, float, float]]) 
                     drafted + s.event_precision[1],
                 )
         print(
-            f"{kind:5} l2={l2:<6} t={threshold:<4}   recall {hits}/{total} {hits / total:.1%}  "
-            f"precision {hits}/{drafted} {hits / max(drafted, 1):.1%}"
+            f"{kind:5} l2={l2:<6} t={threshold:<4} {'veto' if veto else 'free'}  "
+            f"recall {hits}/{total} {hits / total:.1%}  precision {hits}/{drafted} {hits / max(drafted, 1):.1%}"
         )
 
 
@@ -122,14 +122,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--kind", default="words", choices=("hand", "words"))
     parser.add_argument("--l2", type=float, default=0.01)
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--veto-only", action="store_true", help="the model may only drop what the rules keep")
     args = parser.parse_args(argv)
     paths = tuned_on()
     if args.cv:
-        settings = [(kind, l2, t) for kind in ("hand", "words") for l2 in (0.001, 0.01) for t in (0.3, 0.4, 0.5)]
+        settings = [
+            (kind, l2, t, veto)
+            for kind in ("hand", "words")
+            for l2 in (0.01, 0.1)
+            for t in (0.3, 0.5)
+            for veto in (False, True)
+        ]
         cross_validate(paths, settings)
     if args.write:
         data = restrict([e for p in paths for e in examples(p)], args.kind)
-        model = EventModel(fit(data, args.l2), args.threshold)
+        model = EventModel(fit(data, args.l2), args.threshold, args.veto_only)
         note = (
             f"Fitted by scripts/suggest_train.py on the {len(paths)} tuned-on passages ({len(data)} dated clauses), "
             f"features '{args.kind}', l2 {args.l2}; never on the held-out sets."

@@ -119,12 +119,15 @@ class EventModel:
 
     weights: dict[str, float]
     threshold: float = 0.5
+    veto_only: bool = False  # the model may only drop what the rules keep, not keep what they drop
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keeps(self, features: dict[str, float]) -> bool:
+        if self.veto_only and not features.get("rules"):
+            return False
         return self.probability(features) >= self.threshold
 
     def to_json(self, note: str = "") -> dict[str, object]:
@@ -132,6 +135,7 @@ class EventModel:
             "format": MODEL_FORMAT,
             "note": note,
             "threshold": self.threshold,
+            "veto_only": self.veto_only,
             "weights": {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4},
         }
 
@@ -139,7 +143,8 @@ class EventModel:
     def from_json(cls, data: dict[str, object]) -> EventModel:
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"not a {MODEL_FORMAT} file")
-        return cls(cast(dict[str, float], data["weights"]), float(cast(float, data["threshold"])))
+        weights = cast(dict[str, float], data["weights"])
+        return cls(weights, float(cast(float, data["threshold"])), bool(data.get("veto_only", False)))
 
 
 def load_model() -> EventModel:
