@@ -490,3 +490,33 @@ def test_a_date_range_is_not_cut_at_its_and_and_an_aside_lends_no_date():
         "a vote. On 10 February 1920 the northern zone voted for Denmark."
     )
     assert [e[2] for e in events] == ["1920-02-10"]
+
+
+def test_a_government_or_parliament_acts_at_its_seat():
+    # A parliament that names its state, in a paragraph whose story is elsewhere.
+    events = _drafted(
+        "The treaty was signed in London on 6 December 1921. The Dáil approved it on 7 January 1922 by 64 votes to 57."
+    )
+    assert "dublin" in events[-1][3] and "london" not in events[-1][3]
+    # "the Polish government": the adjective names the state.
+    events = _drafted("Fighting went on near Vilna in May 1920. On 2 June the Polish government resigned.")
+    assert events[-1][3][:1] == ["warsaw"]
+    # The League's council sits where it meets, not at a capital; a clause that names its place keeps it.
+    events = _drafted("Fighting went on near Vilna in May 1920. On 2 June the League's council protested.")
+    assert "warsaw" not in events[-1][3]
+    events = _drafted("On 2 June 1920 the Polish government met in Lublin.")
+    assert "lublin" in events[-1][3] and "warsaw" not in events[-1][3]
+    # A king travels: "King Christian X rode across the frontier" is not at Copenhagen.
+    events = _drafted("Flensburg voted on 14 March 1920. On 10 July King Christian X rode across the old frontier.")
+    assert "copenhagen" not in events[-1][3]
+
+
+def test_a_new_subject_with_a_passive_after_and_is_an_event_of_its_own():
+    events = _drafted("Trotsky arrived in Petrograd on 17 October 1919, and the city was fortified street by street.")
+    assert [e[0] for e in events] == [
+        "Trotsky arrived in Petrograd on 17 October 1919",
+        "the city was fortified street by street",
+    ]
+    # Without a subject of its own the participle still joins the action before it.
+    events = _drafted("Trotsky arrived in Petrograd on 17 October 1919 and was greeted by crowds.")
+    assert len(events) == 1

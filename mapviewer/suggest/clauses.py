@@ -138,6 +138,7 @@ _PARTICLES = ("off", "up", "over", "out", "through", "back", "down", "into force
 # One adverb between the auxiliary and the action: "was politely received", "was once more received".
 _ADVERB = r"(?:(?:\w+ly|once more|once again|again|also|already|then|first|soon|later|finally|not|never|at last)\s+)?"
 _AUXILIARY = re.compile(r"(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+(?:being\s+)?)" + _ADVERB + "$")
+_OWN_SUBJECT_PASSIVE = re.compile(r"(?:,|;)\s+(?:and\s+)?(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?\s+$")
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|being)\s+" + _ADVERB + "$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "which", "who"}
@@ -218,6 +219,11 @@ class Clause:
         return any(p.names for p in self.places)
 
 
+def is_listed_action(word: str) -> bool:
+    """Whether the word is in the closed list of actions (not found by its form alone)."""
+    return word.lower() in _STRONG
+
+
 def find_actions(text: str, start: int, end: int) -> list[Action]:
     """The actions in ``text[start:end]``, in text order; "to storm" (an infinitive) is not one."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
@@ -294,6 +300,8 @@ def find_actions(text: str, start: int, end: int) -> list[Action]:
         weak = (lower in _WEAK or regular) and not (
             particle and particle[0] in ("up", "out", "off")
         )  # "gave up", "called off"
+        if regular and passive and _OWN_SUBJECT_PASSIVE.search(text, max(start, a_start - 60), a_start):
+            weak = False  # ", and the city was fortified street by street": a new subject, a deed done to it
         out.append(Action(a_start, a_end, base, passive, weak, word, relative))
     # "Petliura's army had briefly shared Kiev": a verb found by its form gives way to a listed one in its stretch.
     out = [

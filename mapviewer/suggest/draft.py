@@ -26,7 +26,8 @@ from .clauses import (
 )
 from .dates import FoundDate, find_dates, looks_back
 from .gazetteer import Gazetteer, PlaceMatch, load_gazetteer
-from .references import find_references
+from .learned import Candidate, EventModel, Signals, clause_features
+from .references import find_references, seat_of_government
 
 # How a clause without a date of its own is dated (docs/suggest.md): "between" runs from
 # the most recent date before it to the next date after it, when the text moves forward;
@@ -63,6 +64,7 @@ class Draft:
     data: JsonObject
     dates: list[FoundDate] = field(default_factory=list)
     context_dated: int = 0
+    candidates: list[Candidate] = field(default_factory=list)  # every dated clause, kept or not
 
     @property
     def events(self) -> list[JsonObject]:
@@ -78,8 +80,14 @@ def suggest_index(passage: Passage, gazetteer: Gazetteer | None = None, context:
     return draft_index(passage, gazetteer, context).data
 
 
-def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between") -> Draft:
-    """Find places and dates in the body of the passage and draft an event for each action."""
+def draft_index(
+    passage: Passage, gazetteer: Gazetteer | None = None, context: str = "between", model: EventModel | None = None
+) -> Draft:
+    """Find places and dates in the body of the passage and draft an event for each action.
+
+    Which dated clauses become events is decided by the rules (``model`` None), or by a learned
+    model over the rules' signals (docs/suggest.md, "A learned decision").
+    """
     if context not in CONTEXT_MODES:
         raise ValueError(f"context must be one of {CONTEXT_MODES}, not {context!r}")
     if len(passage.text) > MAX_SUGGEST_CHARS:
@@ -112,6 +120,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
     used_places: dict[str, list[str]] = {}
     event_ids: set[str] = set()
     context_dated = 0
+    candidates: list[Candidate] = []
     last_event: tuple[Clause, str, tuple[PlaceMatch, ...]] | None = None  # clause, subject, places
     last_guessed = False  # whether the last event's places were guessed from the paragraph or the story
     titles: dict[int, str] = {}  # by clause, for the echoes of its action
@@ -120,10 +129,9 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         subject_clause: tuple[str, tuple[PlaceMatch, ...]] | None = None
         sentence_places: tuple[PlaceMatch, ...] = ()
         following = sentences[k + 1] if k + 1 < len(sentences) else []
-        if _topic_sentence(text, clauses, paragraph_starts, following, dates):
-            continue
+        topic = _topic_sentence(text, clauses, paragraph_starts, following, dates)
         drafted: list[tuple[JsonObject, tuple[PlaceMatch, ...]]] = []  # this sentence's events
-        for clause in clauses:
+        for position, clause in enumerate(clauses):
             exact_start, exact_end = _trimmed_span(text, clause.start, clause.end)
             if exact_end <= exact_start:
                 continue
@@ -132,12 +140,13 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             except UnquotableSpanError:
                 continue  # a clause too long to quote, or repeated word for word with its surroundings
             from_context = False
+            chosen: FoundDate | None = None
             own_dates = _own_dates(text, clause)
             if own_dates:
                 # "a year later, on 24 March 1922": the date the words state outright wins.
                 # The most precise date the words state: "The republic was settled in the summer of 1919: the
                 # new constitution was confirmed on 17 July" is 17 July.
-                first = min(own_dates, key=lambda d: (_precision(d), not d.stated, d.start))
+                first = chosen = min(own_dates, key=lambda d: (_precision(d), not d.stated, d.start))
                 sentence_date = first
                 date = first.value
                 date_source = f"suggested from the words '{first.text}'" + (
@@ -159,7 +168,6 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
                 if around is None:
                     continue
                 date, from_context = around, True
-                context_dated += 1
                 date_source = "suggested from the dates around this clause; check it"
 
             # Whose action it is: "..., broke off in July" and "it broke off" continue the subject before.
@@ -173,10 +181,10 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             ):
                 # "It opened on 10 April" after "an economic conference at Genoa": the conference opens.
                 title_subject = antecedent(text, clause.start) or subject
-            if is_comment(text, clause, subject):
-                continue
+            comment = is_comment(text, clause, subject)
             event_places = tuple(p for p in clause.places if not p.about)
             guessed = False  # places from the paragraph or the story, which a later clause of the sentence overrides
+            from_story = False  # places from another sentence
             if continues and inherited and not clause.names_place:
                 event_places = event_places + tuple(p for p in inherited[1] if p.names)
             elif not clause.names_place and sentence_places:
@@ -185,13 +193,52 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
             elif not clause.names_place and last_event and _same_paragraph(body, last_event[0].start, clause.start):
                 # ... or where the event before it in the paragraph did ("Four days later fire broke out").
                 event_places, guessed = event_places + tuple(p for p in last_event[2] if p.names), last_guessed
+                from_story = True
             elif not clause.names_place and (named_before := _named_before(body, matches, clause.start)):
                 # ... or at the place the paragraph last named ("left the fate of Upper Silesia to a plebiscite.
                 # The Polish miners ... rose").
-                event_places, guessed = event_places + (named_before,), True
+                event_places, guessed, from_story = event_places + (named_before,), True, True
             elif not clause.names_place and last_event:
                 # ... or where the story was at the end of the paragraph before.
-                event_places, guessed = event_places + tuple(p for p in last_event[2] if p.names), True
+                event_places, guessed, from_story = (
+                    event_places + tuple(p for p in last_event[2] if p.names),
+                    True,
+                    True,
+                )
+            if not continues and not clause.names_place and (from_story or not any(p.names for p in event_places)):
+                # "The Dáil approved it": a government or a parliament acts at its seat, not where the story was.
+                # Only places from the subject or from the text before ("declared the country part of the German
+                # Republic": the adjective after the action is not whose assembly it is).
+                before_action = clause.action.start if clause.action else clause.start
+                earlier = [
+                    p for p in event_places if not clause.start <= p.start < clause.end or p.start < before_action
+                ]
+                seat = seat_of_government(gazetteer, own_subject, clause.start, earlier)
+                if seat is not None:
+                    event_places = (seat, *(p for p in clause.places if not p.about and p.place.id != seat.place.id))
+                    guessed = False
+            signals = Signals(
+                topic=topic,
+                comment=comment,
+                own_date=chosen,
+                sentence_dated=chosen is None and not from_context,
+                from_context=from_context,
+                continues=continues,
+                subject=subject,
+                guessed_place=guessed,
+                position=position,
+                clauses=len(clauses),
+                paragraph_start=clause.start in paragraph_starts,
+            )
+            features = clause_features(text, clause, event_places, signals)
+            rules_keep = not topic and not comment
+            keep = rules_keep if model is None else model.keeps(features)
+            candidates.append(
+                Candidate(_trimmed_span(text, clause.start, clause.end), date, event_places, features, rules_keep, keep)
+            )
+            if not keep:
+                continue
+            context_dated += from_context
             if not continues:
                 subject_clause = (own_subject, event_places)
             if any(p.names for p in event_places):
@@ -234,7 +281,7 @@ def draft_index(passage: Passage, gazetteer: Gazetteer | None = None, context: s
         "places": index_places,
         "events": events,
     }
-    return Draft(data, dates, context_dated)
+    return Draft(data, dates, context_dated, candidates)
 
 
 _ABOUT = re.compile(r"\s+(?:question|issue|dispute|problem|affair|crisis)\b")

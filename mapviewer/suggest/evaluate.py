@@ -14,6 +14,7 @@ from ..model.dates import HistDate
 from ..model.index import JsonObject
 from ..model.passage import load_passage
 from .draft import draft_index
+from .learned import EventModel
 
 # A suggested date matches a gold date when it lies inside the gold interval widened by this
 # many days at each end: "a month later" from 18 March is 18 April, inside "April 1921".
@@ -120,11 +121,11 @@ def gold_events(text: str, gold: JsonObject) -> list[GoldEvent]:
     return out
 
 
-def score(gold_path: Path) -> Scores:
+def score(gold_path: Path, model: EventModel | None = None) -> Scores:
     """Draft an index for the passage beside ``gold_path`` and measure it against the gold file."""
     gold = cast(JsonObject, json.loads(gold_path.read_text("utf-8")))
     passage = load_passage(gold_path.with_name(gold["passage"]))
-    draft = draft_index(passage).data
+    draft = draft_index(passage, model=model).data
     text = passage.text
     found = found_events(text, draft)
     wanted = gold_events(text, gold)

@@ -36,6 +36,9 @@ CAPITALS = {
     "azerbaijan": "baku",
     "denmark": "copenhagen",
     "sweden": "stockholm",
+    "ireland": "dublin",
+    "norway": "kristiania",
+    "belgium": "brussels",
 }
 # Peoples and parties that stand for a state as actors: "the Poles took Kiev" happens in Poland's war.
 DEMONYMS = {
@@ -63,6 +66,45 @@ DEMONYMS = {
     "Georgians": "georgia",
     "Armenians": "armenia",
 }
+# A government or a parliament acts at its seat: "the Dáil approved it" happened in Dublin. Not a king or a
+# minister, who travel ("Christian X rode across the old frontier").
+_BODY = re.compile(
+    r"\b(?:(?i:government|cabinet|parliament|national\s+assembly|constituent\s+assembly|diet|senate|ministry"
+    r")|Sejm|D[áa]il|Reichstag|Storting|Riksdag|Sobranie|Politburo|Sovnarkom"
+    r"|Eduskunta|Saeima|Seimas|Skup[šs]tina)\b"
+)
+# Bodies that name their state: "the Sejm" is Poland's.
+_BODY_STATES = {
+    "sejm": "poland", "dáil": "ireland", "dail": "ireland", "reichstag": "germany", "storting": "norway",
+    "riksdag": "sweden", "sobranie": "bulgaria", "politburo": "soviet-russia", "sovnarkom": "soviet-russia",
+    "eduskunta": "finland", "saeima": "latvia", "seimas": "lithuania",
+    "skupština": "kingdom-of-the-serbs-croats-and-slovenes",
+    "skupstina": "kingdom-of-the-serbs-croats-and-slovenes",
+}  # fmt: skip
+# Bodies of the League or the Allies sit where their meetings are, not at a state's capital.
+_NOT_A_STATE_BODY = re.compile(r"(?i)\b(?:league|allied|allies|inter-allied|conference|commission|council)\b")
+
+
+def seat_of_government(gazetteer: Gazetteer, subject: str, at: int, places: Sequence[PlaceMatch]) -> PlaceMatch | None:
+    """The capital a government or parliament of the subject acts at: "the Polish government"
+    is at Warsaw, "the Sejm" at Warsaw, "the government of Wilhelm Cuno" at the capital of the one state among
+    the event's places (an adjective such as "German", or the state the story is in)."""
+    body = _BODY.search(subject)
+    if body is None or _NOT_A_STATE_BODY.search(subject):
+        return None
+    state = _BODY_STATES.get(body.group().lower())
+    if state is None:
+        adjective = re.search(r"\b([A-Z][a-z]+)\s+(?:\w+\s+)?$", subject[: body.start()])
+        by_word = gazetteer.by_adjective(adjective.group(1)) if adjective else None
+        named = by_word.id if by_word else (DEMONYMS.get(adjective.group(1)) if adjective else None)
+        states = {p.place.id for p in places if p.place.id in CAPITALS}
+        state = named or (states.pop() if len(states) == 1 else None)
+    capital = CAPITALS.get(state or "")
+    if capital is None or capital not in gazetteer.places:
+        return None
+    return PlaceMatch(gazetteer.places[capital], at, at + len(body.group()), body.group(), by_reference=True)
+
+
 # "the conference" is where the last conference named met: "an economic conference at Genoa".
 MEETINGS = ("conference", "congress")
 _MEETING = re.compile(r"\b(?i:the)\s+(?:peace\s+)?(?:conference|congress)\b")
