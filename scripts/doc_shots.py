@@ -8,7 +8,7 @@
   open on step 5;
 - accessibility-dark (docs/accessibility.md): the window in a dark palette, the Treaty of Rapallo
   chosen, the event list holding the keyboard focus;
-- handout-page (README.md): the page of `mapviewer export pdf` with steps 4 and 5, at 150 dpi;
+- handout-page (README.md): the page of `mapviewer export pdf` with step 4, at 150 dpi;
 - exported-page (README.md): `mapviewer export html` in a 1400x850 browser view.
 
 Each picture is taken once the page says it has settled (the exports' offscreen renderer, or the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -205,6 +206,11 @@ def test_handout_pdf_follows_the_lecture(tmp_path, carr_index):
         if step.note:
             assert " ".join(step.note.split()[:4]) in text
     assert sum(len(page.images) for page in reader.pages) == len(steps)
+    # A step is read whole: its heading and its map on one page (a map used to fall onto the next).
+    first = next(n for n, page in enumerate(reader.pages) if "The\tlecture" in page.extract_text())
+    for number, page in enumerate(reader.pages[first:], first + 1):  # the passage's own marks are "[1]" too
+        headings = re.findall(r"^\[\d+\]\s", page.extract_text(), flags=re.M)
+        assert len(page.images) == len(headings), f"page {number}: {len(headings)} steps, {len(page.images)} maps"
     # Each map spans the text column (A4 less 18 mm margins: 17.4 cm): measured on the rendered page.
     assert _widest_map_cm(out, len(reader.pages) - 1) > 16
 
