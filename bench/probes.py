@@ -86,8 +86,13 @@ def _interactive(index_path: str | None, rounds: int) -> dict:
     if sample and len(events) > sample:
         events = events[:: len(events) // sample][:sample]  # evenly spread over the book
     latencies = []
+    pace = float(os.environ.get("BENCH_PACE", "0"))  # seconds between selections; 0: back to back
     for _ in range(rounds):
         for event_id in events:
+            resume = time.monotonic() + pace
+            while time.monotonic() < resume:  # a reader's pause: flights and fades run on meanwhile
+                app.processEvents()
+                time.sleep(0.001)
             mark = len(shown)
             t0 = time.perf_counter()
             window.selection.select_event(event_id)

@@ -282,6 +282,19 @@ def main(argv: list[str] | None = None) -> int:
                 "≤ 20 ms",
             )
         )
+        paced = dict(env, BENCH_PACE="0.25", BENCH_ROUNDS="2", BENCH_SAMPLE="4" if args.tiny else "0")
+        paced_runs = [run_probe("interactive", "-", env=paced)[0] for _ in range(args.runs)]
+        rows.append(
+            (
+                "Selection latency p50 / p95, Carr, at a reader's pace (one selection every 0.25 s, flights and "
+                "fades running meanwhile; the two rows above: back to back)",
+                f"{statistics.median(r['select_p50_ms'] for r in paced_runs):.1f} / "
+                f"{statistics.median(r['select_p95_ms'] for r in paced_runs):.1f} ms",
+                spread([r["select_p95_ms"] for r in paced_runs], "{:.1f} ms")[1] + " (p95)",
+                "",
+                "",
+            )
+        )
         floor_runs = [run_probe("selection-floor", env=env)[0] for _ in range(args.runs)]
         rows.append(
             (

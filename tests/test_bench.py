@@ -21,6 +21,7 @@ def test_benchmark_smoke_run_writes_its_table(tmp_path):
     for row in [
         "Start-up ratio app / floor",
         "Selection latency p95, Carr",
+        "at a reader's pace",
         "Border switch",
         "Book scale",
         "peak memory",
