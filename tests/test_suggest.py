@@ -520,3 +520,17 @@ def test_a_new_subject_with_a_passive_after_and_is_an_event_of_its_own():
     # Without a subject of its own the participle still joins the action before it.
     events = _drafted("Trotsky arrived in Petrograd on 17 October 1919 and was greeted by crowds.")
     assert len(events) == 1
+
+
+def test_a_clause_that_names_no_place_is_also_at_the_place_its_paragraph_is_about():
+    text = (
+        "Luxembourg, occupied by the Germans throughout the war, had its own crisis. On 10 May 1919 the talks in "
+        "Paris on an economic union with France failed. On 28 September 1919 a referendum kept Charlotte on the throne."
+    )
+    events = _drafted(text)
+    assert events[-1][0].startswith("On 28 September 1919 a referendum")
+    assert events[-1][3][0] == "luxembourg" and "paris" in events[-1][3]  # added, not put instead
+    places = suggest_index(Passage(text + "\n", "p.txt"))["events"][-1]["places"]
+    assert places[0] == {"place": "luxembourg", "role": "what the paragraph is about"}
+    # A clause that names its own place is where it says.
+    assert "luxembourg" not in events[-2][3]
