@@ -534,3 +534,10 @@ def test_a_clause_that_names_no_place_is_also_at_the_place_its_paragraph_is_abou
     assert places[0] == {"place": "luxembourg", "role": "what the paragraph is about"}
     # A clause that names its own place is where it says.
     assert "luxembourg" not in events[-2][3]
+    # A paragraph whose head names no place: the place the passage names most often (three times here).
+    events = _drafted(
+        "Upper Silesia was to vote under the treaty. The vote in Upper Silesia was held on 20 March 1921, and "
+        "Upper Silesia stayed divided. Poland protested on 25 March.\n\n"
+        "The result angered the miners. A rising began in the night of 2 May 1921."
+    )
+    assert events[-1][3][:2] == ["upper-silesia", "poland"]

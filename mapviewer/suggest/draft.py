@@ -453,8 +453,8 @@ def _topics(
     text: str, body: list[Paragraph], matches: list[PlaceMatch]
 ) -> tuple[dict[int, PlaceMatch], PlaceMatch | None]:
     """What each paragraph is about (the place named at the head of its first sentence, not in a treaty's
-    name), and what the passage is about (the place it names most often, at least three times, more
-    than any other)."""
+    name), and what the passage is about (the place it names most often, at least three times; of two
+    named as often, the one named first)."""
     paragraph_topics: dict[int, PlaceMatch] = {}
     for paragraph in body:
         first = split_sentences(text, paragraph.start, paragraph.end)[:1]
@@ -478,7 +478,7 @@ def _topics(
         if m.names:
             named.setdefault(m.place.id, []).append(m)
     ranked = sorted(named.values(), key=lambda ms: (-len(ms), ms[0].start))
-    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+    if not ranked or len(ranked[0]) < 3:
         return paragraph_topics, None
     return paragraph_topics, dataclasses.replace(ranked[0][0], by_reference=True, text="what the passage is about")
 
