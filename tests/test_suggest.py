@@ -541,3 +541,19 @@ def test_a_clause_that_names_no_place_is_also_at_the_place_its_paragraph_is_abou
         "The result angered the miners. A rising began in the night of 2 May 1921."
     )
     assert events[-1][3][:2] == ["upper-silesia", "poland"]
+
+
+def test_a_date_before_or_after_a_named_event_counts_from_that_event():
+    # "the day before the vote" is the day before the vote, not before "a week earlier", the date said last.
+    found = find_dates(
+        "The vote was held on 11 July 1920. A week earlier the Soviet army had crossed the border, and the day "
+        "before the vote the Polish prime minister appealed to the Allies."
+    )
+    assert [(f.text, f.value) for f in found][-1] == ("the day before", "1920-07-10")
+    found = find_dates(
+        "The armistice came on 11 November 1918. Riots broke out on 9 November. A week after the armistice"
+    )
+    assert [(f.text, f.value) for f in found][-1] == ("A week after", "1918-11-18")
+    # A noun that is not an event, or one the text has not dated, leaves the date said last.
+    found = find_dates("The army crossed on 4 July 1920. The day after the crossing they rested.")
+    assert [(f.text, f.value) for f in found][-1] == ("The day after", "1920-07-05")
