@@ -557,3 +557,15 @@ def test_a_date_before_or_after_a_named_event_counts_from_that_event():
     # A noun that is not an event, or one the text has not dated, leaves the date said last.
     found = find_dates("The army crossed on 4 July 1920. The day after the crossing they rested.")
     assert [(f.text, f.value) for f in found][-1] == ("The day after", "1920-07-05")
+
+
+def test_a_regular_past_tense_followed_by_a_date_is_an_action():
+    # "declined" with no object but a date after it: the Court's refusal is an event of its own, not part of the
+    # undated refusal before it.
+    events = _drafted(
+        "Finland took the case to the League in 1923. Soviet Russia refused to take part, and the Court declined "
+        "on 23 July 1923 to give an opinion without it."
+    )
+    assert events[-1][0].startswith("the Court declined on 23 July 1923") and events[-1][2] == "1923-07-23"
+    # Without a date after it, it is still no verb of its own: "the talks declined" joins nothing new.
+    assert len(_drafted("On 2 May 1923 the talks opened, and interest declined.")) == 1
