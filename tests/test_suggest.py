@@ -520,3 +520,52 @@ def test_a_new_subject_with_a_passive_after_and_is_an_event_of_its_own():
     # Without a subject of its own the participle still joins the action before it.
     events = _drafted("Trotsky arrived in Petrograd on 17 October 1919 and was greeted by crowds.")
     assert len(events) == 1
+
+
+def test_a_clause_that_names_no_place_is_also_at_the_place_its_paragraph_is_about():
+    text = (
+        "Luxembourg, occupied by the Germans throughout the war, had its own crisis. On 10 May 1919 the talks in "
+        "Paris on an economic union with France failed. On 28 September 1919 a referendum kept Charlotte on the throne."
+    )
+    events = _drafted(text)
+    assert events[-1][0].startswith("On 28 September 1919 a referendum")
+    assert events[-1][3][0] == "luxembourg" and "paris" in events[-1][3]  # added, not put instead
+    places = suggest_index(Passage(text + "\n", "p.txt"))["events"][-1]["places"]
+    assert places[0] == {"place": "luxembourg", "role": "what the paragraph is about"}
+    # A clause that names its own place is where it says.
+    assert "luxembourg" not in events[-2][3]
+    # A paragraph whose head names no place: the place the passage names most often (three times here).
+    events = _drafted(
+        "Upper Silesia was to vote under the treaty. The vote in Upper Silesia was held on 20 March 1921, and "
+        "Upper Silesia stayed divided. Poland protested on 25 March.\n\n"
+        "The result angered the miners. A rising began in the night of 2 May 1921."
+    )
+    assert events[-1][3][:2] == ["upper-silesia", "poland"]
+
+
+def test_a_date_before_or_after_a_named_event_counts_from_that_event():
+    # "the day before the vote" is the day before the vote, not before "a week earlier", the date said last.
+    found = find_dates(
+        "The vote was held on 11 July 1920. A week earlier the Soviet army had crossed the border, and the day "
+        "before the vote the Polish prime minister appealed to the Allies."
+    )
+    assert [(f.text, f.value) for f in found][-1] == ("the day before", "1920-07-10")
+    found = find_dates(
+        "The armistice came on 11 November 1918. Riots broke out on 9 November. A week after the armistice"
+    )
+    assert [(f.text, f.value) for f in found][-1] == ("A week after", "1918-11-18")
+    # A noun that is not an event, or one the text has not dated, leaves the date said last.
+    found = find_dates("The army crossed on 4 July 1920. The day after the crossing they rested.")
+    assert [(f.text, f.value) for f in found][-1] == ("The day after", "1920-07-05")
+
+
+def test_a_regular_past_tense_followed_by_a_date_is_an_action():
+    # "declined" with no object but a date after it: the Court's refusal is an event of its own, not part of the
+    # undated refusal before it.
+    events = _drafted(
+        "Finland took the case to the League in 1923. Soviet Russia refused to take part, and the Court declined "
+        "on 23 July 1923 to give an opinion without it."
+    )
+    assert events[-1][0].startswith("the Court declined on 23 July 1923") and events[-1][2] == "1923-07-23"
+    # Without a date after it, it is still no verb of its own: "the talks declined" joins nothing new.
+    assert len(_drafted("On 2 May 1923 the talks opened, and interest declined.")) == 1

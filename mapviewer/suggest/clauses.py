@@ -90,6 +90,8 @@ _NOT_ACTIONS = {
 _OBJECT_AFTER = re.compile(
     r"\s+(?:a|an|the|him|her|them|it|his|its|their|our|this|that|these|those|[A-Z][\w'\u2019-]*)\b"
 )
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_AFTER = re.compile(rf"\s+(?:on|in)\s+(?:\d{{1,2}}\s+(?:{_MONTHS})\b|(?:{_MONTHS})\b|1[89]\d\d\b)")
 _SILENT_E = (
     "at", "iz", "is", "us", "ac", "ic", "uc", "ud", "iv", "av", "ev", "ov", "ng", "rg", "dg", "lv", "rv",
     "rc", "nc", "ir", "ur", "bl", "pl", "tl", "gl", "cl", "dl", "as", "os", "rs", "ps", "ag", "ok", "ut", "ar",
@@ -120,7 +122,8 @@ def _regular_action(text: str, words: list[tuple[int, int, str]], i: int, start:
         return False  # "the wounded", "of armed bands", "and exhausted"
     if _AUXILIARY.search(text, max(start, w_start - 24), w_start):
         return True  # "was destroyed at Annual", "had disbanded"
-    return bool(_OBJECT_AFTER.match(text, w_end))
+    # "the Court declined on 23 July 1923": a date straight after it, as after a verb.
+    return bool(_OBJECT_AFTER.match(text, w_end) or _DATE_AFTER.match(text, w_end))
 
 
 # "-ing" forms are actions only after "was", "were", "had been": "had been discussing the terms".

@@ -315,6 +315,8 @@ def find_dates(
         if kind in ("same", "next", "offset") and day_unit and last_day:
             if reference is not None and (reference.end - reference.start).days > MONTH_DAYS:
                 reference = last_day  # "The autumn brought ...; Bavaria declared ... the same day"
+        if after_clause and (named := _date_of_named_event(text, m, found)) is not None:
+            reference = named  # "the day before the vote": the vote's date, not the date said last
         value, how = _resolve(kind, m, reference)
         resolved = _parsed(value)
         if after_clause:
@@ -366,6 +368,33 @@ MONTH_DAYS = 31
 # A month named without a year may look back this many months within the year of the date before it
 # ("On 26 May ... a dollar bought 18,000 marks in January"); further back, it is the next year's.
 LOOK_BACK_MONTHS = 4
+_NAMED_EVENT = re.compile(r"\s+the\s+([a-z]{4,})\b")
+_EVENT_NOUNS = (
+    "vote", "armistice", "treaty", "plebiscite", "election", "referendum", "coup", "putsch", "rising",
+    "uprising", "landing", "murder", "assassination", "conference", "agreement", "surrender", "invasion",
+)  # fmt: skip
+
+
+def _date_of_named_event(text: str, m: re.Match[str], found: list[FoundDate | None]) -> HistDate | None:
+    """ "the day before the vote": the date of the sentence before that last spoke of a vote (or of voting),
+    the date in it nearest to the word; None if the text names no such event with a date."""
+    noun = _NAMED_EVENT.match(text, m.end())
+    if noun is None or noun.group(1) not in _EVENT_NOUNS:
+        return None
+    word = noun.group(1)
+    stem = word if len(word) <= 5 else word[:-2]  # "vote" and "voted", "election" and "elections"
+    mentions = [x.start() for x in re.compile(rf"(?i)\b{stem}\w*").finditer(text, 0, m.start())]
+    for at in reversed(mentions):
+        sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+        stop = text.find(". ", at)
+        sentence_end = stop if stop != -1 else len(text)
+        dated = [f for f in found if f is not None and sentence_start <= f.start < sentence_end and f.end <= m.start()]
+        if dated:
+            nearest = min(dated, key=lambda f: abs(f.start - at))
+            return HistDate.parse(nearest.value)
+    return None
+
+
 _APPOSITION = re.compile(r"\s*,\s*")
 _RANGE_OPEN = re.compile(r"(?i)(?:between|from)\b")
 _RANGE_JOIN = re.compile(r"\s+(?:and|to|until|till|through)\s+")

@@ -114,6 +114,7 @@ def draft_index(
         for s_start, s_end in split_sentences(text, paragraph.start, paragraph.end):
             sentences.append(split_events(text, s_start, s_end, found, places))
 
+    paragraph_topics, passage_topic = _topics(text, body, matches)
     event_dates = [d for d in dates if d.how != "relative to a later date"]
     paragraph_starts = {p.start for p in body}
     events: list[JsonObject] = []
@@ -205,6 +206,16 @@ def draft_index(
                     True,
                     True,
                 )
+            if (
+                not continues
+                and not clause.names_place
+                and (topic_place := _topic_place(body, paragraph_topics, passage_topic, clause.start)) is not None
+                and topic_place.place.id not in {p.place.id for p in event_places}
+            ):
+                # "Luxembourg, occupied by the Germans throughout the war, had its own crisis. ... On 28 September
+                # 1919 a referendum kept Charlotte on the throne": a clause that names no place may be about the
+                # place its paragraph is about, whatever the sentences around it name. Added, not put instead.
+                event_places = (topic_place, *event_places)
             if not continues and not clause.names_place and (from_story or not any(p.names for p in event_places)):
                 # "The Dáil approved it": a government or a parliament acts at its seat, not where the story was.
                 # Only places from the subject or from the text before ("declared the country part of the German
@@ -333,7 +344,9 @@ def _roles(matches: tuple[PlaceMatch, ...]) -> list[dict[str, str]]:
     for match in matches:
         if match.by_reference:
             if roles.get(match.place.id) != "named":
-                roles[match.place.id] = f"referred to as '{match.text}'"
+                # "what the paragraph is about" (no words of the clause stand for it), else the words that do
+                about = match.text.startswith("what the ")
+                roles[match.place.id] = match.text if about else f"referred to as '{match.text}'"
         elif match.names:
             roles[match.place.id] = "named"
         else:
@@ -430,6 +443,52 @@ def _named_before(body: list[Paragraph], matches: list[PlaceMatch], at: int) -> 
         return None
     named = [m for m in matches if paragraph.start <= m.start < at and m.names and not m.by_reference]
     return named[-1] if named else None
+
+
+_TOPIC_HEAD = 60  # characters: "Luxembourg, occupied by ...", "East Karelia, the forest country ..."
+_IN_A_NAME = re.compile(r"(?i)\b(?:treaty|peace|conference|congress)\s+of\s+$")
+
+
+def _topics(
+    text: str, body: list[Paragraph], matches: list[PlaceMatch]
+) -> tuple[dict[int, PlaceMatch], PlaceMatch | None]:
+    """What each paragraph is about (the place named at the head of its first sentence, not in a treaty's
+    name), and what the passage is about (the place it names most often, at least three times; of two
+    named as often, the one named first)."""
+    paragraph_topics: dict[int, PlaceMatch] = {}
+    for paragraph in body:
+        first = split_sentences(text, paragraph.start, paragraph.end)[:1]
+        if not first:
+            continue
+        head_end = min(first[0][1], first[0][0] + _TOPIC_HEAD)
+        head = [
+            m
+            for m in matches
+            if first[0][0] <= m.start < head_end
+            and m.names
+            and not m.by_reference
+            and not _IN_A_NAME.search(text, max(0, m.start - 30), m.start)
+        ]
+        if head:
+            paragraph_topics[paragraph.start] = dataclasses.replace(
+                head[0], by_reference=True, text="what the paragraph is about"
+            )
+    named: dict[str, list[PlaceMatch]] = {}
+    for m in matches:
+        if m.names:
+            named.setdefault(m.place.id, []).append(m)
+    ranked = sorted(named.values(), key=lambda ms: (-len(ms), ms[0].start))
+    if not ranked or len(ranked[0]) < 3:
+        return paragraph_topics, None
+    return paragraph_topics, dataclasses.replace(ranked[0][0], by_reference=True, text="what the passage is about")
+
+
+def _topic_place(
+    body: list[Paragraph], paragraph_topics: dict[int, PlaceMatch], passage_topic: PlaceMatch | None, at: int
+) -> PlaceMatch | None:
+    """The place a clause at ``at`` is about when it names none: its paragraph's, else the passage's."""
+    paragraph = next((p for p in body if p.start <= at < p.end), None)
+    return (paragraph_topics.get(paragraph.start) if paragraph else None) or passage_topic
 
 
 def _same_paragraph(body: list[Paragraph], a: int, b: int) -> bool:
