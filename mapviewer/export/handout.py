@@ -105,7 +105,7 @@ def keep_steps_whole(doc: QTextDocument) -> None:
     and its map are read together (a step longer than a page runs over as it must)."""
     page = doc.pageSize().height()
     layout = doc.documentLayout()
-    starts = [b for b in _blocks(doc) if b.blockFormat().headingLevel() == 3]
+    starts = [b for b in _blocks(doc) if b.blockFormat().headingLevel() == 3]  # the steps' <h3>
     for start, following in zip(starts, [*starts[1:], None], strict=True):
         top = layout.blockBoundingRect(start).top()
         last = following.previous() if following is not None else doc.lastBlock()

@@ -104,6 +104,7 @@ def draft_index(
     dates: list[FoundDate] = []
     matches: list[PlaceMatch] = []
     sentences: list[list[Clause]] = []
+    first_sentences: dict[int, tuple[int, int]] = {}  # each paragraph's, by the paragraph's start
     for paragraph in body:
         found = find_dates(text, paragraph.start, paragraph.end, context=dates[-1].date if dates else None)
         dates.extend(found)
@@ -111,10 +112,13 @@ def draft_index(
         references = find_references(gazetteer, text, paragraph.start, paragraph.end, [*matches, *named])
         places = sorted([*named, *references], key=lambda m: m.start)
         matches.extend(places)
-        for s_start, s_end in split_sentences(text, paragraph.start, paragraph.end):
+        spans = split_sentences(text, paragraph.start, paragraph.end)
+        if spans:
+            first_sentences[paragraph.start] = spans[0]
+        for s_start, s_end in spans:
             sentences.append(split_events(text, s_start, s_end, found, places))
 
-    paragraph_topics, passage_topic = _topics(text, body, matches)
+    paragraph_topics, passage_topic = _topics(text, first_sentences, matches)
     event_dates = [d for d in dates if d.how != "relative to a later date"]
     paragraph_starts = {p.start for p in body}
     events: list[JsonObject] = []
@@ -241,11 +245,10 @@ def draft_index(
                 clauses=len(clauses),
                 paragraph_start=clause.start in paragraph_starts,
             )
-            features = clause_features(text, clause, event_places, signals)
             rules_keep = not topic and not comment
-            keep = rules_keep if model is None else model.keeps(features)
+            keep = rules_keep if model is None else model.keeps(clause_features(text, clause, event_places, signals))
             candidates.append(
-                Candidate(_trimmed_span(text, clause.start, clause.end), date, event_places, features, rules_keep, keep)
+                Candidate((exact_start, exact_end), date, event_places, rules_keep, keep, text, clause, signals)
             )
             if not keep:
                 continue
@@ -450,27 +453,24 @@ _IN_A_NAME = re.compile(r"(?i)\b(?:treaty|peace|conference|congress)\s+of\s+$")
 
 
 def _topics(
-    text: str, body: list[Paragraph], matches: list[PlaceMatch]
+    text: str, first_sentences: dict[int, tuple[int, int]], matches: list[PlaceMatch]
 ) -> tuple[dict[int, PlaceMatch], PlaceMatch | None]:
     """What each paragraph is about (the place named at the head of its first sentence, not in a treaty's
     name), and what the passage is about (the place it names most often, at least three times; of two
     named as often, the one named first)."""
     paragraph_topics: dict[int, PlaceMatch] = {}
-    for paragraph in body:
-        first = split_sentences(text, paragraph.start, paragraph.end)[:1]
-        if not first:
-            continue
-        head_end = min(first[0][1], first[0][0] + _TOPIC_HEAD)
+    for paragraph_start, (s_start, s_end) in first_sentences.items():
+        head_end = min(s_end, s_start + _TOPIC_HEAD)
         head = [
             m
             for m in matches
-            if first[0][0] <= m.start < head_end
+            if s_start <= m.start < head_end
             and m.names
             and not m.by_reference
             and not _IN_A_NAME.search(text, max(0, m.start - 30), m.start)
         ]
         if head:
-            paragraph_topics[paragraph.start] = dataclasses.replace(
+            paragraph_topics[paragraph_start] = dataclasses.replace(
                 head[0], by_reference=True, text="what the paragraph is about"
             )
     named: dict[str, list[PlaceMatch]] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import cast
 
@@ -50,9 +50,16 @@ class Candidate:
     span: tuple[int, int]
     date: str
     places: tuple[PlaceMatch, ...]
-    features: dict[str, float]
     rules_keep: bool
     keep: bool
+    text: str = field(repr=False)
+    clause: Clause = field(repr=False)
+    signals: Signals = field(repr=False)
+
+    @property
+    def features(self) -> dict[str, float]:
+        """Worked out when asked (by a model, or the training script), not for every draft."""
+        return clause_features(self.text, self.clause, self.places, self.signals)
 
 
 def clause_features(text: str, clause: Clause, places: tuple[PlaceMatch, ...], s: Signals) -> dict[str, float]:

@@ -1178,8 +1178,7 @@
   // Leaflet projects every vertex from latitude and longitude whenever a shape is added or the
   // zoom changes (a sine and a logarithm each). The borders and the water keep each vertex's
   // spherical-Mercator position, worked out once, so a new date's states or a new zoom cost a
-  // multiply and an add per vertex: a date change no longer holds up the frame that shows a
-  // selection. The result is Leaflet's own, to the pixel.
+  // multiply and an add per vertex. The result is Leaflet's own, to the pixel.
   function mercatorOf(layer) {
     if (!layer._mercator) {
       const projection = mv.map.options.crs.projection, rings = [];
@@ -1227,7 +1226,7 @@
   }
 
   function projectedOnce(layer) {
-    if (layer._project !== projectFromMercator && layer instanceof L.Polyline) layer._project = projectFromMercator;
+    if (layer instanceof L.Polyline) layer._project = projectFromMercator;
   }
 
   // A feature's largest polygon and its area (square degrees, scaled by latitude: enough to compare).
