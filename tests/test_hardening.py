@@ -264,6 +264,37 @@ def test_a_damaged_page_cache_is_rebuilt(tmp_path, monkeypatch, damage):
     assert build.checked_page(cached.read_bytes()) == again, "the damaged cache was not repaired"
 
 
+@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage", "sealed-garbage"])
+def test_a_damaged_schema_check_cache_is_rebuilt_and_still_checks(tmp_path, monkeypatch, damage):
+    import hashlib
+    import json as _json
+
+    from mapviewer.model import schema_check
+    from mapviewer.paths import resource_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    text = resource_path("schema", "place-event-index.schema.json").read_text("utf-8")
+    schema = _json.loads(text)
+    good_index = _json.loads(resource_path("passages", "carr-1979-pp42-46.index.json").read_text("utf-8"))
+    schema_check.compiled_check(schema, text)(good_index)
+    [cached] = list((tmp_path / "cache").rglob("schema-check-*.bin"))
+    good = cached.read_bytes()
+    junk = b"\x00garbage"
+    broken = {
+        "empty": b"",
+        "truncated": good[: len(good) // 2],
+        "garbage": b"\x00" * 100,
+        # Whole by its seal, but not code Python can load: made again all the same.
+        "sealed-garbage": junk + schema_check._SEAL + hashlib.sha256(junk).hexdigest().encode(),
+    }[damage]
+    cached.write_bytes(broken)
+    check = schema_check.compiled_check(schema, text)
+    check(good_index)
+    with pytest.raises(schema_check.fastjsonschema.JsonSchemaException):
+        check({**good_index, "events": "not a list"})
+    assert cached.read_bytes() == good, "the damaged cache was not made again"
+
+
 UNKNOWN_URLS = [
     "mapviewer://app/no-such-file.js",
     "mapviewer://app/",

@@ -21,6 +21,7 @@ from .dates import DateError, HistDate
 from .errors import InputError
 from .files import path_error, read_user_file
 from .passage import Passage, load_passage
+from .schema_check import compiled_check
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -249,8 +250,9 @@ _SCHEMA = _Schema()
 def _schemas() -> tuple[JsonObject, Callable[[object], object]]:
     """The index schema and its compiled check, loaded once."""
     if _SCHEMA.schema is None or _SCHEMA.fast is None:
-        _SCHEMA.schema = json.loads(resource_path("schema", "place-event-index.schema.json").read_text("utf-8"))
-        _SCHEMA.fast = fastjsonschema.compile(_SCHEMA.schema)
+        text = resource_path("schema", "place-event-index.schema.json").read_text("utf-8")
+        _SCHEMA.schema = json.loads(text)
+        _SCHEMA.fast = compiled_check(_SCHEMA.schema, text)
     return _SCHEMA.schema, _SCHEMA.fast
 
 
