@@ -295,6 +295,39 @@ def test_a_damaged_schema_check_cache_is_rebuilt_and_still_checks(tmp_path, monk
     assert cached.read_bytes() == good, "the damaged cache was not made again"
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="files have no owner and mode bits here")
+def test_a_schema_check_cache_others_may_write_is_not_run(tmp_path, monkeypatch):
+    import json as _json
+
+    from mapviewer.model import schema_check
+    from mapviewer.paths import resource_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    text = resource_path("schema", "place-event-index.schema.json").read_text("utf-8")
+    schema = _json.loads(text)
+    schema_check.compiled_check(schema, text)
+    [cached] = list((tmp_path / "cache").rglob("schema-check-*.bin"))
+    # Sealed, but planted: code that would say so if it ran.
+    planted = marshal_sealed(schema_check, "def validate(data):\n    raise SystemExit('planted code ran')\n")
+    cached.write_bytes(planted)
+    os.chmod(cached, 0o644)
+    with pytest.raises(SystemExit, match="planted code ran"):  # the user's own file: it is the cache
+        schema_check.compiled_check(schema, text)({})
+    os.chmod(cached, 0o666)  # the same file, writable by others: compiled afresh, not run
+    check = schema_check.compiled_check(schema, text)
+    with pytest.raises(schema_check.fastjsonschema.JsonSchemaException):
+        check({"events": "not a list"})
+    assert b"planted" not in cached.read_bytes(), "the planted file was left in the cache"
+    assert not cached.stat().st_mode & 0o022, "the new cache file is writable by others"
+
+
+def marshal_sealed(schema_check, source: str) -> bytes:
+    import marshal
+
+    data = marshal.dumps(compile(source, "<planted>", "exec"))
+    return data + schema_check._seal(data)
+
+
 UNKNOWN_URLS = [
     "mapviewer://app/no-such-file.js",
     "mapviewer://app/",

@@ -5,12 +5,17 @@ some 40 ms of every start-up. The compiled code goes to the cache folder (as Pyt
 module's bytecode, marshalled, for this Python and this library only), so later starts load
 it in a fraction of a millisecond. A cache file that is missing, damaged or made for another
 schema, library or Python is made again; a cache that cannot be written only costs the 40 ms.
+
+Code is only run from a file the user owns and nobody else may write (as ssh treats its keys), and
+whose content ends with its own hash: a cache folder shared with others (``XDG_CACHE_HOME`` set to
+a common folder) is used for nothing but a fresh compile.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,8 +41,9 @@ def compiled_check(schema: dict[str, Any], schema_text: str) -> Callable[[object
         check = _check_of(code)
         data = marshal.dumps(code)
         try:
+            path.unlink(missing_ok=True)  # a new file, not one that keeps a bad file's mode
             write_atomic(path, data + _seal(data), create_folder=True)
-        except InputError:
+        except (OSError, InputError):
             pass  # a read-only cache only costs start-up time
     return check
 
@@ -49,7 +55,10 @@ def _seal(data: bytes) -> bytes:
 def _load(path: Path) -> Callable[[object], object] | None:
     """The check the cache file at ``path`` holds, or None unless the file is whole (it ends with its own hash)."""
     try:
-        cached = path.read_bytes()
+        with path.open("rb") as file:
+            if not _private(os.fstat(file.fileno())):
+                return None
+            cached = file.read()
     except OSError:
         return None
     data, seal, _ = cached.rpartition(_SEAL)
@@ -59,6 +68,12 @@ def _load(path: Path) -> Callable[[object], object] | None:
         return _check_of(marshal.loads(data))
     except Exception:
         return None
+
+
+def _private(status: os.stat_result) -> bool:
+    """Whether a file is the user's own and writable by nobody else (always so where there are no owners)."""
+    owner = getattr(os, "getuid", None)
+    return owner is None or (status.st_uid == owner() and not status.st_mode & 0o022)
 
 
 def _check_of(code: CodeType) -> Callable[[object], object]:
