@@ -147,8 +147,7 @@ def test_index_loader_raises_only_input_error_on_any_json(data):
     except InputError:
         pass
 
-_id_chars = string.ascii_lowercase + string.digits + "-"
-ids = _joined(st.sampled_from(string.ascii_lowercase), st.text(_id_chars, max_size=10))
+
 ids = _joined(
     st.sampled_from(string.ascii_lowercase), st.text(string.ascii_lowercase + string.digits + "-", max_size=10)
 )
