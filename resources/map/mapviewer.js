@@ -57,10 +57,10 @@
   // The map has settled when no flight is waiting or under way, no border fade is running,
   // no re-fit is pending and the borders are in. Python waits for this (exports, tests)
   // instead of guessing with timers.
-  const busy = { frame: false, moving: false, refit: false, labels: false };
+  const busy = { frame: false, moving: false, refit: false, labels: false, shapes: false };
 
   function idle() {
-    return !busy.frame && !busy.moving && !busy.refit && !busy.labels && fade === null &&
+    return !busy.frame && !busy.moving && !busy.refit && !busy.labels && !busy.shapes && fade === null &&
       (mv.bordersLoaded || !!mv.standalone) && !water.pending && !resizePending();
   }
 
@@ -828,7 +828,7 @@
   const STATE_NAME_ONE_LINE = 14;
 
   const labels = {
-    pane: null, nodes: new Map(), shapes: new Map(), choices: null, choicesKey: "", dateStates: null,
+    pane: null, nodes: new Map(), shapes: new Map(), wanted: new Set(), choices: null, choicesKey: "", dateStates: null,
     sizes: new Map(), shown: new Set(), weights: {},
     ms: 0,  // how long the last placement took
   };
@@ -1149,9 +1149,45 @@
   // cell holds its distance to the outside (a chamfer distance transform), and a summed
   // table counts the cells near the edge, so "does this box fit inside" is four look-ups.
   function stateShape(layer) {
-    const key = layer.feature.properties.id || L.stamp(layer);
+    const key = shapeKey(layer);
     if (!labels.shapes.has(key)) labels.shapes.set(key, buildShape((largestPolygon(layer) || {}).polygon));
     return labels.shapes.get(key);
+  }
+
+  function shapeKey(layer) {
+    return layer.feature.properties.id || L.stamp(layer);
+  }
+
+  // A placement does not stop to build the shapes it lacks: that would hold back the frame
+  // (the first one with the borders waited 90 ms for the states in view). It names the states
+  // it has shapes for; the others' shapes are built in the page's idle moments, a slice at a
+  // time (a click meanwhile is answered at once), and the names placed again. The map is not
+  // settled until they are.
+  function builtShape(layer) {
+    const key = shapeKey(layer);
+    if (labels.shapes.has(key)) return labels.shapes.get(key);
+    if (typeof requestIdleCallback !== "function") return stateShape(layer);
+    labels.wanted.add(layer);
+    if (!busy.shapes) {
+      busy.shapes = true;
+      requestIdleCallback(buildWanted);
+    }
+    return undefined;
+  }
+
+  function buildWanted(deadline) {
+    const until = performance.now() + SHAPE_SLICE_MS;
+    for (const layer of labels.wanted) {
+      stateShape(layer);  // at least one a slice, however short the idle moment
+      labels.wanted.delete(layer);
+      if (deadline.timeRemaining() <= 2 || performance.now() >= until) break;
+    }
+    if (labels.wanted.size) {
+      requestIdleCallback(buildWanted);
+      return;
+    }
+    busy.shapes = false;
+    scheduleLabels();
   }
 
   // The shapes are built ahead, a few at a time in the page's idle moments once the borders
@@ -1517,7 +1553,8 @@
   function stateBox(entry, form, view, room) {
     const key = entry.state + "|" + form.form + "|" + form.small + "|" + form.w + "x" + form.h;
     if (!labels.choices.has(key)) {
-      const shape = stateShape(entry.layer);
+      const shape = builtShape(entry.layer);
+      if (shape === undefined) return null;  // named once its shape is built
       labels.choices.set(key, shape ? stateChoices(shape, form.w, form.h, view) : []);
     }
     for (const choice of labels.choices.get(key)) {
