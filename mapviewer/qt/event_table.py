@@ -20,11 +20,13 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._index = index
         self._events = index.chronological if index else []
+        self._rows = {event.id: row for row, event in enumerate(self._events)}
 
     def set_index(self, index: PlaceEventIndex) -> None:
         self.beginResetModel()
         self._index = index
         self._events = index.chronological
+        self._rows = {event.id: row for row, event in enumerate(self._events)}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
@@ -63,10 +65,7 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def row_of(self, event_id: str | None) -> int:
-        for row, event in enumerate(self._events):
-            if event.id == event_id:
-                return row
-        return -1
+        return -1 if event_id is None else self._rows.get(event_id, -1)
 
 
 class EventDelegate(QStyledItemDelegate):
@@ -74,16 +73,26 @@ class EventDelegate(QStyledItemDelegate):
 
     PAD = 5
 
-    def _fonts(self, option) -> tuple[QFont, QFont]:
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.85)
-        title = QFont(option.font)
-        title.setWeight(QFont.Weight.DemiBold)
-        return small, title
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._made_for: QFont | None = None
+        self._made: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+
+    def _fonts(self, option) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+        """The two lines' fonts and their metrics, made again only when the view's font changes
+        (a book's list repaints its rows on every selection)."""
+        if self._made is None or self._made_for != option.font:
+            small = QFont(option.font)
+            small.setPointSizeF(option.font.pointSizeF() * 0.85)
+            title = QFont(option.font)
+            title.setWeight(QFont.Weight.DemiBold)
+            self._made_for = QFont(option.font)
+            self._made = (small, title, QFontMetrics(small), QFontMetrics(title))
+        return self._made
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
-        small, title = self._fonts(option)
-        height = QFontMetrics(small).height() + QFontMetrics(title).height() + 2 * self.PAD + 2
+        _small, _title, metrics, tmetrics = self._fonts(option)
+        height = metrics.height() + tmetrics.height() + 2 * self.PAD + 2
         return QSize(200, height)
 
     def paint(self, painter, option, index) -> None:
@@ -97,7 +106,7 @@ class EventDelegate(QStyledItemDelegate):
         text_colour = option.palette.color(
             group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        small, title = self._fonts(option)
+        small, title, metrics, tmetrics = self._fonts(option)
         rect = option.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
         row = index.row()
         model = index.model()
@@ -105,7 +114,6 @@ class EventDelegate(QStyledItemDelegate):
         places = model.index(row, 2).data()
         painter.save()
         painter.setFont(small)
-        metrics = QFontMetrics(small)
         top = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
         painter.setPen(text_colour if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText))
         date_width = metrics.horizontalAdvance(date) + 12
@@ -117,7 +125,6 @@ class EventDelegate(QStyledItemDelegate):
         )
         painter.setFont(title)
         painter.setPen(text_colour)
-        tmetrics = QFontMetrics(title)
         bottom = QRect(rect.left(), top.bottom() + 2, rect.width(), tmetrics.height())
         painter.drawText(
             bottom,
