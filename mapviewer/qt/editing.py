@@ -11,7 +11,6 @@ from ..model.document import Document
 from ..model.errors import InputError
 from ..model.index import PlaceEventIndex
 from ..model.selection import Selection
-from .dialogs import EventDialog, PlaceDialog, SuggestionsDialog, ask_path
 
 AUTOSAVE_MS = 30_000
 RECENT = 8
@@ -38,7 +37,12 @@ class DialogView(QObject):
         self._show_error = show_error
         self.recent_changed = None  # set by the menu builder: rebuild "Open recent"
 
+    # The dialogs' module is imported when a dialog is first asked for, not at start-up (8 ms
+    # of it, mostly PySide making Python enums of the widgets' Qt enums).
+
     def ask_open_path(self) -> str | None:
+        from .dialogs import ask_path
+
         return ask_path(
             self.parent_widget,
             "Open a passage or an index",
@@ -46,11 +50,15 @@ class DialogView(QObject):
         )
 
     def ask_save_path(self, suggested: str) -> str | None:
+        from .dialogs import ask_path
+
         return ask_path(
             self.parent_widget, "Save index", save=True, file_filter="Index (*.index.json)", suggested=suggested
         )
 
     def ask_csv_path(self) -> str | None:
+        from .dialogs import ask_path
+
         return ask_path(self.parent_widget, "Import events", file_filter="CSV (*.csv *.txt)")
 
     def ask_save_changes(self) -> SaveAnswer:
@@ -92,6 +100,8 @@ class DialogView(QObject):
         return "overwrite" if clicked is replace else "save_as" if clicked is save_as else "cancel"
 
     def edit_event(self, index: PlaceEventIndex, event: dict) -> dict | None:
+        from .dialogs import EventDialog
+
         dialog = EventDialog(index, event, self.parent_widget)
         try:
             return dialog.result_event() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -99,6 +109,8 @@ class DialogView(QObject):
             dialog.deleteLater()
 
     def edit_place(self, index: PlaceEventIndex, place: dict | None) -> dict | None:
+        from .dialogs import PlaceDialog
+
         dialog = PlaceDialog(index, place, self.parent_widget)
         try:
             return dialog.result_place() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -106,6 +118,8 @@ class DialogView(QObject):
             dialog.deleteLater()
 
     def choose_suggestions(self, suggested: dict) -> set[str] | None:
+        from .dialogs import SuggestionsDialog
+
         dialog = SuggestionsDialog(suggested, self.parent_widget, self.passage_view.passage_text)
         try:
             return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

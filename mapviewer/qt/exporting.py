@@ -12,7 +12,6 @@ from ..export.registry import EXPORTERS, Exporter, check_target, exporter, targe
 from ..model.document import Document
 from ..model.errors import InputError
 from ..model.selection import Selection
-from .dialogs import ask_path
 from .offscreen import OffscreenRenderer
 
 
@@ -52,6 +51,8 @@ class ExportRunner(QObject):
 
     def ask_and_export(self, name: str, events: tuple[str, ...] | None = None) -> bool:
         item = exporter(name)
+        from .dialogs import ask_path  # when first asked for: not at start-up
+
         chosen = ask_path(
             self.parent_widget,
             "Folder for the slides" if item.is_folder else "Export",
