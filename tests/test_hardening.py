@@ -321,11 +321,82 @@ def test_a_schema_check_cache_others_may_write_is_not_run(tmp_path, monkeypatch)
     assert not cached.stat().st_mode & 0o022, "the new cache file is writable by others"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("special", ["fifo", "link", "folder"])
+def test_a_special_file_in_place_of_the_schema_check_cache_is_not_waited_on(tmp_path, monkeypatch, special):
+    import json as _json
+    import subprocess
+    import sys
+
+    from mapviewer.model import schema_check
+    from mapviewer.paths import resource_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    text = resource_path("schema", "place-event-index.schema.json").read_text("utf-8")
+    schema_check.compiled_check(_json.loads(text), text)
+    [cached] = list((tmp_path / "cache").rglob("schema-check-*.bin"))
+    cached.unlink()
+    victim = tmp_path / "someone-elses.txt"
+    victim.write_text("not the cache's", "utf-8")
+    {"fifo": lambda: os.mkfifo(cached), "link": lambda: cached.symlink_to(victim), "folder": cached.mkdir}[special]()
+    # In a process of its own: a start that waited on the pipe would hang the test run, not fail it.
+    code = (
+        "import json, sys; from mapviewer.model import schema_check as s; from mapviewer.paths import resource_path;"
+        "t = resource_path('schema', 'place-event-index.schema.json').read_text('utf-8');"
+        "c = s.compiled_check(json.loads(t), t);"
+        "c({'format': 'mapviewer-index', 'version': 1, 'passage': {'file': 'p.txt'}, 'places': [], 'events': []});"
+        "print('checked')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "checked", done.stderr
+    assert victim.read_text("utf-8") == "not the cache's", "the cache wrote through a planted link"
+
+
 def marshal_sealed(schema_check, source: str) -> bytes:
     import marshal
 
     data = marshal.dumps(compile(source, "<planted>", "exec"))
     return data + schema_check._seal(data)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("special", ["fifo", "link"])
+def test_a_special_file_in_place_of_the_page_cache_is_not_waited_on_or_followed(tmp_path, monkeypatch, special):
+    import subprocess
+    import sys
+
+    from mapviewer.mappage import build
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    build.cached_template()
+    [cached] = list((tmp_path / "cache").rglob("map-*.html"))
+    cached.unlink()
+    victim = tmp_path / "someone-elses.txt"
+    victim.write_text("not the cache's", "utf-8")
+    {"fifo": lambda: os.mkfifo(cached), "link": lambda: cached.symlink_to(victim)}[special]()
+    # In a process of its own: a start that waited on the pipe would hang the test run, not fail it.
+    code = (
+        "from mapviewer.mappage import build; print('built' if 'mapviewer.init(' in build.cached_template() else '?')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "built", done.stderr
+    assert victim.read_text("utf-8") == "not the cache's", "the cache wrote through a planted link"
+    assert cached.is_file() and not cached.is_symlink() and build.checked_page(cached.read_bytes()) is not None
+
+
+def test_a_write_onto_a_pipe_or_a_link_to_one_is_refused_and_leaves_it(tmp_path):
+    import stat
+
+    from mapviewer.model.files import write_atomic
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "out.html"
+    link.symlink_to(pipe)
+    for target in (pipe, link):
+        with pytest.raises(InputError, match="not a regular file"):
+            write_atomic(target, b"data")
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode), "the pipe was replaced by a file"
 
 
 UNKNOWN_URLS = [

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..model.errors import InputError
-from ..model.files import write_atomic
+from ..model.files import read_user_file, write_atomic
 from ..model.index import JsonObject
 from ..model.selection import DEFAULT_MAP_DATE
 from ..paths import cache_dir, geodata_path, resource_path
@@ -126,16 +126,19 @@ def cached_template() -> str:
     """
     path = cache_dir() / f"map-{page_inputs_hash()}.html"
     try:
-        page = checked_page(path.read_bytes())
+        # As a file the user chose is read: a pipe or a device in its place is not waited on.
+        page = checked_page(read_user_file(path, 64 * 2**20, "cached page", "it is made again"))
         if page is not None:
             return page.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    except (InputError, UnicodeDecodeError):
         pass
     load_borders()  # a damaged border file is reported now, not as a blank map later
     html = build_template()
     try:
+        # A new file, not through whatever is there: a link planted in the cache folder is not followed.
+        path.unlink(missing_ok=True)
         write_atomic(path, html.encode("utf-8") + _page_seal(html.encode("utf-8")), create_folder=True)
-    except InputError:
+    except (OSError, InputError):
         pass  # a read-only cache only costs start-up time
     return html
 

@@ -132,6 +132,13 @@ def write_atomic(
     try:
         if path.is_dir():
             raise InputError(path, "this is a folder, not a file", fix="choose a file name, or " + fix)
+        if path.exists() and not path.is_file():
+            # Renaming over a device or a pipe (or a link to one) would replace it with a file.
+            raise InputError(
+                path,
+                "this is not a regular file (a device, a pipe or a socket); nothing was written",
+                fix="choose a file name, or " + fix,
+            )
         if create_folder:
             path.parent.mkdir(parents=True, exist_ok=True)
         previous = path.read_bytes() if keep_backup and path.exists() else None

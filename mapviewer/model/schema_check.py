@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from .errors import InputError
 from .files import write_atomic
 
 _SEAL = b"mapviewer schema check sha256 "
+_LIMIT = 16 * 2**20  # the check is about 100 KB
 
 
 def compiled_check(schema: dict[str, Any], schema_text: str) -> Callable[[object], object]:
@@ -55,10 +57,13 @@ def _seal(data: bytes) -> bytes:
 def _load(path: Path) -> Callable[[object], object] | None:
     """The check the cache file at ``path`` holds, or None unless the file is whole (it ends with its own hash)."""
     try:
-        with path.open("rb") as file:
-            if not _private(os.fstat(file.fileno())):
+        # O_NONBLOCK: a pipe put in its place must not hold up the start waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > _LIMIT or not _private(status):
                 return None
-            cached = file.read()
+            cached = file.read(_LIMIT + 1)
     except OSError:
         return None
     data, seal, _ = cached.rpartition(_SEAL)
