@@ -266,10 +266,10 @@ def test_a_damaged_page_cache_is_rebuilt(tmp_path, monkeypatch, damage):
 
 @pytest.mark.parametrize("damage", ["empty", "truncated", "garbage", "sealed-garbage"])
 def test_a_damaged_schema_check_cache_is_rebuilt_and_still_checks(tmp_path, monkeypatch, damage):
-    import hashlib
     import json as _json
 
     from mapviewer.model import schema_check
+    from mapviewer.model.files import sealed
     from mapviewer.paths import resource_path
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -285,7 +285,7 @@ def test_a_damaged_schema_check_cache_is_rebuilt_and_still_checks(tmp_path, monk
         "truncated": good[: len(good) // 2],
         "garbage": b"\x00" * 100,
         # Whole by its seal, but not code Python can load: made again all the same.
-        "sealed-garbage": junk + schema_check._SEAL + hashlib.sha256(junk).hexdigest().encode(),
+        "sealed-garbage": sealed(junk),
     }[damage]
     cached.write_bytes(broken)
     check = schema_check.compiled_check(schema, text)
@@ -355,8 +355,9 @@ def test_a_special_file_in_place_of_the_schema_check_cache_is_not_waited_on(tmp_
 def marshal_sealed(schema_check, source: str) -> bytes:
     import marshal
 
-    data = marshal.dumps(compile(source, "<planted>", "exec"))
-    return data + schema_check._seal(data)
+    from mapviewer.model.files import sealed
+
+    return sealed(marshal.dumps(compile(source, "<planted>", "exec")))
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..model.errors import InputError
-from ..model.files import read_user_file, write_atomic
+from ..model.files import read_cache, unsealed, write_cache
 from ..model.index import JsonObject
 from ..model.selection import DEFAULT_MAP_DATE
 from ..paths import cache_dir, geodata_path, resource_path
@@ -125,37 +125,25 @@ def cached_template() -> str:
     otherwise damaged file (a full disk, a crash) fails the check and is built and cached again.
     """
     path = cache_dir() / f"map-{page_inputs_hash()}.html"
-    try:
-        # As a file the user chose is read: a pipe or a device in its place is not waited on.
-        page = checked_page(read_user_file(path, 64 * 2**20, "cached page", "it is made again"))
-        if page is not None:
+    page = checked_template(read_cache(path, 64 * 2**20))
+    if page is not None:
+        try:
             return page.decode("utf-8")
-    except (InputError, UnicodeDecodeError):
-        pass
+        except UnicodeDecodeError:
+            pass
     load_borders()  # a damaged border file is reported now, not as a blank map later
     html = build_template()
-    try:
-        # A new file, not through whatever is there: a link planted in the cache folder is not followed.
-        path.unlink(missing_ok=True)
-        write_atomic(path, html.encode("utf-8") + _page_seal(html.encode("utf-8")), create_folder=True)
-    except (OSError, InputError):
-        pass  # a read-only cache only costs start-up time
+    write_cache(path, html.encode("utf-8"))
     return html
-
-
-_SEAL = b"\n<!-- mapviewer page sha256 "
-
-
-def _page_seal(html: bytes) -> bytes:
-    return _SEAL + hashlib.sha256(html).hexdigest().encode() + b" -->\n"
 
 
 def checked_page(cached: bytes) -> bytes | None:
     """The template a cache file holds, or None unless it ends with its own hash and keeps its marks."""
-    page, seal, _ = cached.rpartition(_SEAL)
-    if not seal or cached[len(page) :] != _page_seal(page):
-        return None
-    if _ASSETS_MARK.encode() not in page or _OPTIONS_MARK.encode() not in page:
+    return checked_template(unsealed(cached))
+
+
+def checked_template(page: bytes | None) -> bytes | None:
+    if page is None or _ASSETS_MARK.encode() not in page or _OPTIONS_MARK.encode() not in page:
         return None
     return page
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
 import re
@@ -68,6 +69,57 @@ def read_user_file(path: str | Path, limit: int, what: str, fix_size: str) -> by
         raise InputError(path, "this is a folder, not a file", fix=f"choose a {what} file") from None
     except OSError as exc:
         raise path_error(path, exc, what) from None
+
+
+# ---- cache files ----------------------------------------------------------------------
+# What the app keeps in the user's cache folder (the map page, the schema's compiled check)
+# ends with its own SHA-256, so a file cut short by a crash or a full disk reads as missing.
+_SEAL = b"\n<!-- mapviewer cache sha256 "
+
+
+def sealed(data: bytes) -> bytes:
+    """``data`` with its seal after it, as a cache file holds it."""
+    return data + _SEAL + hashlib.sha256(data).hexdigest().encode() + b" -->\n"
+
+
+def unsealed(cached: bytes) -> bytes | None:
+    """What a cache file holds before its seal, or None unless it ends with its own hash."""
+    data, seal, _ = cached.rpartition(_SEAL)
+    return data if seal and cached == sealed(data) else None
+
+
+def read_cache(path: Path, limit: int) -> bytes | None:
+    """A cache file's content, or None: missing, not a regular file (a pipe in its place is not
+    waited on), larger than ``limit``, not whole, or not private. Only a file the user owns and
+    nobody else may write is read (as ssh treats its keys): the schema's check is code, and the
+    page runs its scripts, so a cache folder shared with others is used for nothing."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > limit or not _private(status):
+                return None
+            return unsealed(file.read(limit + 1))
+    except OSError:
+        return None
+
+
+def _private(status: os.stat_result) -> bool:
+    """Whether a file is the user's own and writable by nobody else (always so where files have no owners)."""
+    owner = getattr(os, "getuid", None)
+    return owner is None or (status.st_uid == owner() and not status.st_mode & 0o022)
+
+
+def write_cache(path: Path, data: bytes) -> None:
+    """Keep ``data`` (sealed) at ``path`` in the cache folder, readable and writable by the user
+    only; a cache that cannot be written only costs time the next time."""
+    try:
+        # A new file, not through whatever is there: a link planted in the folder is not followed,
+        # and a bad file's mode is not kept.
+        path.unlink(missing_ok=True)
+        os.chmod(write_atomic(path, sealed(data), create_folder=True), 0o600)
+    except (OSError, InputError):
+        pass
 
 
 def path_error(path: str | Path, exc: OSError, what: str = "") -> InputError:

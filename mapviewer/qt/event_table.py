@@ -18,16 +18,17 @@ COLUMNS = ("Date", "Event", "Places")
 class EventTableModel(QAbstractTableModel):
     def __init__(self, index: PlaceEventIndex | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._index = index
-        self._events = index.chronological if index else []
-        self._rows = {event.id: row for row, event in enumerate(self._events)}
+        self._take(index)
 
     def set_index(self, index: PlaceEventIndex) -> None:
         self.beginResetModel()
-        self._index = index
-        self._events = index.chronological
-        self._rows = {event.id: row for row, event in enumerate(self._events)}
+        self._take(index)
         self.endResetModel()
+
+    def _take(self, index: PlaceEventIndex | None) -> None:
+        self._index = index
+        self._events = index.chronological if index else []
+        self._rows = {event.id: row for row, event in enumerate(self._events)}
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self._events)

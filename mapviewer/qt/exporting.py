@@ -50,9 +50,9 @@ class ExportRunner(QObject):
         return self.renderer is not None
 
     def ask_and_export(self, name: str, events: tuple[str, ...] | None = None) -> bool:
-        item = exporter(name)
         from .dialogs import ask_path  # when first asked for: not at start-up
 
+        item = exporter(name)
         chosen = ask_path(
             self.parent_widget,
             "Folder for the slides" if item.is_folder else "Export",

@@ -30,7 +30,6 @@ class _TickedSlider(QSlider):
     def __init__(self) -> None:
         super().__init__(Qt.Orientation.Horizontal)
         self.days: list[int] = []
-        self._ticks: tuple[tuple, list[int]] | None = None
         self.setMinimumHeight(34)
 
     def _groove(self) -> QRect:
@@ -44,21 +43,16 @@ class _TickedSlider(QSlider):
         )
         return groove.adjusted(handle.width() // 2, 0, -(handle.width() // 2), 0)
 
-    def x_of(self, day: int) -> int:
-        groove = self._groove()
+    def x_of(self, day: int, groove: QRect | None = None) -> int:
+        groove = groove or self._groove()
         span = max(1, self.maximum() - self.minimum())
         return groove.left() + round((day - self.minimum()) * groove.width() / span)
 
     def tick_positions(self) -> list[int]:
-        """The x of every event tick drawn, left to right (worked out again only when the days
-        or the groove change: a book has thousands, and the slider repaints on every selection)."""
+        """The x of every event tick drawn, left to right (the groove asked of the style once,
+        not for each of a book's thousands of ticks on every repaint)."""
         groove = self._groove()
-        key = (tuple(self.days), groove.left(), groove.width(), self.minimum(), self.maximum())
-        if self._ticks is None or self._ticks[0] != key:
-            span = max(1, self.maximum() - self.minimum())
-            xs = [groove.left() + round((day - self.minimum()) * groove.width() / span) for day in self.days]
-            self._ticks = (key, xs)
-        return self._ticks[1]
+        return [self.x_of(day, groove) for day in self.days]
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
